@@ -1,0 +1,228 @@
+import { stmt } from './statements';
+import type { Db } from '../open';
+
+/** A participant row as stored (lists as JSON text, booleans as 0/1). */
+export interface ParticipantRecord {
+  id: string;
+  forumId: string;
+  fullName: string;
+  preferredName: string | null;
+  email: string | null;
+  emailKey: string | null;
+  organisation: string | null;
+  stakeholderGroup: string;
+  country: string | null;
+  region: string | null;
+  developmentStatus: string | null;
+  gender: string | null;
+  genderSelfDescribed: string | null;
+  languages: string;
+  timeZone: string | null;
+  aliases: string;
+  handles: string;
+  consentListed: number;
+  consentInvitations: number;
+  role: string;
+  notes: string | null;
+  searchText: string;
+  sortName: string;
+  isProtected: number;
+  pseudonym: string | null;
+  removedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+const COLUMNS: [keyof ParticipantRecord, string][] = [
+  ['id', 'id'],
+  ['forumId', 'forum_id'],
+  ['fullName', 'full_name'],
+  ['preferredName', 'preferred_name'],
+  ['email', 'email'],
+  ['emailKey', 'email_key'],
+  ['organisation', 'organisation'],
+  ['stakeholderGroup', 'stakeholder_group'],
+  ['country', 'country'],
+  ['region', 'region'],
+  ['developmentStatus', 'development_status'],
+  ['gender', 'gender'],
+  ['genderSelfDescribed', 'gender_self_described'],
+  ['languages', 'languages'],
+  ['timeZone', 'time_zone'],
+  ['aliases', 'aliases'],
+  ['handles', 'handles'],
+  ['consentListed', 'consent_listed'],
+  ['consentInvitations', 'consent_invitations'],
+  ['role', 'role'],
+  ['notes', 'notes'],
+  ['searchText', 'search_text'],
+  ['sortName', 'sort_name'],
+  ['isProtected', 'is_protected'],
+  ['pseudonym', 'pseudonym'],
+  ['removedAt', 'removed_at'],
+  ['createdAt', 'created_at'],
+  ['updatedAt', 'updated_at'],
+];
+
+const SELECT_ALL = COLUMNS.map(([k, c]) => `${c} AS ${k}`).join(', ');
+
+export const INSERT_PARTICIPANT_SQL = `INSERT INTO participants (${COLUMNS.map(([, c]) => c).join(', ')})
+  VALUES (${COLUMNS.map(([k]) => `@${k}`).join(', ')})`;
+
+const UPDATABLE = COLUMNS.filter(
+  ([k]) => !['id', 'forumId', 'createdAt', 'removedAt', 'isProtected', 'pseudonym'].includes(k),
+);
+const UPDATE_SQL = `UPDATE participants SET ${UPDATABLE.map(([k, c]) => `${c} = @${k}`).join(', ')}
+  WHERE id = @id`;
+
+export function insertParticipant(db: Db, row: ParticipantRecord): void {
+  stmt(db, INSERT_PARTICIPANT_SQL).run(row);
+}
+
+export function updateParticipant(db: Db, row: ParticipantRecord): void {
+  stmt(db, UPDATE_SQL).run(row);
+}
+
+export function getParticipant(db: Db, id: string): ParticipantRecord | undefined {
+  return stmt(db, `SELECT ${SELECT_ALL} FROM participants WHERE id = ?`).get(id) as
+    | ParticipantRecord
+    | undefined;
+}
+
+export function findActiveByEmailKey(
+  db: Db,
+  forumId: string,
+  emailKey: string,
+): ParticipantRecord | undefined {
+  return stmt(db, 
+      `SELECT ${SELECT_ALL} FROM participants
+       WHERE forum_id = ? AND email_key = ? AND removed_at IS NULL`,
+    )
+    .get(forumId, emailKey) as ParticipantRecord | undefined;
+}
+
+export function setRemoved(db: Db, id: string, removedAt: number | null, updatedAt: number): void {
+  stmt(db, 'UPDATE participants SET removed_at = ?, updated_at = ? WHERE id = ?').run(
+    removedAt,
+    updatedAt,
+    id,
+  );
+}
+
+/** Deletes for good the participants removed before `before` (the undo window has passed). */
+export function purgeRemoved(db: Db, before: number): number {
+  return stmt(db, 'DELETE FROM participants WHERE removed_at IS NOT NULL AND removed_at < ?').run(
+    before,
+  ).changes;
+}
+
+export interface ParticipantListQuery {
+  forumId: string;
+  /** Folded search terms; every term must appear in name, organisation or e-mail. */
+  terms: string[];
+  stakeholderGroup?: string;
+  region?: string;
+  role?: string;
+  consent?: 'listed' | 'not_listed' | 'invitations' | 'no_invitations';
+  sort: 'name' | 'organisation' | 'stakeholderGroup' | 'country' | 'role' | 'created';
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+export interface ParticipantListRow {
+  id: string;
+  fullName: string;
+  preferredName: string | null;
+  email: string | null;
+  organisation: string | null;
+  stakeholderGroup: string;
+  country: string | null;
+  region: string | null;
+  role: string;
+  consentListed: number;
+  consentInvitations: number;
+  isProtected: number;
+  pseudonym: string | null;
+}
+
+const SORT_COLUMNS: Record<ParticipantListQuery['sort'], string> = {
+  name: 'sort_name',
+  organisation: "coalesce(organisation, '') COLLATE NOCASE",
+  stakeholderGroup: 'stakeholder_group',
+  country: "coalesce(country, '')",
+  role: 'role',
+  created: 'created_at',
+};
+
+const CONSENT_CONDITIONS: Record<NonNullable<ParticipantListQuery['consent']>, string> = {
+  listed: 'consent_listed = 1',
+  not_listed: 'consent_listed = 0',
+  invitations: 'consent_invitations = 1',
+  no_invitations: 'consent_invitations = 0',
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Builds the SQL and parameters of one list page (exported so the bench can run it raw). */
+export function participantListSql(q: ParticipantListQuery): {
+  countSql: string;
+  pageSql: string;
+  params: Record<string, string | number>;
+} {
+  const where = ['forum_id = @forumId', 'removed_at IS NULL'];
+  const params: Record<string, string | number> = { forumId: q.forumId };
+  q.terms.forEach((term, i) => {
+    where.push(`search_text LIKE @t${i} ESCAPE '\\'`);
+    params[`t${i}`] = `%${escapeLike(term)}%`;
+  });
+  if (q.stakeholderGroup) {
+    where.push('stakeholder_group = @stakeholderGroup');
+    params.stakeholderGroup = q.stakeholderGroup;
+  }
+  if (q.region) {
+    where.push('region = @region');
+    params.region = q.region;
+  }
+  if (q.role) {
+    where.push('role = @role');
+    params.role = q.role;
+  }
+  if (q.consent) where.push(CONSENT_CONDITIONS[q.consent]);
+  const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
+  const order =
+    q.sort === 'name'
+      ? `sort_name ${dir}, id ${dir}`
+      : `${SORT_COLUMNS[q.sort]} ${dir}, sort_name ${dir}, id ${dir}`;
+  params.limit = q.limit;
+  params.offset = q.offset;
+  const whereSql = where.join(' AND ');
+  return {
+    countSql: `SELECT count(*) FROM participants WHERE ${whereSql}`,
+    pageSql: `SELECT id, full_name AS fullName, preferred_name AS preferredName, email, organisation,
+      stakeholder_group AS stakeholderGroup, country, region, role, consent_listed AS consentListed,
+      consent_invitations AS consentInvitations, is_protected AS isProtected, pseudonym
+      FROM participants WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    params,
+  };
+}
+
+export function listParticipants(
+  db: Db,
+  q: ParticipantListQuery,
+): { total: number; rows: ParticipantListRow[] } {
+  const { countSql, pageSql, params } = participantListSql(q);
+  const { limit: _limit, offset: _offset, ...countParams } = params;
+  const total = stmt(db, countSql).pluck().get(countParams) as number;
+  const rows = stmt(db, pageSql).all(params) as ParticipantListRow[];
+  return { total, rows };
+}
+
+/** Every active participant of a forum (for exports and redaction), ordered by name. */
+export function listAllParticipants(db: Db, forumId: string): ParticipantRecord[] {
+  return stmt(db, 
+      `SELECT ${SELECT_ALL} FROM participants WHERE forum_id = ? AND removed_at IS NULL
+       ORDER BY sort_name, id`,
+    )
+    .all(forumId) as ParticipantRecord[];
+}

@@ -1,0 +1,60 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../db/open';
+import { purgeRemoved } from '../../db/queries/participants';
+import type { RpcResult } from '../../shared/result';
+import type { BackendContext } from './context';
+import { createDispatch, type Handlers } from './dispatch';
+import { createForumHandlers } from './forums/handlers';
+import { createParticipantHandlers, } from './participants/handlers';
+import { RESTORE_WINDOW_MS } from './participants/service';
+import { createSystemHandlers } from './system/handlers';
+
+export interface Backend {
+  dispatch(method: string, input: unknown): Promise<RpcResult<unknown>>;
+  close(): void;
+  readonly db: Db;
+}
+
+export interface BackendOptions {
+  dbFile: string;
+  shell?: BackendContext['shell'];
+  migrationsFolder?: string;
+  now?: () => number;
+}
+
+/** Every area's handlers; a method added to the contract must be served here (type-checked). */
+export function createHandlers(ctx: BackendContext): Handlers {
+  return {
+    ...createSystemHandlers(ctx),
+    ...createForumHandlers(ctx),
+    ...createParticipantHandlers(ctx),
+  };
+}
+
+export function createBackend(opts: BackendOptions): Backend {
+  const db = openDatabase({ file: opts.dbFile, migrationsFolder: opts.migrationsFolder });
+  const ctx: BackendContext = {
+    db,
+    now: opts.now ?? Date.now,
+    shell: opts.shell ?? 'browser',
+    dbFile: opts.dbFile,
+  };
+  purgeRemoved(db, ctx.now() - RESTORE_WINDOW_MS);
+  const dispatch = createDispatch(createHandlers(ctx));
+  return { dispatch, close: () => db.close(), db };
+}
+
+/**
+ * The platform's app-data folder: Electron passes app.getPath('userData'); browser mode uses
+ * $XDG_DATA_HOME (Linux), ~/Library/Application Support (macOS) or %APPDATA% (Windows).
+ */
+export function defaultDbFile(appDataDir?: string): string {
+  if (appDataDir) return join(appDataDir, 'intersession.db');
+  const home = homedir();
+  let base: string;
+  if (process.platform === 'win32') base = process.env.APPDATA ?? join(home, 'AppData', 'Roaming');
+  else if (process.platform === 'darwin') base = join(home, 'Library', 'Application Support');
+  else base = process.env.XDG_DATA_HOME || join(home, '.local', 'share');
+  return join(base, 'Intersession', 'intersession.db');
+}

@@ -1,0 +1,32 @@
+import type { BackendContext } from '../context';
+import type { Handlers } from '../dispatch';
+import {
+  createParticipant,
+  listParticipantPage,
+  removeParticipant,
+  requireParticipant,
+  restoreParticipant,
+  toParticipant,
+  updateParticipant,
+} from './service';
+
+export function createParticipantHandlers(
+  ctx: BackendContext,
+): Pick<
+  Handlers,
+  | 'participants.list'
+  | 'participants.get'
+  | 'participants.create'
+  | 'participants.update'
+  | 'participants.remove'
+  | 'participants.restore'
+> {
+  return {
+    'participants.list': (input) => listParticipantPage(ctx, input),
+    'participants.get': ({ id }) => toParticipant(requireParticipant(ctx, id)),
+    'participants.create': (input) => createParticipant(ctx, input),
+    'participants.update': (input) => updateParticipant(ctx, input),
+    'participants.remove': ({ id }) => removeParticipant(ctx, id),
+    'participants.restore': ({ id }) => restoreParticipant(ctx, id),
+  };
+}

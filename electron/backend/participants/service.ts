@@ -1,0 +1,228 @@
+import {
+  findActiveByEmailKey,
+  getParticipant,
+  insertParticipant,
+  listParticipants,
+  setRemoved,
+  updateParticipant as updateParticipantRow,
+  type ParticipantListRow,
+  type ParticipantRecord,
+} from '../../../db/queries/participants';
+import type { Page, Participant, ParticipantRow, Removed } from '../../../shared/api';
+import {
+  developmentStatusOf,
+  regionOf,
+  type DevelopmentStatus,
+  type Region,
+} from '../../../shared/domain/countries';
+import { fold } from '../../../shared/domain/fold';
+import { newId } from '../../../shared/domain/ids';
+import type { ForumRole, Gender, StakeholderGroup } from '../../../shared/domain/vocabulary';
+import { DomainError } from '../../../shared/result';
+import type { ParsedInput } from '../../../shared/schemas';
+import type { BackendContext } from '../context';
+import { requireForum } from '../forums/service';
+
+/** How long a removed participant can be restored before it is deleted for good. */
+export const RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export type ParticipantFields = Omit<ParsedInput<'participants.create'>, 'forumId'>;
+
+/** The stored form of a participant's fields, with the derived columns computed. */
+export function toRecord(
+  fields: ParticipantFields,
+  base: Pick<ParticipantRecord, 'id' | 'forumId' | 'createdAt' | 'updatedAt'> &
+    Partial<Pick<ParticipantRecord, 'isProtected' | 'pseudonym' | 'removedAt'>>,
+): ParticipantRecord {
+  const emailKey = fields.email ? fields.email.toLowerCase() : null;
+  return {
+    id: base.id,
+    forumId: base.forumId,
+    fullName: fields.fullName,
+    preferredName: fields.preferredName,
+    email: fields.email,
+    emailKey,
+    organisation: fields.organisation,
+    stakeholderGroup: fields.stakeholderGroup,
+    country: fields.country,
+    region: fields.country ? (regionOf(fields.country) ?? null) : null,
+    developmentStatus: fields.country ? (developmentStatusOf(fields.country) ?? null) : null,
+    gender: fields.gender ?? null,
+    genderSelfDescribed: fields.gender === 'self_described' ? fields.genderSelfDescribed : null,
+    languages: JSON.stringify(fields.languages),
+    timeZone: fields.timeZone,
+    aliases: JSON.stringify(fields.aliases),
+    handles: JSON.stringify(fields.handles),
+    consentListed: fields.consentListed ? 1 : 0,
+    consentInvitations: fields.consentInvitations ? 1 : 0,
+    role: fields.role,
+    notes: fields.notes,
+    searchText: fold(
+      [fields.fullName, fields.preferredName, fields.organisation, fields.email]
+        .filter(Boolean)
+        .join(' | '),
+    ),
+    sortName: fold(fields.fullName),
+    isProtected: base.isProtected ?? 0,
+    pseudonym: base.pseudonym ?? null,
+    removedAt: base.removedAt ?? null,
+    createdAt: base.createdAt,
+    updatedAt: base.updatedAt,
+  };
+}
+
+export function toParticipant(r: ParticipantRecord): Participant {
+  return {
+    id: r.id,
+    forumId: r.forumId,
+    fullName: r.fullName,
+    preferredName: r.preferredName,
+    email: r.email,
+    organisation: r.organisation,
+    stakeholderGroup: r.stakeholderGroup as StakeholderGroup,
+    country: r.country,
+    region: r.region as Region | null,
+    developmentStatus: r.developmentStatus as DevelopmentStatus | null,
+    gender: r.gender as Gender | null,
+    genderSelfDescribed: r.genderSelfDescribed,
+    languages: JSON.parse(r.languages) as string[],
+    timeZone: r.timeZone,
+    aliases: JSON.parse(r.aliases) as string[],
+    handles: JSON.parse(r.handles) as string[],
+    consentListed: r.consentListed === 1,
+    consentInvitations: r.consentInvitations === 1,
+    role: r.role as ForumRole,
+    notes: r.notes,
+    isProtected: r.isProtected === 1,
+    pseudonym: r.pseudonym,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** The editable fields of a stored participant (to merge an update into). */
+export function fieldsOf(p: Participant): ParticipantFields {
+  return {
+    fullName: p.fullName,
+    preferredName: p.preferredName,
+    email: p.email,
+    organisation: p.organisation,
+    stakeholderGroup: p.stakeholderGroup,
+    country: p.country,
+    gender: p.gender,
+    genderSelfDescribed: p.genderSelfDescribed,
+    languages: p.languages,
+    timeZone: p.timeZone,
+    aliases: p.aliases,
+    handles: p.handles,
+    consentListed: p.consentListed,
+    consentInvitations: p.consentInvitations,
+    role: p.role,
+    notes: p.notes,
+  };
+}
+
+export function toRow(r: ParticipantListRow): ParticipantRow {
+  return {
+    id: r.id,
+    fullName: r.fullName,
+    preferredName: r.preferredName,
+    email: r.email,
+    organisation: r.organisation,
+    stakeholderGroup: r.stakeholderGroup as StakeholderGroup,
+    country: r.country,
+    region: r.region as Region | null,
+    role: r.role as ForumRole,
+    consentListed: r.consentListed === 1,
+    consentInvitations: r.consentInvitations === 1,
+    isProtected: r.isProtected === 1,
+    pseudonym: r.pseudonym,
+  };
+}
+
+export function requireParticipant(ctx: BackendContext, id: string): ParticipantRecord {
+  const row = getParticipant(ctx.db, id);
+  if (!row || row.removedAt !== null)
+    throw new DomainError('not_found', 'No participant with this id', 'id');
+  return row;
+}
+
+function assertEmailFree(
+  ctx: BackendContext,
+  forumId: string,
+  email: string | null,
+  exceptId?: string,
+): void {
+  if (!email) return;
+  const other = findActiveByEmailKey(ctx.db, forumId, email.toLowerCase());
+  if (other && other.id !== exceptId)
+    throw new DomainError(
+      'conflict',
+      `Another participant of this forum already uses this e-mail (${other.fullName})`,
+      'email',
+    );
+}
+
+export function createParticipant(
+  ctx: BackendContext,
+  input: ParsedInput<'participants.create'>,
+): Participant {
+  const { forumId, ...fields } = input;
+  return ctx.db.transaction(() => {
+    requireForum(ctx, forumId, 'forumId');
+    assertEmailFree(ctx, forumId, fields.email);
+    const now = ctx.now();
+    const record = toRecord(fields, { id: newId(now), forumId, createdAt: now, updatedAt: now });
+    insertParticipant(ctx.db, record);
+    return toParticipant(record);
+  })();
+}
+
+export function updateParticipant(
+  ctx: BackendContext,
+  input: ParsedInput<'participants.update'>,
+): Participant {
+  const { id, ...patch } = input;
+  return ctx.db.transaction(() => {
+    const existing = requireParticipant(ctx, id);
+    const defined = Object.fromEntries(
+      Object.entries(patch).filter(([, v]) => v !== undefined),
+    ) as Partial<ParticipantFields>;
+    const merged: ParticipantFields = { ...fieldsOf(toParticipant(existing)), ...defined };
+    assertEmailFree(ctx, existing.forumId, merged.email, id);
+    const record = toRecord(merged, { ...existing, updatedAt: ctx.now() });
+    updateParticipantRow(ctx.db, record);
+    return toParticipant(record);
+  })();
+}
+
+export function removeParticipant(ctx: BackendContext, id: string): Removed {
+  return ctx.db.transaction(() => {
+    requireParticipant(ctx, id);
+    const now = ctx.now();
+    setRemoved(ctx.db, id, now, now);
+    return { id, restorableUntil: now + RESTORE_WINDOW_MS };
+  })();
+}
+
+export function restoreParticipant(ctx: BackendContext, id: string): Participant {
+  return ctx.db.transaction(() => {
+    const row = getParticipant(ctx.db, id);
+    if (!row) throw new DomainError('not_found', 'No participant with this id', 'id');
+    if (row.removedAt === null) return toParticipant(row);
+    if (row.removedAt + RESTORE_WINDOW_MS < ctx.now())
+      throw new DomainError('conflict', 'This removal can no longer be undone', 'id');
+    assertEmailFree(ctx, row.forumId, row.email, id);
+    setRemoved(ctx.db, id, null, ctx.now());
+    return toParticipant({ ...row, removedAt: null });
+  })();
+}
+
+export function listParticipantPage(
+  ctx: BackendContext,
+  input: ParsedInput<'participants.list'>,
+): Page<ParticipantRow> {
+  const terms = input.search ? fold(input.search).split(' ').filter(Boolean) : [];
+  const { total, rows } = listParticipants(ctx.db, { ...input, terms });
+  return { total, offset: input.offset, rows: rows.map(toRow) };
+}

@@ -1,0 +1,104 @@
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { createBackend, defaultDbFile, type Backend } from '../backend/backend';
+import { createSenderCheck, isWindowContents, registerIpc } from './ipc';
+import { installAppMenu } from './menu';
+import { installSessionGuards, installWebContentsGuards } from './security';
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  createMainWindow,
+  installAppProtocol,
+  registerAppScheme,
+  resolveDevServerUrl,
+} from './window';
+
+// The bundle lives in out/main; its siblings are out/preload and out/renderer.
+const outDir = join(import.meta.dirname, '..');
+const preloadPath = join(outDir, 'preload', 'index.cjs');
+const rendererDir = join(outDir, 'renderer');
+const devServerUrl = resolveDevServerUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+
+let backend: Backend | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+/** `--db PATH` or `--db=PATH` chooses the database file, as in browser mode (`npm run serve`). */
+function dbFileFromArgs(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--db');
+  const value = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--db='))?.slice(5);
+  return value ? resolve(value) : undefined;
+}
+
+function openMainWindow(): void {
+  const window = createMainWindow({ preloadPath, startUrl: devServerUrl ?? APP_ENTRY_URL });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  mainWindow = window;
+}
+
+function start(): void {
+  installSessionGuards();
+  installAppProtocol(rendererDir);
+  const opened = createBackend({
+    dbFile: dbFileFromArgs(process.argv) ?? defaultDbFile(app.getPath('userData')),
+    shell: 'electron',
+    // The bundle moved away from db/open.ts, so the migrations are found from the app root
+    // (the project folder, or app.asar when packaged).
+    migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
+  });
+  backend = opened;
+  registerIpc({
+    dispatch: (method, input) => opened.dispatch(method, input),
+    isTrustedSender: createSenderCheck({
+      isAppWebContents: isWindowContents,
+      allowedUrlPrefixes: [
+        `${APP_ORIGIN}/`,
+        ...(devServerUrl ? [`${new URL(devServerUrl).origin}/`] : []),
+      ],
+    }),
+  });
+  installAppMenu(devServerUrl !== undefined);
+  openMainWindow();
+}
+
+function stop(): void {
+  backend?.close();
+  backend = undefined;
+}
+
+// Everything below must happen before `ready`: sandbox for every renderer, the privileged
+// scheme, and the guards that apply to each web contents as it is created.
+app.enableSandbox();
+registerAppScheme();
+installWebContentsGuards();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Intersession owns the database file; it gets focused through 'second-instance'.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (backend && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+  app.on('will-quit', stop);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Intersession could not start:', error);
+      dialog.showErrorBox(
+        'Intersession could not start',
+        error instanceof Error ? error.message : String(error),
+      );
+      stop();
+      app.exit(1);
+    });
+}

@@ -1,0 +1,194 @@
+import { writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  shell,
+  type IpcMainInvokeEvent,
+  type SaveDialogOptions,
+  type WebContents,
+} from 'electron';
+import { fail, ok, type RpcResult } from '../../shared/result';
+import { isWebUrl } from './security';
+
+/** The one channel the renderer may call (through the preload's `invoke`). */
+export const RPC_CHANNEL = 'rpc';
+/** The one channel main pushes events on (the preload's `on` listens to it). */
+export const EVENT_CHANNEL = 'event';
+/** `area.method`, e.g. `forums.list`; anything else is refused before reaching the backend. */
+export const METHOD_PATTERN = /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/;
+
+/** Files saved through `shell.saveFile` are documents, not disk images. */
+const MAX_SAVE_BYTES = 256 * 1024 * 1024;
+
+export type Dispatch = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
+export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+export type ShellMethod = (input: unknown, event: IpcMainInvokeEvent) => Promise<RpcResult<unknown>>;
+
+export interface SenderPolicy {
+  /** True when the web contents belongs to one of our windows. */
+  isAppWebContents: (contents: WebContents) => boolean;
+  /** URL prefixes the calling frame may have: `app://intersession/`, and the dev server in dev. */
+  allowedUrlPrefixes: readonly string[];
+}
+
+/**
+ * Only the main frame of one of our windows, showing our own page, may call the backend: not an
+ * iframe, not a page that was navigated elsewhere, not some other web contents.
+ */
+export function createSenderCheck(policy: SenderPolicy): SenderCheck {
+  return (event) => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null) return false;
+    const { mainFrame } = event.sender;
+    if (frame.processId !== mainFrame.processId || frame.routingId !== mainFrame.routingId) {
+      return false;
+    }
+    if (!policy.isAppWebContents(event.sender)) return false;
+    return policy.allowedUrlPrefixes.some((prefix) => frame.url.startsWith(prefix));
+  };
+}
+
+export function isWindowContents(contents: WebContents): boolean {
+  return BrowserWindow.getAllWindows().some(
+    (window) => !window.isDestroyed() && window.webContents.id === contents.id,
+  );
+}
+
+export interface RpcDeps {
+  dispatch: Dispatch;
+  isTrustedSender: SenderCheck;
+  /** `shell.*` methods served by main itself; defaults to `createShellMethods()`. */
+  shellMethods?: Readonly<Record<string, ShellMethod>>;
+}
+
+export function createRpcHandler(
+  deps: RpcDeps,
+): (event: IpcMainInvokeEvent, method: unknown, input: unknown) => Promise<RpcResult<unknown>> {
+  const shellMethods = deps.shellMethods ?? createShellMethods();
+  return async (event, method, input) => {
+    if (!deps.isTrustedSender(event)) {
+      return fail('unauthorized', 'This window is not allowed to talk to Intersession.');
+    }
+    if (typeof method !== 'string' || !METHOD_PATTERN.test(method)) {
+      return fail('unknown_method', 'The method name is not valid.');
+    }
+    try {
+      if (method.startsWith('shell.')) {
+        const handler = Object.hasOwn(shellMethods, method) ? shellMethods[method] : undefined;
+        return handler
+          ? await handler(input, event)
+          : fail('unknown_method', `Unknown method: ${method}`);
+      }
+      return await deps.dispatch(method, input);
+    } catch (error) {
+      console.error(`RPC ${method} failed:`, error);
+      return fail('internal', 'Something went wrong. Please try again.');
+    }
+  };
+}
+
+/** Registers the `rpc` handler; returns a function that removes it. */
+export function registerIpc(deps: RpcDeps): () => void {
+  ipcMain.handle(RPC_CHANNEL, createRpcHandler(deps));
+  return () => ipcMain.removeHandler(RPC_CHANNEL);
+}
+
+/** Pushes an event to a window; the renderer receives it through `window.intersession.on(name)`. */
+export function sendEvent(contents: WebContents, name: string, payload: unknown): void {
+  if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload);
+}
+
+export interface ShellDeps {
+  showSaveDialog: (
+    parent: BrowserWindow | null,
+    options: SaveDialogOptions,
+  ) => Promise<{ canceled: boolean; filePath?: string }>;
+  writeFile: (path: string, data: Uint8Array) => Promise<void>;
+  openExternal: (url: string) => Promise<void>;
+  /** The folder the save dialog starts in. */
+  defaultDirectory: () => string;
+}
+
+export function electronShellDeps(): ShellDeps {
+  return {
+    showSaveDialog: (parent, options) =>
+      parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options),
+    writeFile: (path, data) => writeFile(path, data),
+    openExternal: (url) => shell.openExternal(url),
+    defaultDirectory: () => app.getPath('downloads'),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const FILENAME_FORBIDDEN = /[/\\:*?"<>|\u0000-\u001f]/;
+const MIME_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+type SaveFileInput = { filename: string; mimeType: string; base64: string };
+
+function parseSaveFileInput(input: unknown): SaveFileInput | RpcResult<never> {
+  if (!isRecord(input)) return fail('validation', 'Expected an object.');
+  const { filename, mimeType, base64 } = input;
+  if (
+    typeof filename !== 'string' ||
+    filename.trim() === '' ||
+    filename.length > 200 ||
+    FILENAME_FORBIDDEN.test(filename) ||
+    filename === '.' ||
+    filename === '..' ||
+    basename(filename) !== filename
+  ) {
+    return fail('validation', 'The file name is not valid.', 'filename');
+  }
+  if (typeof mimeType !== 'string' || mimeType.length > 127 || !MIME_TYPE.test(mimeType)) {
+    return fail('validation', 'The file type is not valid.', 'mimeType');
+  }
+  if (
+    typeof base64 !== 'string' ||
+    base64.length % 4 !== 0 ||
+    (base64.length / 4) * 3 > MAX_SAVE_BYTES ||
+    !BASE64.test(base64)
+  ) {
+    return fail('validation', 'The file content is not valid base64.', 'base64');
+  }
+  return { filename, mimeType, base64 };
+}
+
+/** `shell.*` methods: the few things only the desktop shell can do. */
+export function createShellMethods(
+  deps: ShellDeps = electronShellDeps(),
+): Readonly<Record<string, ShellMethod>> {
+  return {
+    'shell.saveFile': async (input, event) => {
+      const parsed = parseSaveFileInput(input);
+      if ('ok' in parsed) return parsed;
+      const extension = extname(parsed.filename).slice(1);
+      const result = await deps.showSaveDialog(BrowserWindow.fromWebContents(event.sender), {
+        defaultPath: join(deps.defaultDirectory(), parsed.filename),
+        filters: extension
+          ? [
+              { name: `${extension.toUpperCase()} file`, extensions: [extension] },
+              { name: 'All files', extensions: ['*'] },
+            ]
+          : [],
+      });
+      if (result.canceled || !result.filePath) return ok({ saved: false });
+      await deps.writeFile(result.filePath, Buffer.from(parsed.base64, 'base64'));
+      return ok({ saved: true, path: result.filePath });
+    },
+    'shell.openExternal': async (input) => {
+      const url = isRecord(input) ? input.url : undefined;
+      if (typeof url !== 'string' || !isWebUrl(url)) {
+        return fail('validation', 'Only web links (http or https) can be opened.', 'url');
+      }
+      await deps.openExternal(new URL(url).href);
+      return ok({ opened: true });
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { app, session, shell, type Session, type WebContents } from 'electron';
+
+export type OpenExternal = (url: string) => Promise<void>;
+
+/** Only web links may leave the app for the system browser: never file:, javascript:, custom schemes. */
+export function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function openInBrowser(openExternal: OpenExternal, url: string): void {
+  if (!isWebUrl(url)) return;
+  openExternal(url).catch((error: unknown) => {
+    console.error('Could not open the link in the browser:', error);
+  });
+}
+
+/**
+ * The app has one page and never navigates away from it: navigations and new windows are
+ * denied (web links go to the system browser instead) and <webview> cannot be attached.
+ */
+export function hardenWebContents(contents: WebContents, openExternal: OpenExternal): void {
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    openInBrowser(openExternal, url);
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openInBrowser(openExternal, url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+}
+
+/** Camera, microphone, notifications, geolocation, clipboard reads, devices...: all refused. */
+export function denyAllPermissions(target: Session): void {
+  target.setPermissionRequestHandler((_contents, _permission, callback) => {
+    callback(false);
+  });
+  target.setPermissionCheckHandler(() => false);
+  target.setDevicePermissionHandler(() => false);
+}
+
+/** Guards every web contents ever created; may run before `app` is ready. */
+export function installWebContentsGuards(openExternal: OpenExternal = (url) => shell.openExternal(url)): void {
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, openExternal);
+  });
+}
+
+/** Denies permissions in the default session and in any session created later; needs `app` ready. */
+export function installSessionGuards(): void {
+  denyAllPermissions(session.defaultSession);
+  app.on('session-created', (created) => {
+    denyAllPermissions(created);
+  });
+}

@@ -1,0 +1,22 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+
+// Must match RPC_CHANNEL and EVENT_CHANNEL in electron/main/ipc.ts (preload.test.ts checks it);
+// the sandboxed preload is bundled alone, so it does not import main-process code.
+const RPC_CHANNEL = 'rpc';
+const EVENT_CHANNEL = 'event';
+
+const bridge: IntersessionBridge = {
+  invoke: (method, input) => ipcRenderer.invoke(RPC_CHANNEL, method, input),
+  on: (event, listener) => {
+    // The IpcRendererEvent is dropped so the page never gets a handle on ipcRenderer.
+    const forward = (_event: IpcRendererEvent, name: unknown, payload: unknown): void => {
+      if (name === event) listener(payload);
+    };
+    ipcRenderer.on(EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('intersession', bridge);

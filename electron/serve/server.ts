@@ -1,0 +1,219 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { RpcResult } from '../../shared/result';
+import type { Dispatch } from '../backend/dispatch';
+
+/** Largest request body accepted (CSV imports travel as text). */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export interface ServeOptions {
+  dispatch: Dispatch;
+  /** Folder of the built renderer (index.html and assets). */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>) {
+  res.writeHead(status, {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: RpcResult<unknown>) {
+  send(res, status, JSON.stringify(value), { 'Content-Type': 'application/json; charset=utf-8' });
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Browser mode: the built UI and `POST /rpc/<method>` on 127.0.0.1 only, behind a session token. */
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const token = opts.token ?? randomBytes(24).toString('hex');
+  const tokenBuf = Buffer.from(`Bearer ${token}`);
+  let port = 0;
+
+  const hostAllowed = (host: string | undefined) =>
+    host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  const originAllowed = (origin: string | undefined) =>
+    origin === undefined ||
+    origin === `http://127.0.0.1:${port}` ||
+    origin === `http://localhost:${port}`;
+  const authorised = (header: string | undefined) => {
+    if (!header) return false;
+    const got = Buffer.from(header);
+    return got.length === tokenBuf.length && timingSafeEqual(got, tokenBuf);
+  };
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const file = normalize(join(opts.rendererDir, rel));
+    if (!file.startsWith(normalize(opts.rendererDir) + sep)) {
+      send(res, 404, 'Not found', { 'Content-Type': 'text/plain' });
+      return;
+    }
+    try {
+      if (extname(file) === '.html' || rel === 'index.html') {
+        const nonce = randomBytes(16).toString('base64');
+        const html = (await readFile(file, 'utf8')).replace(
+          '<head>',
+          `<head><meta name="csp-nonce" content="${nonce}">`,
+        );
+        send(res, 200, html, {
+          'Content-Type': MIME['.html'],
+          'Content-Security-Policy': contentSecurityPolicy(nonce),
+        });
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      send(res, 404, 'Not found', { 'Content-Type': 'text/plain' });
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    // DNS rebinding: only answer requests addressed to us by our own loopback name and port.
+    if (!hostAllowed(req.headers.host)) {
+      send(res, 403, 'Forbidden host', { 'Content-Type': 'text/plain' });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname.startsWith('/rpc/')) {
+      if (req.method !== 'POST') {
+        send(res, 405, 'Method not allowed', { 'Content-Type': 'text/plain', Allow: 'POST' });
+        return;
+      }
+      if (!originAllowed(req.headers.origin)) {
+        sendJson(res, 403, {
+          ok: false,
+          error: { code: 'unauthorized', message: 'Requests from other sites are refused' },
+        });
+        return;
+      }
+      if (!authorised(req.headers.authorization)) {
+        sendJson(res, 401, {
+          ok: false,
+          error: { code: 'unauthorized', message: 'Missing or wrong session token' },
+        });
+        return;
+      }
+      const body = await readBody(req);
+      if (body === null) {
+        sendJson(res, 413, {
+          ok: false,
+          error: { code: 'validation', message: 'input: request is too large' },
+        });
+        return;
+      }
+      let input: unknown;
+      try {
+        input = body.trim() === '' ? {} : JSON.parse(body);
+      } catch {
+        sendJson(res, 400, {
+          ok: false,
+          error: { code: 'validation', message: 'input: must be a JSON object' },
+        });
+        return;
+      }
+      const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      const result = await opts.dispatch(method, input);
+      const status = result.ok ? 200 : result.error.code === 'unknown_method' ? 404 : 200;
+      sendJson(res, status, result);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'Method not allowed', { 'Content-Type': 'text/plain' });
+      return;
+    }
+    await serveStatic(req, res, url.pathname);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('[intersession] request failed:', e);
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'internal', message: 'Something went wrong on our side' },
+        });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,32 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './app/app.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ClientContext } from './api/context';
+import { connect } from './api/session';
+import { App } from './app/App';
+import { NoSession } from './app/NoSession';
+
+/** The shell puts a per-load nonce here; Mantine's <style> tags need it under our CSP. */
+const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+
+const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
+const client = connect();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme} getStyleNonce={() => nonce}>
+      <Notifications position="bottom-right" />
+      {client ? (
+        <ClientContext.Provider value={client}>
+          <App />
+        </ClientContext.Provider>
+      ) : (
+        <NoSession />
+      )}
+    </MantineProvider>
+  </StrictMode>,
+);

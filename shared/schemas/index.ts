@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import { forumsSchemas } from './forums';
+import { participantsSchemas } from './participants';
+import { systemSchemas } from './system';
+
+/** The input schema of every method of the contract; dispatch validates with these. */
+export const methodSchemas = {
+  ...systemSchemas,
+  ...forumsSchemas,
+  ...participantsSchemas,
+};
+
+export type MethodName = keyof typeof methodSchemas;
+/** What a caller may send (before defaults and transforms). */
+export type MethodInput<M extends MethodName> = z.input<(typeof methodSchemas)[M]>;
+/** What a handler receives (validated, defaults applied). */
+export type ParsedInput<M extends MethodName> = z.output<(typeof methodSchemas)[M]>;

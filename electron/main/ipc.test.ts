@@ -8,6 +8,7 @@ const electron = vi.hoisted(() => ({
   app: { getPath: vi.fn(() => '/home/user/Downloads') },
   dialog: { showSaveDialog: vi.fn() },
   shell: { openExternal: vi.fn() },
+  session: {},
 }));
 
 vi.mock('electron', () => electron);
@@ -17,8 +18,10 @@ import {
   createSenderCheck,
   createShellMethods,
   METHOD_PATTERN,
+  EVENT_CHANNEL,
   registerIpc,
   RPC_CHANNEL,
+  sendEvent,
   type ShellDeps,
 } from './ipc';
 
@@ -51,7 +54,7 @@ function setup(dispatchResult: RpcResult<unknown> = { ok: true, value: 'dispatch
   const shellDeps: ShellDeps = {
     showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/tmp/out/report.md' })),
     writeFile: vi.fn(async () => undefined),
-    openExternal: vi.fn(async () => undefined),
+    openWebLink: vi.fn(async () => true),
     defaultDirectory: () => '/home/user/Downloads',
   };
   const handler = createRpcHandler({
@@ -81,7 +84,9 @@ describe('sender validation', () => {
     ).toBe(false);
     // A second top-level frame that is not the sender's main frame (e.g. a stale one).
     expect(
-      isTrustedSender(fakeEvent({ frame: { url: APP_URL, parent: null, processId: 9, routingId: 1 } })),
+      isTrustedSender(
+        fakeEvent({ frame: { url: APP_URL, parent: null, processId: 9, routingId: 1 } }),
+      ),
     ).toBe(false);
     for (const url of [
       'https://evil.example/',
@@ -94,6 +99,16 @@ describe('sender validation', () => {
       expect(isTrustedSender(event)).toBe(false);
     }
     expect(isTrustedSender(fakeEvent({ contentsId: 2 }))).toBe(false);
+  });
+
+  it('refuses a sender whose frame is gone', () => {
+    const event = fakeEvent();
+    Object.defineProperty(event, 'senderFrame', {
+      get: () => {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+    });
+    expect(isTrustedSender(event)).toBe(false);
   });
 });
 
@@ -212,6 +227,7 @@ describe('shell.saveFile', () => {
       [{ filename: '/etc/passwd', mimeType: 'text/plain', base64: '' }, 'filename'],
       [{ filename: 'a\\b.txt', mimeType: 'text/plain', base64: '' }, 'filename'],
       [{ filename: '..', mimeType: 'text/plain', base64: '' }, 'filename'],
+      [{ filename: 'a\nb.txt', mimeType: 'text/plain', base64: '' }, 'filename'],
       [{ filename: '', mimeType: 'text/plain', base64: '' }, 'filename'],
       [{ filename: 'a.txt', mimeType: 'text plain', base64: '' }, 'mimeType'],
       [{ filename: 'a.txt', mimeType: 'text/plain', base64: 'not base64!' }, 'base64'],
@@ -236,13 +252,13 @@ describe('shell.openExternal', () => {
     expect(
       await handler(fakeEvent(), 'shell.openExternal', { url: 'https://www.intgovforum.org' }),
     ).toEqual({ ok: true, value: { opened: true } });
-    expect(shellDeps.openExternal).toHaveBeenCalledExactlyOnceWith('https://www.intgovforum.org/');
+    expect(shellDeps.openWebLink).toHaveBeenCalledExactlyOnceWith('https://www.intgovforum.org');
 
     for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/x', 'nope', 7]) {
       const result = await handler(fakeEvent(), 'shell.openExternal', { url });
       expect(result).toMatchObject({ ok: false, error: { code: 'validation', field: 'url' } });
     }
-    expect(shellDeps.openExternal).toHaveBeenCalledTimes(1);
+    expect(shellDeps.openWebLink).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -262,5 +278,18 @@ describe('registerIpc', () => {
     expect(dispatch).toHaveBeenCalledExactlyOnceWith('forums.list', { a: 1 });
     unregister();
     expect(electron.ipcMain.removeHandler).toHaveBeenCalledWith(RPC_CHANNEL);
+  });
+});
+
+describe('sendEvent', () => {
+  it('pushes name and payload on the event channel, skipping closed windows', () => {
+    const send = vi.fn();
+    const open = { isDestroyed: () => false, send } as unknown as WebContents;
+    sendEvent(open, 'forums.changed', { id: 'f1' });
+    expect(send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNEL, 'forums.changed', { id: 'f1' });
+
+    const closed = { isDestroyed: () => true, send } as unknown as WebContents;
+    sendEvent(closed, 'forums.changed', {});
+    expect(send).toHaveBeenCalledOnce();
   });
 });

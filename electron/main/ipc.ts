@@ -5,13 +5,12 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
-  shell,
   type IpcMainInvokeEvent,
   type SaveDialogOptions,
   type WebContents,
 } from 'electron';
 import { fail, ok, type RpcResult } from '../../shared/result';
-import { isWebUrl } from './security';
+import { isWebUrl, openWebLink } from './security';
 
 /** The one channel the renderer may call (through the preload's `invoke`). */
 export const RPC_CHANNEL = 'rpc';
@@ -25,7 +24,10 @@ const MAX_SAVE_BYTES = 256 * 1024 * 1024;
 
 export type Dispatch = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
-export type ShellMethod = (input: unknown, event: IpcMainInvokeEvent) => Promise<RpcResult<unknown>>;
+export type ShellMethod = (
+  input: unknown,
+  event: IpcMainInvokeEvent,
+) => Promise<RpcResult<unknown>>;
 
 export interface SenderPolicy {
   /** True when the web contents belongs to one of our windows. */
@@ -40,14 +42,19 @@ export interface SenderPolicy {
  */
 export function createSenderCheck(policy: SenderPolicy): SenderCheck {
   return (event) => {
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null) return false;
-    const { mainFrame } = event.sender;
-    if (frame.processId !== mainFrame.processId || frame.routingId !== mainFrame.routingId) {
+    try {
+      const frame = event.senderFrame;
+      if (!frame || frame.parent !== null) return false;
+      const { mainFrame } = event.sender;
+      if (frame.processId !== mainFrame.processId || frame.routingId !== mainFrame.routingId) {
+        return false;
+      }
+      if (!policy.isAppWebContents(event.sender)) return false;
+      return policy.allowedUrlPrefixes.some((prefix) => frame.url.startsWith(prefix));
+    } catch {
+      // A frame or web contents destroyed mid-call throws on access: not a caller we trust.
       return false;
     }
-    if (!policy.isAppWebContents(event.sender)) return false;
-    return policy.allowedUrlPrefixes.some((prefix) => frame.url.startsWith(prefix));
   };
 }
 
@@ -107,7 +114,8 @@ export interface ShellDeps {
     options: SaveDialogOptions,
   ) => Promise<{ canceled: boolean; filePath?: string }>;
   writeFile: (path: string, data: Uint8Array) => Promise<void>;
-  openExternal: (url: string) => Promise<void>;
+  /** Opens an http(s) link in the system browser; false when the URL was refused. */
+  openWebLink: (url: string) => Promise<boolean>;
   /** The folder the save dialog starts in. */
   defaultDirectory: () => string;
 }
@@ -117,7 +125,7 @@ export function electronShellDeps(): ShellDeps {
     showSaveDialog: (parent, options) =>
       parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options),
     writeFile: (path, data) => writeFile(path, data),
-    openExternal: (url) => shell.openExternal(url),
+    openWebLink,
     defaultDirectory: () => app.getPath('downloads'),
   };
 }
@@ -126,7 +134,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const FILENAME_FORBIDDEN = /[/\\:*?"<>|\u0000-\u001f]/;
+const FILENAME_FORBIDDEN = /[/\\:*?"<>|]/;
+const hasControlCharacter = (text: string) => [...text].some((char) => char.charCodeAt(0) < 32);
 const MIME_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -140,6 +149,7 @@ function parseSaveFileInput(input: unknown): SaveFileInput | RpcResult<never> {
     filename.trim() === '' ||
     filename.length > 200 ||
     FILENAME_FORBIDDEN.test(filename) ||
+    hasControlCharacter(filename) ||
     filename === '.' ||
     filename === '..' ||
     basename(filename) !== filename
@@ -187,8 +197,7 @@ export function createShellMethods(
       if (typeof url !== 'string' || !isWebUrl(url)) {
         return fail('validation', 'Only web links (http or https) can be opened.', 'url');
       }
-      await deps.openExternal(new URL(url).href);
-      return ok({ opened: true });
+      return ok({ opened: await deps.openWebLink(url) });
     },
   };
 }

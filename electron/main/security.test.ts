@@ -29,6 +29,7 @@ import {
   installSessionGuards,
   installWebContentsGuards,
   isWebUrl,
+  openWebLink,
 } from './security';
 
 function fakeWebContents() {
@@ -100,6 +101,17 @@ describe('isWebUrl', () => {
   });
 });
 
+describe('openWebLink', () => {
+  it('hands http(s) links to the system browser and refuses everything else', async () => {
+    await expect(openWebLink('https://www.intgovforum.org')).resolves.toBe(true);
+    expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith(
+      'https://www.intgovforum.org/',
+    );
+    for (const url of UNSAFE_URLS) await expect(openWebLink(url)).resolves.toBe(false);
+    expect(electron.shell.openExternal).toHaveBeenCalledOnce();
+  });
+});
+
 describe('hardenWebContents', () => {
   it('prevents every navigation and hands only web links to the browser', () => {
     const openExternal = vi.fn(() => Promise.resolve());
@@ -134,7 +146,10 @@ describe('hardenWebContents', () => {
 
   it('prevents attaching a <webview>', () => {
     const fake = fakeWebContents();
-    hardenWebContents(fake.contents, vi.fn(() => Promise.resolve()));
+    hardenWebContents(
+      fake.contents,
+      vi.fn(() => Promise.resolve()),
+    );
     const event = { preventDefault: vi.fn() };
     fake.emit('will-attach-webview', event, {}, {});
     expect(event.preventDefault).toHaveBeenCalledOnce();
@@ -168,7 +183,13 @@ describe('permissions', () => {
   it('denies every permission request and check', () => {
     const { session, handlers } = fakeSession();
     denyAllPermissions(session);
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+    ]) {
       const callback = vi.fn();
       handlers.request?.({}, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);

@@ -1,6 +1,6 @@
 import { app, session, shell, type Session, type WebContents } from 'electron';
 
-export type OpenExternal = (url: string) => Promise<void>;
+export type OpenExternal = (url: string) => Promise<unknown>;
 
 /** Only web links may leave the app for the system browser: never file:, javascript:, custom schemes. */
 export function isWebUrl(value: string): boolean {
@@ -10,6 +10,17 @@ export function isWebUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The app's only way to hand a URL to the operating system: http(s) links open in the system
+ * browser; anything else is refused (returns false) and never reaches shell.openExternal.
+ */
+export async function openWebLink(url: string): Promise<boolean> {
+  if (!isWebUrl(url)) return false;
+  const href = new URL(url).href;
+  await shell.openExternal(href);
+  return true;
 }
 
 function openInBrowser(openExternal: OpenExternal, url: string): void {
@@ -47,7 +58,7 @@ export function denyAllPermissions(target: Session): void {
 }
 
 /** Guards every web contents ever created; may run before `app` is ready. */
-export function installWebContentsGuards(openExternal: OpenExternal = (url) => shell.openExternal(url)): void {
+export function installWebContentsGuards(openExternal: OpenExternal = openWebLink): void {
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, openExternal);
   });

@@ -22,12 +22,11 @@ const electron = vi.hoisted(() => {
 
 vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow, protocol: electron.protocol }));
 
+import { buildContentSecurityPolicy, injectCspNonce } from './csp';
 import {
   APP_ENTRY_URL,
-  buildContentSecurityPolicy,
   createAppProtocolHandler,
   createMainWindow,
-  injectCspNonce,
   installAppProtocol,
   registerAppScheme,
   resolveDevServerUrl,
@@ -53,6 +52,7 @@ describe('createMainWindow', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs).not.toHaveProperty('enableRemoteModule');
     expect(window.options.title).toContain('Intersession');
@@ -111,7 +111,9 @@ describe('Content-Security-Policy', () => {
 describe('injectCspNonce', () => {
   it('fills an existing csp-nonce meta tag', () => {
     const html = '<head><meta name="csp-nonce" content="PLACEHOLDER" /></head>';
-    expect(injectCspNonce(html, 'n0nce')).toBe('<head><meta name="csp-nonce" content="n0nce"></head>');
+    expect(injectCspNonce(html, 'n0nce')).toBe(
+      '<head><meta name="csp-nonce" content="n0nce"></head>',
+    );
   });
 
   it('adds the meta tag when the page has none', () => {
@@ -170,7 +172,9 @@ describe('createAppProtocolHandler', () => {
   });
 
   it('falls back to the app shell for client-side routes, not for missing assets', async () => {
-    expect(await (await get('app://intersession/forums/42')).text()).toContain('<title>Intersession');
+    expect(await (await get('app://intersession/forums/42')).text()).toContain(
+      '<title>Intersession',
+    );
     expect((await get('app://intersession/assets/missing.js')).status).toBe(404);
   });
 

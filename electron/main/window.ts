@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { BrowserWindow, protocol } from 'electron';
+import { buildContentSecurityPolicy, createNonce, injectCspNonce } from './csp';
 
 /** The renderer is served from a custom privileged scheme, never from file:// (which would make
  * every local file same-origin with the app). */
@@ -44,35 +44,6 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** A fresh nonce for every page load; Mantine stamps it on the <style> tags it injects. */
-export function createNonce(): string {
-  return randomBytes(18).toString('base64');
-}
-
-export function buildContentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    `style-src 'self' 'nonce-${nonce}'`,
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-/** Puts the nonce into `<meta name="csp-nonce" content="...">`, adding the tag when it is absent. */
-export function injectCspNonce(html: string, nonce: string): string {
-  const tag = `<meta name="csp-nonce" content="${nonce}">`;
-  const existing = /<meta\s+name=["']csp-nonce["'][^>]*>/i;
-  if (existing.test(html)) return html.replace(existing, tag);
-  const head = /<head(\s[^>]*)?>/i;
-  if (head.test(html)) return html.replace(head, (match) => `${match}\n    ${tag}`);
-  return `${tag}\n${html}`;
-}
-
 function textResponse(status: number, text: string): Response {
   return new Response(text, {
     status,
@@ -96,7 +67,9 @@ async function readIfFile(file: string): Promise<Buffer | undefined> {
  * Serves files of the built renderer (out/renderer) for `app://intersession/...`, confined to
  * that folder, with the CSP header. index.html gets a new nonce per load.
  */
-export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  rendererDir: string,
+): (request: Request) => Promise<Response> {
   const rootDir = resolve(rendererDir);
   const indexFile = resolve(rootDir, 'index.html');
 
@@ -197,6 +170,8 @@ export function createMainWindow({ preloadPath, startUrl }: MainWindowOptions): 
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click would otherwise try to open links in a new window (denied anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /**
  * The tables. Times are UTC epoch milliseconds; calendar dates (milestones) are ISO `YYYY-MM-DD`.
@@ -77,6 +84,7 @@ export const participants = sqliteTable(
     index('participants_forum_region_idx').on(t.forumId, t.region),
     index('participants_forum_role_idx').on(t.forumId, t.role),
     index('participants_forum_created_idx').on(t.forumId, t.createdAt),
+    index('participants_forum_protected_idx').on(t.forumId, t.isProtected),
     uniqueIndex('participants_forum_email_uq')
       .on(t.forumId, t.emailKey)
       .where(sql`email_key IS NOT NULL AND removed_at IS NULL`),
@@ -105,3 +113,72 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Something that happened to the forum or its people: visible to coordinators only. */
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    id: text('id').primaryKey(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    occurredAt: integer('occurred_at').notNull(),
+    channel: text('channel').notNull(),
+    severity: text('severity').notNull(),
+    status: text('status').notNull(),
+    description: text('description').notNull(),
+    /** JSON array of action codes (warned, muted, removed_from_call, ...). */
+    actions: text('actions').notNull().default('[]'),
+    supportOffered: text('support_offered').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('incidents_forum_idx').on(t.forumId, t.occurredAt)],
+);
+
+export const incidentTargets = sqliteTable(
+  'incident_targets',
+  {
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.participantId] })],
+);
+
+/** People who disrupted the process; their identifiers are checked on every add, edit and import. */
+export const disruptiveActors = sqliteTable(
+  'disruptive_actors',
+  {
+    id: text('id').primaryKey(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** JSON arrays. */
+    names: text('names').notNull().default('[]'),
+    emails: text('emails').notNull().default('[]'),
+    handles: text('handles').notNull().default('[]'),
+    excluded: integer('excluded', { mode: 'boolean' }).notNull().default(false),
+    notes: text('notes').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('actors_forum_idx').on(t.forumId)],
+);
+
+export const incidentActors = sqliteTable(
+  'incident_actors',
+  {
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => disruptiveActors.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.actorId] })],
+);

@@ -9,6 +9,14 @@ import type {
   MilestoneKind,
   StakeholderGroup,
 } from './domain/vocabulary';
+import type {
+  IncidentAction,
+  IncidentChannel,
+  IncidentSeverity,
+  IncidentStatus,
+} from './domain/safeguards';
+import type { Audience } from './domain/vocabulary';
+import type { DuplicatePolicy, ImportField } from './schemas/participantImport';
 import type { MethodInput, MethodName } from './schemas';
 
 export type { MethodName, MethodInput } from './schemas';
@@ -104,6 +112,183 @@ export interface Removed {
   restorableUntil: number;
 }
 
+export interface AuditEntry {
+  id: string;
+  at: number;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface DisruptiveActor {
+  id: string;
+  forumId: string;
+  name: string;
+  names: string[];
+  emails: string[];
+  handles: string[];
+  excluded: boolean;
+  notes: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One identifier of a disruptive actor that a participant's details match. */
+export interface ActorMatch {
+  actorId: string;
+  actorName: string;
+  excluded: boolean;
+  /** Which participant field matched (fullName, email, handles, ...). */
+  field: string;
+  identifier: string;
+}
+
+export interface IncidentTarget {
+  id: string;
+  fullName: string;
+  isProtected: boolean;
+  pseudonym: string | null;
+}
+
+export interface Incident {
+  id: string;
+  forumId: string;
+  occurredAt: number;
+  channel: IncidentChannel;
+  severity: IncidentSeverity;
+  status: IncidentStatus;
+  description: string;
+  actions: IncidentAction[];
+  supportOffered: string;
+  targets: IncidentTarget[];
+  actors: DisruptiveActor[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface IncidentCreated {
+  incident: Incident;
+  /** Participants protected in the same step. */
+  protectedIds: string[];
+}
+
+export interface ExportPreview {
+  filename: string;
+  mimeType: string;
+  audience: Audience;
+  /** Rows or entries in the export. */
+  itemCount: number;
+  /** Identifiers replaced by pseudonyms or withheld. */
+  redactionCount: number;
+  /** The pseudonyms that appear in the export. */
+  pseudonyms: string[];
+}
+
+export interface ExportFile extends ExportPreview {
+  /** The file's bytes, base64-encoded, for the shell to save. */
+  base64: string;
+}
+
+/** A participant's fields as a CSV import will write them. */
+export type ImportedParticipant = Pick<
+  Participant,
+  | 'fullName'
+  | 'preferredName'
+  | 'email'
+  | 'organisation'
+  | 'stakeholderGroup'
+  | 'country'
+  | 'gender'
+  | 'genderSelfDescribed'
+  | 'languages'
+  | 'timeZone'
+  | 'aliases'
+  | 'handles'
+  | 'consentListed'
+  | 'consentInvitations'
+  | 'role'
+  | 'notes'
+>;
+
+/** Field -> 0-based CSV column, or null for "not imported". */
+export type ImportColumnMapping = Record<ImportField, number | null>;
+
+/** Why a row of the file cannot be imported as it is ("Line 4: Email: must be an e-mail address"). */
+export interface ImportRowError {
+  /** Physical line in the file (the header is line 1; quoted line breaks count). */
+  line: number;
+  /** The field the problem is about; null for the row's structure (e.g. an unclosed quote). */
+  field: ImportField | null;
+  message: string;
+}
+
+export type ImportRowAction = 'add' | 'merge' | 'skip' | 'invalid';
+
+export interface ImportPreviewRow {
+  line: number;
+  action: ImportRowAction;
+  /** Why a row is merged or skipped ("Same e-mail as line 3", "Already in the forum"). */
+  reason: string | null;
+  /** The mapped cells as text (with any fix applied): what an inline fix starts from. */
+  values: Record<ImportField, string>;
+  /** The fields as they will be written; null for an invalid row. */
+  participant: ImportedParticipant | null;
+  errors: ImportRowError[];
+}
+
+export interface ImportDuplicateRow {
+  line: number;
+  email: string;
+  /** True if the e-mail is already in the forum; false if it repeats an earlier line of the file. */
+  existing: boolean;
+  /** The earlier line of the file with the same e-mail, if any. */
+  firstLine: number | null;
+}
+
+export interface ImportPreview {
+  headers: string[];
+  delimiter: ',' | ';' | '\t';
+  /** The mapping used: the one given, or the one suggested from the header names. */
+  mapping: ImportColumnMapping;
+  /** Data rows in the file (blank lines left out). */
+  totalRows: number;
+  /** Rows that pass validation (after fixes). */
+  validRows: number;
+  /** What the import would do with every row, given the duplicate policy and skipped lines. */
+  counts: Record<ImportRowAction, number>;
+  /** The first rows of the file, as they will be imported. */
+  preview: ImportPreviewRow[];
+  /** Every problem of every invalid row, up to a cap (`errorCount` has them all). */
+  errors: ImportRowError[];
+  errorCount: number;
+  /** The invalid rows with their mapped values (for inline fixes), up to the same cap. */
+  invalidRows: { line: number; values: Record<ImportField, string> }[];
+  invalidCount: number;
+  duplicateRows: ImportDuplicateRow[];
+  duplicateCount: number;
+  duplicates: DuplicatePolicy;
+}
+
+export interface ImportSummary {
+  total: number;
+  added: number;
+  merged: number;
+  skipped: number;
+}
+
+export type ImportJobState = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface ImportJobStatus extends ImportSummary {
+  jobId: string;
+  state: ImportJobState;
+  /** Checking every row first, then writing them (one transaction). */
+  phase: 'validating' | 'writing';
+  /** Rows handled so far (of `total`). */
+  processed: number;
+  error?: string;
+}
+
 export interface AppApi {
   'system.describe'(input: MethodInput<'system.describe'>): Promise<MethodDescription[]>;
   'system.info'(input: MethodInput<'system.info'>): Promise<SystemInfo>;
@@ -122,6 +307,32 @@ export interface AppApi {
   'participants.update'(input: MethodInput<'participants.update'>): Promise<Participant>;
   'participants.remove'(input: MethodInput<'participants.remove'>): Promise<Removed>;
   'participants.restore'(input: MethodInput<'participants.restore'>): Promise<Participant>;
+  'participants.importPreview'(
+    input: MethodInput<'participants.importPreview'>,
+  ): Promise<ImportPreview>;
+  'participants.importStart'(
+    input: MethodInput<'participants.importStart'>,
+  ): Promise<{ jobId: string }>;
+  'participants.importStatus'(
+    input: MethodInput<'participants.importStatus'>,
+  ): Promise<ImportJobStatus>;
+  'participants.importCancel'(
+    input: MethodInput<'participants.importCancel'>,
+  ): Promise<ImportJobStatus>;
+  'participants.protect'(input: MethodInput<'participants.protect'>): Promise<Participant>;
+  'participants.unprotect'(input: MethodInput<'participants.unprotect'>): Promise<Participant>;
+
+  'audit.list'(input: MethodInput<'audit.list'>): Promise<Page<AuditEntry>>;
+  'incidents.list'(input: MethodInput<'incidents.list'>): Promise<Incident[]>;
+  'incidents.get'(input: MethodInput<'incidents.get'>): Promise<Incident>;
+  'incidents.create'(input: MethodInput<'incidents.create'>): Promise<IncidentCreated>;
+  'incidents.update'(input: MethodInput<'incidents.update'>): Promise<Incident>;
+  'actors.list'(input: MethodInput<'actors.list'>): Promise<DisruptiveActor[]>;
+  'actors.create'(input: MethodInput<'actors.create'>): Promise<DisruptiveActor>;
+  'actors.update'(input: MethodInput<'actors.update'>): Promise<DisruptiveActor>;
+  'actors.check'(input: MethodInput<'actors.check'>): Promise<ActorMatch[]>;
+  'exports.preview'(input: MethodInput<'exports.preview'>): Promise<ExportPreview>;
+  'exports.render'(input: MethodInput<'exports.render'>): Promise<ExportFile>;
 }
 
 /** Compile-time check: the contract and the schemas name the same methods. */

@@ -128,6 +128,11 @@ export interface ParticipantListQuery {
   direction: 'asc' | 'desc';
   offset: number;
   limit: number;
+  /**
+   * Search and sort protected participants by their pseudonym only (the view of audiences that
+   * must not learn their names, not even by what a search finds).
+   */
+  pseudonymsOnly?: boolean;
 }
 
 export interface ParticipantListRow {
@@ -172,8 +177,14 @@ export function participantListSql(q: ParticipantListQuery): {
 } {
   const where = ['forum_id = @forumId', 'removed_at IS NULL'];
   const params: Record<string, string | number> = { forumId: q.forumId };
+  const searchable = q.pseudonymsOnly
+    ? "(CASE WHEN is_protected = 1 THEN lower(coalesce(pseudonym, '')) ELSE search_text END)"
+    : 'search_text';
+  const nameKey = q.pseudonymsOnly
+    ? "(CASE WHEN is_protected = 1 THEN lower(coalesce(pseudonym, '')) ELSE sort_name END)"
+    : 'sort_name';
   q.terms.forEach((term, i) => {
-    where.push(`search_text LIKE @t${i} ESCAPE '\\'`);
+    where.push(`${searchable} LIKE @t${i} ESCAPE '\\'`);
     params[`t${i}`] = `%${escapeLike(term)}%`;
   });
   if (q.stakeholderGroup) {
@@ -190,10 +201,14 @@ export function participantListSql(q: ParticipantListQuery): {
   }
   if (q.consent) where.push(CONSENT_CONDITIONS[q.consent]);
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
+  const sortKey =
+    q.pseudonymsOnly && (q.sort === 'organisation' || q.sort === 'country')
+      ? `(CASE WHEN is_protected = 1 THEN '' ELSE ${SORT_COLUMNS[q.sort]} END)`
+      : SORT_COLUMNS[q.sort];
   const order =
     q.sort === 'name'
-      ? `sort_name ${dir}, id ${dir}`
-      : `${SORT_COLUMNS[q.sort]} ${dir}, sort_name ${dir}, id ${dir}`;
+      ? `${nameKey} ${dir}, id ${dir}`
+      : `${sortKey} ${dir}, ${nameKey} ${dir}, id ${dir}`;
   params.limit = q.limit;
   params.offset = q.offset;
   const whereSql = where.join(' AND ');
@@ -225,4 +240,12 @@ export function listAllParticipants(db: Db, forumId: string): ParticipantRecord[
        ORDER BY sort_name, id`,
     )
     .all(forumId) as ParticipantRecord[];
+}
+
+/** Every protected participant of a forum, removed ones included (their names may be in old text). */
+export function listProtectedParticipants(db: Db, forumId: string): ParticipantRecord[] {
+  return stmt(
+    db,
+    `SELECT ${SELECT_ALL} FROM participants WHERE forum_id = ? AND is_protected = 1 ORDER BY id`,
+  ).all(forumId) as ParticipantRecord[];
 }

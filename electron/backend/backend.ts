@@ -8,6 +8,7 @@ import { createDispatch, type Handlers } from './dispatch';
 import { createForumHandlers } from './forums/handlers';
 import { createParticipantHandlers, } from './participants/handlers';
 import { RESTORE_WINDOW_MS } from './participants/service';
+import { createSafeguardHandlers } from './safeguards/handlers';
 import { createSystemHandlers } from './system/handlers';
 
 export interface Backend {
@@ -29,6 +30,7 @@ export function createHandlers(ctx: BackendContext): Handlers {
     ...createSystemHandlers(ctx),
     ...createForumHandlers(ctx),
     ...createParticipantHandlers(ctx),
+    ...createSafeguardHandlers(ctx),
   };
 }
 

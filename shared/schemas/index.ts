@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { forumsSchemas } from './forums';
+import { participantImportSchemas } from './participantImport';
 import { participantsSchemas } from './participants';
+import { safeguardsSchemas } from './safeguards';
 import { systemSchemas } from './system';
 
 /** The input schema of every method of the contract; dispatch validates with these. */
@@ -8,6 +10,8 @@ export const methodSchemas = {
   ...systemSchemas,
   ...forumsSchemas,
   ...participantsSchemas,
+  ...participantImportSchemas,
+  ...safeguardsSchemas,
 };
 
 export type MethodName = keyof typeof methodSchemas;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryByCode } from '../domain/countries';
-import { FORUM_ROLES, GENDERS, STAKEHOLDER_GROUPS } from '../domain/vocabulary';
+import { AUDIENCES, FORUM_ROLES, GENDERS, STAKEHOLDER_GROUPS } from '../domain/vocabulary';
 import { id, line, list, optionalLine, requiredLine, text, timeZone } from './common';
 
 const email = line(254)
@@ -75,6 +75,8 @@ export const CONSENT_FILTERS = [
 export const participantsSchemas = {
   'participants.list': z.strictObject({
     forumId: id,
+    /** Whose eyes: the coordinators' own view, or a preview of what others would see. */
+    audience: z.enum(AUDIENCES).default('coordinators'),
     search: line(200).optional(),
     stakeholderGroup: z.enum(STAKEHOLDER_GROUPS).optional(),
     region: line(40).optional(),
@@ -85,10 +87,16 @@ export const participantsSchemas = {
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   }),
-  'participants.get': z.strictObject({ id }),
-  'participants.create': z.strictObject({ forumId: id, ...participantFields }),
+  'participants.get': z.strictObject({ id, audience: z.enum(AUDIENCES).default('coordinators') }),
+  'participants.create': z.strictObject({
+    forumId: id,
+    ...participantFields,
+    /** Save even though the person matches a disruptive actor's identifiers. */
+    acknowledgeActorMatch: z.boolean().default(false),
+  }),
   'participants.update': z.strictObject({
     id,
+    acknowledgeActorMatch: z.boolean().default(false),
     ...z.object(participantCore).partial().shape,
   }),
   /** Removes a participant; `participants.restore` undoes it. */

@@ -2,11 +2,10 @@ import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import {
   createParticipant,
+  getParticipantFor,
   listParticipantPage,
   removeParticipant,
-  requireParticipant,
   restoreParticipant,
-  toParticipant,
   updateParticipant,
 } from './service';
 
@@ -23,7 +22,7 @@ export function createParticipantHandlers(
 > {
   return {
     'participants.list': (input) => listParticipantPage(ctx, input),
-    'participants.get': ({ id }) => toParticipant(requireParticipant(ctx, id)),
+    'participants.get': (input) => getParticipantFor(ctx, input),
     'participants.create': (input) => createParticipant(ctx, input),
     'participants.update': (input) => updateParticipant(ctx, input),
     'participants.remove': ({ id }) => removeParticipant(ctx, id),

@@ -22,11 +22,18 @@ import { DomainError } from '../../../shared/result';
 import type { ParsedInput } from '../../../shared/schemas';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
+import { recordAudit } from '../audit/service';
+import { participantForAudience, rowForAudience } from '../publish/policy';
+import { assertNotExcludedActor } from '../safeguards/actors';
+import { protectionFor } from '../safeguards/protection';
 
 /** How long a removed participant can be restored before it is deleted for good. */
 export const RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-export type ParticipantFields = Omit<ParsedInput<'participants.create'>, 'forumId'>;
+export type ParticipantFields = Omit<
+  ParsedInput<'participants.create'>,
+  'forumId' | 'acknowledgeActorMatch'
+>;
 
 /** The stored form of a participant's fields, with the derived columns computed. */
 export function toRecord(
@@ -167,12 +174,14 @@ export function createParticipant(
   ctx: BackendContext,
   input: ParsedInput<'participants.create'>,
 ): Participant {
-  const { forumId, ...fields } = input;
+  const { forumId, acknowledgeActorMatch, ...fields } = input;
   return ctx.db.transaction(() => {
     requireForum(ctx, forumId, 'forumId');
     assertEmailFree(ctx, forumId, fields.email);
     const now = ctx.now();
-    const record = toRecord(fields, { id: newId(now), forumId, createdAt: now, updatedAt: now });
+    const id = newId(now);
+    assertNotExcludedActor(ctx, forumId, fields, acknowledgeActorMatch, id);
+    const record = toRecord(fields, { id, forumId, createdAt: now, updatedAt: now });
     insertParticipant(ctx.db, record);
     return toParticipant(record);
   })();
@@ -182,7 +191,7 @@ export function updateParticipant(
   ctx: BackendContext,
   input: ParsedInput<'participants.update'>,
 ): Participant {
-  const { id, ...patch } = input;
+  const { id, acknowledgeActorMatch, ...patch } = input;
   return ctx.db.transaction(() => {
     const existing = requireParticipant(ctx, id);
     const defined = Object.fromEntries(
@@ -190,6 +199,7 @@ export function updateParticipant(
     ) as Partial<ParticipantFields>;
     const merged: ParticipantFields = { ...fieldsOf(toParticipant(existing)), ...defined };
     assertEmailFree(ctx, existing.forumId, merged.email, id);
+    assertNotExcludedActor(ctx, existing.forumId, merged, acknowledgeActorMatch, id);
     const record = toRecord(merged, { ...existing, updatedAt: ctx.now() });
     updateParticipantRow(ctx.db, record);
     return toParticipant(record);
@@ -223,6 +233,34 @@ export function listParticipantPage(
   input: ParsedInput<'participants.list'>,
 ): Page<ParticipantRow> {
   const terms = input.search ? fold(input.search).split(' ').filter(Boolean) : [];
-  const { total, rows } = listParticipants(ctx.db, { ...input, terms });
-  return { total, offset: input.offset, rows: rows.map(toRow) };
+  const pseudonymsOnly = input.audience !== 'coordinators';
+  const { total, rows } = listParticipants(ctx.db, { ...input, terms, pseudonymsOnly });
+  if (!pseudonymsOnly) return { total, offset: input.offset, rows: rows.map(toRow) };
+  const { redactor } = protectionFor(ctx, input.forumId);
+  return {
+    total,
+    offset: input.offset,
+    rows: rows.map((r) => rowForAudience(toRow(r), input.audience, redactor)),
+  };
+}
+
+/** A participant's page as `audience` sees it; a coordinator opening a protected one is logged. */
+export function getParticipantFor(
+  ctx: BackendContext,
+  input: ParsedInput<'participants.get'>,
+): Participant {
+  const record = requireParticipant(ctx, input.id);
+  const p = toParticipant(record);
+  if (input.audience === 'coordinators') {
+    if (p.isProtected)
+      recordAudit(ctx, {
+        forumId: p.forumId,
+        action: 'participant.reveal',
+        subjectType: 'participant',
+        subjectId: p.id,
+        detail: { pseudonym: p.pseudonym },
+      });
+    return p;
+  }
+  return participantForAudience(p, input.audience, protectionFor(ctx, p.forumId).redactor);
 }

@@ -1,4 +1,15 @@
-import { AppShell, Button, Group, Loader, NativeSelect, NavLink, Center, Title } from '@mantine/core';
+import {
+  Alert,
+  AppShell,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NativeSelect,
+  NavLink,
+  Switch,
+  Title,
+} from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { Forum, ForumSummary } from '../../../shared/api';
 import { useClient } from '../api/context';
@@ -7,13 +18,19 @@ import { ForumFormModal } from '../features/forums/ForumFormModal';
 import { OverviewPage } from '../features/forums/OverviewPage';
 import { WelcomePage } from '../features/forums/WelcomePage';
 import { ParticipantsPage } from '../features/participants/ParticipantsPage';
+import { SafeguardsPage } from '../features/safeguards/SafeguardsPage';
+import type { Audience } from '../../../shared/domain/vocabulary';
 
-export type Area = 'overview' | 'participants';
+export type Area = 'overview' | 'participants' | 'safeguards';
 
 const AREAS: { id: Area; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'participants', label: 'Participants' },
+  { id: 'safeguards', label: 'Safeguards' },
 ];
+
+/** Areas only coordinators see: hidden while previewing what others would see. */
+const COORDINATOR_ONLY: Area[] = ['safeguards'];
 
 export function App() {
   const client = useClient();
@@ -21,6 +38,9 @@ export function App() {
   const [forum, setForum] = useState<Forum | null>(null);
   const [area, setArea] = useState<Area>('overview');
   const [creating, setCreating] = useState(false);
+  const [previewPublic, setPreviewPublic] = useState(false);
+  const audience: Audience = previewPublic ? 'public' : 'coordinators';
+  const visibleAreas = AREAS.filter((a) => !previewPublic || !COORDINATOR_ONLY.includes(a.id));
 
   const refresh = useCallback(async () => {
     const [list, current] = await Promise.all([
@@ -69,9 +89,17 @@ export function App() {
             Intersession
           </Title>
           <Group wrap="nowrap">
+            <Switch
+              label="Preview as public"
+              checked={previewPublic}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setPreviewPublic(on);
+                if (on && COORDINATOR_ONLY.includes(area)) setArea('participants');
+              }}
+            />
             <NativeSelect
               label="Forum"
-              aria-label="Forum"
               styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
               value={forum.id}
               onChange={(e) => void openForum(e.currentTarget.value)}
@@ -84,7 +112,7 @@ export function App() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Areas">
-        {AREAS.map((a) => (
+        {visibleAreas.map((a) => (
           <NavLink
             key={a.id}
             component="button"
@@ -96,6 +124,13 @@ export function App() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        {previewPublic && (
+          <Alert color="grape" mb="md" title="Previewing as public">
+            You see what a public reader or MAG reviewer would see: protected participants appear
+            only by their pseudonym. Turn off “Preview as public” to return to the coordinators’
+            view.
+          </Alert>
+        )}
         {area === 'overview' && (
           <OverviewPage
             key={forum.id}
@@ -107,7 +142,10 @@ export function App() {
             onGoToParticipants={() => setArea('participants')}
           />
         )}
-        {area === 'participants' && <ParticipantsPage key={forum.id} forum={forum} />}
+        {area === 'participants' && (
+          <ParticipantsPage key={forum.id} forum={forum} audience={audience} />
+        )}
+        {area === 'safeguards' && !previewPublic && <SafeguardsPage key={forum.id} forum={forum} />}
       </AppShell.Main>
       <ForumFormModal
         opened={creating}

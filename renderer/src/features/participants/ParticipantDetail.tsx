@@ -1,4 +1,15 @@
-import { Badge, Button, Drawer, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import type { Participant } from '../../../../shared/api';
@@ -14,7 +25,9 @@ import {
 } from '../../../../shared/domain/vocabulary';
 import { useClient } from '../../api/context';
 import { unwrapOrNotify } from '../../components/errors';
+import type { Audience } from '../../../../shared/domain/vocabulary';
 import { ParticipantForm } from './ParticipantForm';
+import { ProtectionDialog } from './ProtectionDialog';
 
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
@@ -22,11 +35,13 @@ const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 export function ParticipantDetail({
   participantId,
   forumId,
+  audience,
   onClose,
   onChanged,
 }: {
   participantId: string | null;
   forumId: string;
+  audience: Audience;
   onClose: () => void;
   onChanged: () => void;
 }) {
@@ -34,11 +49,13 @@ export function ParticipantDetail({
   const [p, setP] = useState<Participant | null>(null);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [protecting, setProtecting] = useState(false);
+  const coordinatorView = audience === 'coordinators';
 
   const load = useCallback(async () => {
     if (!participantId) return setP(null);
-    setP(unwrapOrNotify(await client.call('participants.get', { id: participantId })));
-  }, [client, participantId]);
+    setP(unwrapOrNotify(await client.call('participants.get', { id: participantId, audience })));
+  }, [client, participantId, audience]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -124,8 +141,18 @@ export function ParticipantDetail({
           <Stack>
             <Group justify="space-between" align="flex-start">
               <Title order={2}>{p.fullName}</Title>
-              {p.isProtected && <Badge color="grape">Protected</Badge>}
+              {p.isProtected && coordinatorView && (
+                <Badge color="grape" size="lg">
+                  Protected · shown to others as {p.pseudonym}
+                </Badge>
+              )}
             </Group>
+            {p.isProtected && coordinatorView && (
+              <Alert color="grape">
+                Only coordinators see these details. Everyone else, and every export, sees{' '}
+                {p.pseudonym}. Opening this page is recorded in the audit log.
+              </Alert>
+            )}
             <Table>
               <Table.Tbody>
                 {rows.map(([label, value]) => (
@@ -138,15 +165,29 @@ export function ParticipantDetail({
                 ))}
               </Table.Tbody>
             </Table>
-            <Group>
-              <Button onClick={() => setEditing(true)}>Edit participant</Button>
-              <Button color="red" variant="light" onClick={() => setConfirming(true)}>
-                Remove participant
-              </Button>
-            </Group>
+            {coordinatorView && (
+              <Group>
+                <Button onClick={() => setEditing(true)}>Edit participant</Button>
+                <Button color="grape" variant="light" onClick={() => setProtecting(true)}>
+                  {p.isProtected ? 'Remove protection' : 'Protect participant'}
+                </Button>
+                <Button color="red" variant="light" onClick={() => setConfirming(true)}>
+                  Remove participant
+                </Button>
+              </Group>
+            )}
           </Stack>
         )}
       </Drawer>
+      <ProtectionDialog
+        target={protecting && p ? p : null}
+        onClose={() => setProtecting(false)}
+        onDone={(saved) => {
+          setProtecting(false);
+          setP(saved);
+          onChanged();
+        }}
+      />
       <Modal opened={editing} onClose={() => setEditing(false)} title="Edit participant" size="xl">
         {editing && p && (
           <ParticipantForm

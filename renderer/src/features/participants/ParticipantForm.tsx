@@ -91,6 +91,8 @@ export function ParticipantForm({
   const client = useClient();
   const [d, setD] = useState<Draft>(() => draftOf(participant));
   const [saving, setSaving] = useState(false);
+  /** Set when the details match an excluded disruptive actor: saving then needs a confirmation. */
+  const [actorWarning, setActorWarning] = useState<string | null>(null);
   const { errors, formError, clear, show } = useFieldErrors();
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const zones = useMemo(timeZoneOptions, []);
@@ -108,9 +110,10 @@ export function ParticipantForm({
     });
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e: FormEvent | null, acknowledgeActorMatch = false) => {
+    e?.preventDefault();
     clear();
+    setActorWarning(null);
     if (!d.stakeholderGroup) {
       show({ code: 'validation', message: 'is required', field: 'stakeholderGroup' });
       return;
@@ -133,19 +136,35 @@ export function ParticipantForm({
       consentInvitations: d.consentInvitations,
       role: d.role,
       notes: d.notes || null,
+      acknowledgeActorMatch,
     };
     const result = participant
       ? await client.call('participants.update', { id: participant.id, ...fields })
       : await client.call('participants.create', { forumId, ...fields });
     setSaving(false);
     if (result.ok) onSaved(result.value);
-    else show(result.error);
+    else {
+      show(result.error);
+      if (result.error.code === 'flagged') setActorWarning(result.error.message);
+    }
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
         {formError && <Alert color="red">{formError}</Alert>}
+        {actorWarning && (
+          <Alert color="orange" title="Possible disruptive actor">
+            <Stack gap="xs">
+              <Text size="sm">{actorWarning}</Text>
+              <Group>
+                <Button size="xs" color="orange" onClick={() => void submit(null, true)}>
+                  Save anyway
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label="Full name"

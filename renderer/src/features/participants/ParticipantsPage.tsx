@@ -10,6 +10,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -23,7 +24,10 @@ import {
   type StakeholderGroup,
 } from '../../../../shared/domain/vocabulary';
 import { PARTICIPANT_SORTS, type ParticipantSort } from '../../../../shared/schemas/participants';
+import type { Audience } from '../../../../shared/domain/vocabulary';
+import { ExportDialog } from '../publish/ExportDialog';
 import { ParticipantDetail } from './ParticipantDetail';
+import { ProtectionDialog, type ProtectionTarget } from './ProtectionDialog';
 import { ParticipantForm } from './ParticipantForm';
 import { roleOptions, stakeholderOptions } from './options';
 import { useParticipantPages, type ListQuery } from './useParticipantPages';
@@ -54,7 +58,8 @@ function displayName(row: ParticipantRow) {
     : row.fullName;
 }
 
-export function ParticipantsPage({ forum }: { forum: Forum }) {
+export function ParticipantsPage({ forum, audience }: { forum: Forum; audience: Audience }) {
+  const coordinatorView = audience === 'coordinators';
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 200);
   const [stakeholderGroup, setStakeholderGroup] = useState('');
@@ -66,10 +71,13 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [protecting, setProtecting] = useState<ProtectionTarget | null>(null);
 
   const query = useMemo<ListQuery>(
     () => ({
       forumId: forum.id,
+      audience,
       search: debouncedSearch.trim() || undefined,
       stakeholderGroup: (stakeholderGroup || undefined) as StakeholderGroup | undefined,
       region: region || undefined,
@@ -78,7 +86,7 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
       sort,
       direction,
     }),
-    [forum.id, debouncedSearch, stakeholderGroup, region, role, consent, sort, direction],
+    [forum.id, audience, debouncedSearch, stakeholderGroup, region, role, consent, sort, direction],
   );
   const filtered = Boolean(query.search || stakeholderGroup || region || role || consent);
   const { total, rowAt, ensureRange, reload, error } = useParticipantPages(query);
@@ -110,10 +118,17 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
       <Group justify="space-between">
         <Title order={1}>Participants</Title>
         <Group>
-          <Button variant="default" onClick={() => setImporting(true)}>
-            Import CSV
+          <Button variant="default" onClick={() => setExporting(true)}>
+            Export
           </Button>
-          <Button onClick={() => setAdding(true)}>Add participant</Button>
+          {coordinatorView && (
+            <>
+              <Button variant="default" onClick={() => setImporting(true)}>
+                Import CSV
+              </Button>
+              <Button onClick={() => setAdding(true)}>Add participant</Button>
+            </>
+          )}
         </Group>
       </Group>
       <Group align="flex-end" gap="sm">
@@ -203,6 +218,9 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
               <span role="columnheader">Stakeholder group</span>
               <span role="columnheader">Country</span>
               <span role="columnheader">Role</span>
+              <span role="columnheader">
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </span>
             </div>
           </div>
           <div ref={scrollRef} role="rowgroup" style={{ flex: 1, overflow: 'auto' }}>
@@ -257,6 +275,23 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
                         <span role="cell" className="cell">
                           {FORUM_ROLE_LABELS[row.role]}
                         </span>
+                        <span role="cell">
+                          {coordinatorView && (
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              color="grape"
+                              onClick={(e) => {
+                                e.stopPropagation();
+                                setProtecting(row);
+                              }}
+                              onKeyDown={(e) => e.stopPropagation()}
+                              aria-label={`${row.isProtected ? 'Remove protection' : 'Protect participant'}: ${row.fullName}`}
+                            >
+                              {row.isProtected ? 'Unprotect' : 'Protect'}
+                            </Button>
+                          )}
+                        </span>
                       </>
                     ) : (
                       <span role="cell" className="cell">
@@ -285,8 +320,25 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
       <ParticipantDetail
         participantId={openId}
         forumId={forum.id}
+        audience={audience}
         onClose={() => setOpenId(null)}
         onChanged={reload}
+      />
+      <ExportDialog
+        opened={exporting}
+        onClose={() => setExporting(false)}
+        forumId={forum.id}
+        kind="participant-directory"
+        title="Export participant directory"
+        audiences={coordinatorView ? ['public', 'participants', 'coordinators'] : ['public']}
+      />
+      <ProtectionDialog
+        target={protecting}
+        onClose={() => setProtecting(null)}
+        onDone={() => {
+          setProtecting(null);
+          reload();
+        }}
       />
       <ImportParticipants
         opened={importing}

@@ -1,0 +1,58 @@
+import type { Locator } from '@playwright/test';
+
+export interface ParticipantFields {
+  fullName: string;
+  preferredName?: string;
+  email?: string;
+  organisation?: string;
+  /** The stakeholder group's label, e.g. "Civil society". */
+  stakeholderGroup?: string;
+  /** The country's name, e.g. "Kenya". */
+  country?: string;
+  timeZone?: string;
+  /** The gender's label, e.g. "Woman". */
+  gender?: string;
+}
+
+/** The participant form, in the "Add participant" or "Edit participant" dialog. */
+export class ParticipantForm {
+  readonly fullName: Locator;
+  readonly preferredName: Locator;
+  readonly email: Locator;
+  readonly organisation: Locator;
+  readonly stakeholderGroup: Locator;
+  readonly country: Locator;
+  readonly timeZone: Locator;
+  readonly gender: Locator;
+  readonly saveButton: Locator;
+  readonly cancelButton: Locator;
+
+  constructor(readonly dialog: Locator) {
+    this.fullName = dialog.getByLabel('Full name', { exact: true });
+    this.preferredName = dialog.getByLabel('Preferred name', { exact: true });
+    this.email = dialog.getByLabel('Email', { exact: true });
+    this.organisation = dialog.getByLabel('Organisation', { exact: true });
+    this.stakeholderGroup = dialog.getByLabel('Stakeholder group', { exact: true });
+    this.country = dialog.getByLabel('Country', { exact: true });
+    this.timeZone = dialog.getByLabel('Time zone', { exact: true });
+    this.gender = dialog.getByLabel('Gender', { exact: true });
+    this.saveButton = dialog.getByRole('button', { name: 'Save participant' });
+    this.cancelButton = dialog.getByRole('button', { name: 'Cancel' });
+  }
+
+  async fill(p: ParticipantFields): Promise<void> {
+    await this.fullName.fill(p.fullName);
+    if (p.preferredName !== undefined) await this.preferredName.fill(p.preferredName);
+    if (p.email !== undefined) await this.email.fill(p.email);
+    if (p.organisation !== undefined) await this.organisation.fill(p.organisation);
+    if (p.stakeholderGroup !== undefined)
+      await this.stakeholderGroup.selectOption({ label: p.stakeholderGroup });
+    if (p.country !== undefined) await this.country.selectOption({ label: p.country });
+    if (p.timeZone !== undefined) await this.timeZone.selectOption(p.timeZone);
+    if (p.gender !== undefined) await this.gender.selectOption({ label: p.gender });
+  }
+
+  async save(): Promise<void> {
+    await this.saveButton.click();
+  }
+}

@@ -1,0 +1,94 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { ParticipantForm, type ParticipantFields } from './participant-form';
+
+/** The participant registry: search, filters, the virtual list, add / open / remove. */
+export class ParticipantsPage {
+  readonly main: Locator;
+  readonly heading: Locator;
+  readonly addButton: Locator;
+  readonly importButton: Locator;
+  readonly search: Locator;
+  readonly stakeholderGroupFilter: Locator;
+  readonly regionFilter: Locator;
+  readonly clearFiltersButton: Locator;
+  /** "N participants" under the filters. */
+  readonly count: Locator;
+  readonly table: Locator;
+  readonly noMatch: Locator;
+  readonly addDialog: Locator;
+  readonly addForm: ParticipantForm;
+  readonly detail: Locator;
+  readonly confirmRemoval: Locator;
+
+  constructor(readonly page: Page) {
+    this.main = page.getByRole('main');
+    this.heading = this.main.getByRole('heading', { name: 'Participants', level: 1 });
+    this.addButton = this.main.getByRole('button', { name: 'Add participant' });
+    this.importButton = this.main.getByRole('button', { name: 'Import CSV' });
+    this.search = this.main.getByRole('searchbox', { name: 'Search participants' });
+    this.stakeholderGroupFilter = this.main.getByRole('combobox', {
+      name: 'Stakeholder group',
+      exact: true,
+    });
+    this.regionFilter = this.main.getByRole('combobox', { name: 'Region', exact: true });
+    this.clearFiltersButton = this.main.getByRole('button', { name: 'Clear filters' });
+    this.count = this.main.getByRole('status').filter({ hasText: /participants?$|Loading/ });
+    this.table = this.main.getByRole('table', { name: 'Participants' });
+    this.noMatch = this.main.getByText('No participants match these filters.');
+    this.addDialog = page.getByRole('dialog', { name: 'Add participant' });
+    this.addForm = new ParticipantForm(this.addDialog);
+    this.detail = page.getByRole('dialog', { name: 'Participant', exact: true });
+    this.confirmRemoval = page.getByRole('dialog', { name: 'Remove participant?' });
+  }
+
+  /** The data rows on screen (the list is virtual: only rows near the viewport exist). */
+  get rows(): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('cell') });
+  }
+
+  /** The row whose cells contain `text` (a name, an organisation...). */
+  row(text: string | RegExp): Locator {
+    return this.rows.filter({ hasText: text });
+  }
+
+  /** Waits until the list says it holds exactly `n` participants. */
+  async expectCount(n: number): Promise<void> {
+    await expect(this.count).toHaveText(`${n.toLocaleString('en')} participants`);
+  }
+
+  async addParticipant(p: ParticipantFields): Promise<void> {
+    await this.addButton.click();
+    await this.addForm.fill(p);
+    await this.addForm.save();
+  }
+
+  async searchFor(text: string): Promise<void> {
+    await this.search.fill(text);
+  }
+
+  async filterByGroup(label: string): Promise<void> {
+    await this.stakeholderGroupFilter.selectOption({ label });
+  }
+
+  async filterByRegion(label: string): Promise<void> {
+    await this.regionFilter.selectOption({ label });
+  }
+
+  /** Opens a participant's page from the list. */
+  async open(name: string): Promise<void> {
+    await this.row(name).first().click();
+    await expect(this.detail.getByRole('heading', { name, exact: true })).toBeVisible();
+  }
+
+  /** Removes the participant whose page is open, confirming when asked. */
+  async removeOpenParticipant(): Promise<void> {
+    await this.detail.getByRole('button', { name: 'Remove participant' }).click();
+    await expect(this.confirmRemoval).toBeVisible();
+    await this.confirmRemoval.getByRole('button', { name: 'Remove', exact: true }).click();
+  }
+
+  /** The "Undo" action of the notification shown after a removal. */
+  get undoButton(): Locator {
+    return this.page.getByRole('button', { name: 'Undo' });
+  }
+}

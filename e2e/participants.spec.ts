@@ -1,0 +1,209 @@
+import { AppShell } from './pages/app-shell';
+import { ParticipantsPage } from './pages/participants-page';
+import { WelcomePage } from './pages/welcome-page';
+import { expect, test, type AppServer } from './fixtures/app';
+import type { Page } from '@playwright/test';
+
+/** Opens the app on an empty database, creates a forum and goes to its participants. */
+async function startWithForum(page: Page, app: AppServer): Promise<ParticipantsPage> {
+  await app.open(page);
+  await new WelcomePage(page).forumForm.create({ title: 'BPF Meaningful Access', year: 2026 });
+  const shell = new AppShell(page);
+  await expect(shell.pageHeading).toHaveText('BPF Meaningful Access');
+  await shell.goTo('Participants');
+  const participants = new ParticipantsPage(page);
+  await participants.expectCount(0);
+  return participants;
+}
+
+const WANJIRU = {
+  fullName: 'Wanjiru Kamau-Otieno',
+  preferredName: 'Wanjiru',
+  email: 'wanjiru@mesh-collective.example',
+  organisation: 'Nairobi Community Mesh Collective',
+  stakeholderGroup: 'Civil society',
+  country: 'Kenya',
+  gender: 'Woman',
+};
+
+test('a participant added through the form is found by name and organisation, also after a restart', async ({
+  page,
+  app,
+}) => {
+  const participants = await startWithForum(page, app);
+  await participants.addButton.click();
+  const form = participants.addForm;
+  await expect(participants.addDialog).toBeVisible();
+  await expect(form.fullName).toBeFocused();
+  await form.fill({ ...WANJIRU, country: undefined });
+  // Picking a country suggests its time zone.
+  await expect(form.timeZone).toHaveValue('');
+  await form.country.selectOption({ label: WANJIRU.country });
+  await expect(form.timeZone).toHaveValue('Africa/Nairobi');
+  await expect(participants.addDialog.getByText('Africa ·')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/add-participant-form.png' });
+  await form.save();
+  await expect(participants.addDialog).toBeHidden();
+
+  await participants.expectCount(1);
+  await expect(participants.row('Wanjiru Kamau-Otieno (Wanjiru)')).toBeVisible();
+
+  await participants.searchFor('kamau');
+  await participants.expectCount(1);
+  await expect(participants.row(WANJIRU.fullName)).toBeVisible();
+  await participants.searchFor('mesh coll');
+  await participants.expectCount(1);
+  await expect(participants.row(WANJIRU.organisation)).toBeVisible();
+  await participants.searchFor('nobody-by-this-name');
+  await expect(participants.noMatch).toBeVisible();
+
+  // The saved fields are all there on the participant's page.
+  await participants.searchFor('');
+  await participants.open(WANJIRU.fullName);
+  const detail = participants.detail;
+  for (const [label, value] of [
+    ['Preferred name', WANJIRU.preferredName],
+    ['Email', WANJIRU.email],
+    ['Organisation', WANJIRU.organisation],
+    ['Stakeholder group', WANJIRU.stakeholderGroup],
+    ['Country', WANJIRU.country],
+    ['Region', 'Africa'],
+    ['Time zone', 'Africa/Nairobi'],
+    ['Gender', WANJIRU.gender],
+  ])
+    await expect(
+      detail.getByRole('row', { name: label, exact: false }).filter({
+        has: page.getByRole('rowheader', { name: label, exact: true }),
+      }),
+    ).toContainText(value);
+
+  await app.restart();
+  await app.open(page);
+  await new AppShell(page).goTo('Participants');
+  await participants.expectCount(1);
+  await participants.searchFor('Wanj');
+  await expect(participants.row(WANJIRU.fullName)).toBeVisible();
+  await participants.searchFor('Nairobi Community');
+  await expect(participants.row(WANJIRU.fullName)).toBeVisible();
+});
+
+test('an invalid e-mail shows an error beside the Email field and nothing is saved', async ({
+  page,
+  app,
+}) => {
+  const participants = await startWithForum(page, app);
+  await participants.addButton.click();
+  const form = participants.addForm;
+  await form.fill({
+    fullName: 'Tomás Ferreira',
+    email: 'tomas.ferreira-at-example.org',
+    stakeholderGroup: 'Academia',
+  });
+  await form.save();
+  await expect(form.email).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.email).toHaveAccessibleDescription(/e-mail/i);
+  await expect(form.fullName).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(participants.addDialog).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/add-participant-invalid-email.png' });
+
+  await form.cancelButton.click();
+  await expect(participants.addDialog).toBeHidden();
+  await participants.expectCount(0);
+
+  // Fixing the address saves the person.
+  await participants.addButton.click();
+  await form.fill({
+    fullName: 'Tomás Ferreira',
+    email: 'tomas.ferreira@example.org',
+    stakeholderGroup: 'Academia',
+  });
+  await form.save();
+  await expect(participants.addDialog).toBeHidden();
+  await participants.expectCount(1);
+});
+
+test('the list filters by stakeholder group and region', async ({ page, app }) => {
+  const participants = await startWithForum(page, app);
+  const people = [
+    { fullName: 'Amina Diallo', stakeholderGroup: 'Government', country: 'Senegal' },
+    { fullName: 'Bruno Keller', stakeholderGroup: 'Government', country: 'Switzerland' },
+    { fullName: 'Chen Wei', stakeholderGroup: 'Academia', country: 'China' },
+    { fullName: 'Dilnoza Karimova', stakeholderGroup: 'Civil society', country: 'Uzbekistan' },
+    { fullName: 'Efua Asante', stakeholderGroup: 'Civil society', country: 'Ghana' },
+  ];
+  for (const p of people) {
+    await participants.addParticipant(p);
+    await expect(participants.addDialog).toBeHidden();
+  }
+  await participants.expectCount(5);
+  await page.screenshot({ path: 'test-results/screenshots/participant-list.png' });
+
+  await participants.filterByGroup('Government');
+  await participants.expectCount(2);
+  await expect(participants.row('Amina Diallo')).toBeVisible();
+  await expect(participants.row('Bruno Keller')).toBeVisible();
+  await expect(participants.row('Chen Wei')).toHaveCount(0);
+
+  await participants.filterByRegion('Africa');
+  await participants.expectCount(1);
+  await expect(participants.row('Amina Diallo')).toBeVisible();
+
+  await participants.filterByGroup('All groups');
+  await participants.expectCount(2);
+  await expect(participants.rows).toHaveText([/Amina Diallo/, /Efua Asante/]);
+
+  await participants.filterByRegion('Asia');
+  await participants.expectCount(2);
+  await expect(participants.rows).toHaveText([/Chen Wei/, /Dilnoza Karimova/]);
+
+  await participants.filterByRegion('Oceania');
+  await expect(participants.noMatch).toBeVisible();
+  await participants.clearFiltersButton.click();
+  await participants.expectCount(5);
+  await expect(participants.regionFilter).toHaveValue('');
+});
+
+test('removing a participant asks for confirmation and "Undo" brings them back', async ({
+  page,
+  app,
+}) => {
+  const participants = await startWithForum(page, app);
+  await participants.addParticipant({ fullName: 'Lucía Fernández', stakeholderGroup: 'Academia' });
+  await expect(participants.addDialog).toBeHidden();
+  await participants.addParticipant({
+    fullName: 'Mateus Souza',
+    stakeholderGroup: 'Private sector',
+  });
+  await expect(participants.addDialog).toBeHidden();
+  await participants.expectCount(2);
+
+  // Cancelling the confirmation keeps the person.
+  await participants.open('Lucía Fernández');
+  await participants.detail.getByRole('button', { name: 'Remove participant' }).click();
+  await expect(participants.confirmRemoval).toBeVisible();
+  await expect(participants.confirmRemoval).toContainText('Lucía Fernández will be removed');
+  await participants.confirmRemoval.getByRole('button', { name: 'Cancel' }).click();
+  await expect(participants.confirmRemoval).toBeHidden();
+  await participants.detail.getByRole('button', { name: 'Close' }).click().catch(() => {});
+  await page.keyboard.press('Escape');
+  await expect(participants.detail).toBeHidden();
+  await participants.expectCount(2);
+
+  await participants.open('Lucía Fernández');
+  await participants.removeOpenParticipant();
+  await expect(participants.detail).toBeHidden();
+  await participants.expectCount(1);
+  await expect(participants.row('Lucía Fernández')).toHaveCount(0);
+  await expect(page.getByText('Lucía Fernández was removed.')).toBeVisible();
+
+  await participants.undoButton.click();
+  await expect(page.getByText('Lucía Fernández is back.')).toBeVisible();
+  await participants.expectCount(2);
+  await expect(participants.row('Lucía Fernández')).toBeVisible();
+
+  // Undo survives nothing else: after a restart she is still there.
+  await app.restart();
+  await app.open(page);
+  await new AppShell(page).goTo('Participants');
+  await participants.expectCount(2);
+});

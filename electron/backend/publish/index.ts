@@ -1,0 +1,230 @@
+/**
+ * THE ONLY WAY OUT. Every file, copy or printout the app produces is rendered here, for one
+ * audience, through the redaction policy (./policy.ts); `renderExport` writes the export's audit
+ * record. Shells only save the bytes they get back.
+ */
+import { listAllParticipants } from '../../../db/queries/participants';
+import type { ExportFile, ExportPreview } from '../../../shared/api';
+import { countryByCode, REGION_LABELS } from '../../../shared/domain/countries';
+import {
+  INCIDENT_ACTION_LABELS,
+  INCIDENT_CHANNEL_LABELS,
+  INCIDENT_SEVERITY_LABELS,
+  INCIDENT_STATUS_LABELS,
+  type ExportFormat,
+} from '../../../shared/domain/safeguards';
+import {
+  AUDIENCE_LABELS,
+  FORUM_ROLE_LABELS,
+  GENDER_LABELS,
+  STAKEHOLDER_GROUP_LABELS,
+  type Audience,
+} from '../../../shared/domain/vocabulary';
+import { DomainError } from '../../../shared/result';
+import type { ParsedInput } from '../../../shared/schemas';
+import { recordAudit } from '../audit/service';
+import type { BackendContext } from '../context';
+import { requireForum } from '../forums/service';
+import { toParticipant } from '../participants/service';
+import { listForumIncidents } from '../safeguards/incidents';
+import { protectionFor } from '../safeguards/protection';
+import { tableToCsv, tableToHtml, tableToMarkdown, type Table } from './documents';
+import { participantForAudience, RedactionTally } from './policy';
+
+export type ExportRequest = ParsedInput<'exports.render'>;
+
+export interface Publication {
+  preview: ExportPreview;
+  bytes: Uint8Array;
+}
+
+const MIME: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
+
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'forum';
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
+function participantDirectory(
+  ctx: BackendContext,
+  forumId: string,
+  audience: Audience,
+  tally: RedactionTally,
+): Table {
+  const forum = requireForum(ctx, forumId, 'forumId');
+  const { redactor } = protectionFor(ctx, forumId);
+  const people = listAllParticipants(ctx.db, forumId).map((r) =>
+    participantForAudience(toParticipant(r), audience, redactor, tally),
+  );
+  const base = ['Name', 'Organisation', 'Stakeholder group', 'Country', 'Region', 'Role'];
+  const columns =
+    audience === 'public'
+      ? base
+      : audience === 'participants'
+        ? [...base, 'Email', 'Languages', 'Time zone']
+        : [
+            ...base,
+            'Email',
+            'Languages',
+            'Time zone',
+            'Preferred name',
+            'Gender',
+            'Online handles',
+            'Aliases',
+            'May be listed',
+            'May receive invitations',
+            'Protected',
+            'Pseudonym',
+            'Notes',
+          ];
+  const rows = people.map((p) => {
+    const row = [
+      p.fullName,
+      p.organisation ?? '',
+      STAKEHOLDER_GROUP_LABELS[p.stakeholderGroup],
+      p.country ? (countryByCode(p.country)?.name ?? p.country) : '',
+      p.region ? REGION_LABELS[p.region] : '',
+      FORUM_ROLE_LABELS[p.role],
+    ];
+    if (audience === 'public') return row;
+    row.push(p.email ?? '', p.languages.join(', '), p.timeZone ?? '');
+    if (audience === 'participants') return row;
+    row.push(
+      p.preferredName ?? '',
+      p.gender
+        ? p.gender === 'self_described' && p.genderSelfDescribed
+          ? p.genderSelfDescribed
+          : GENDER_LABELS[p.gender]
+        : '',
+      p.handles.join(', '),
+      p.aliases.join(', '),
+      yesNo(p.consentListed),
+      yesNo(p.consentInvitations),
+      yesNo(p.isProtected),
+      p.pseudonym ?? '',
+      p.notes ?? '',
+    );
+    return row;
+  });
+  return {
+    title: `Participants of ${forum.title}`,
+    meta: [
+      `Forum: ${forum.title} (${forum.year})`,
+      `Audience: ${AUDIENCE_LABELS[audience]}`,
+      `Exported: ${isoDay(ctx.now())}`,
+      `Participants: ${rows.length}`,
+    ],
+    columns,
+    rows,
+    empty: 'This forum has no participants yet.',
+  };
+}
+
+function incidentReport(ctx: BackendContext, forumId: string, audience: Audience): Table {
+  if (audience !== 'coordinators')
+    throw new DomainError(
+      'validation',
+      'audience: incident reports are for coordinators only',
+      'audience',
+    );
+  const forum = requireForum(ctx, forumId, 'forumId');
+  const incidents = listForumIncidents(ctx, forumId);
+  return {
+    title: `Incident report: ${forum.title}`,
+    meta: [
+      `Forum: ${forum.title} (${forum.year})`,
+      'Audience: Coordinators only. Do not forward.',
+      `Exported: ${isoDay(ctx.now())}`,
+      `Incidents: ${incidents.length}`,
+    ],
+    columns: [
+      'When (UTC)',
+      'Where',
+      'Severity',
+      'Status',
+      'Description',
+      'Participants targeted',
+      'Disruptive actors',
+      'Actions taken',
+      'Support offered',
+    ],
+    rows: incidents.map((i) => [
+      new Date(i.occurredAt).toISOString().slice(0, 16).replace('T', ' '),
+      INCIDENT_CHANNEL_LABELS[i.channel],
+      INCIDENT_SEVERITY_LABELS[i.severity],
+      INCIDENT_STATUS_LABELS[i.status],
+      i.description,
+      i.targets.map((t) => (t.isProtected ? `${t.fullName} (${t.pseudonym})` : t.fullName)).join('; '),
+      i.actors
+        .map((a) => [a.name, ...a.emails, ...a.handles].join(' / ') + (a.excluded ? ' [excluded]' : ''))
+        .join('; '),
+      i.actions.map((a) => INCIDENT_ACTION_LABELS[a]).join('; '),
+      i.supportOffered,
+    ]),
+    empty: 'No incidents have been logged.',
+  };
+}
+
+/** Renders an export for its audience; nothing is recorded (see `renderExport`). */
+export function publish(ctx: BackendContext, req: ExportRequest): Publication {
+  const tally = new RedactionTally();
+  const forum = requireForum(ctx, req.forumId, 'forumId');
+  const table =
+    req.kind === 'participant-directory'
+      ? participantDirectory(ctx, req.forumId, req.audience, tally)
+      : incidentReport(ctx, req.forumId, req.audience);
+  const text =
+    req.format === 'csv'
+      ? tableToCsv(table)
+      : req.format === 'md'
+        ? tableToMarkdown(table)
+        : tableToHtml(table);
+  const filename = `${slug(forum.title)}-${req.kind}-${req.audience}-${isoDay(ctx.now())}.${req.format}`;
+  return {
+    preview: {
+      filename,
+      mimeType: MIME[req.format],
+      audience: req.audience,
+      itemCount: table.rows.length,
+      redactionCount: tally.count,
+      pseudonyms: [...tally.pseudonyms].sort(),
+    },
+    bytes: new TextEncoder().encode(text),
+  };
+}
+
+export function previewExport(ctx: BackendContext, req: ExportRequest): ExportPreview {
+  return publish(ctx, req).preview;
+}
+
+/** The export's bytes for the shell to save, with its audit record (what, when, audience, counts). */
+export function renderExport(ctx: BackendContext, req: ExportRequest): ExportFile {
+  const { preview, bytes } = publish(ctx, req);
+  recordAudit(ctx, {
+    forumId: req.forumId,
+    action: 'export',
+    subjectType: req.kind,
+    detail: {
+      kind: req.kind,
+      format: req.format,
+      audience: req.audience,
+      filename: preview.filename,
+      items: preview.itemCount,
+      redactions: preview.redactionCount,
+      pseudonyms: preview.pseudonyms.length,
+      bytes: bytes.byteLength,
+    },
+  });
+  return { ...preview, base64: Buffer.from(bytes).toString('base64') };
+}

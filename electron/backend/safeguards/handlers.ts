@@ -1,0 +1,61 @@
+import { listAudit } from '../../../db/queries/audit';
+import type { BackendContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { requireForum } from '../forums/service';
+import { previewExport, renderExport } from '../publish';
+import { actorMatcher, createActor, listForumActors, updateActor } from './actors';
+import { createIncident, getIncidentDetails, listForumIncidents, updateIncident } from './incidents';
+import { protectParticipant, unprotectParticipant } from './protection';
+
+export function createSafeguardHandlers(
+  ctx: BackendContext,
+): Pick<
+  Handlers,
+  | 'participants.protect'
+  | 'participants.unprotect'
+  | 'audit.list'
+  | 'incidents.list'
+  | 'incidents.get'
+  | 'incidents.create'
+  | 'incidents.update'
+  | 'actors.list'
+  | 'actors.create'
+  | 'actors.update'
+  | 'actors.check'
+  | 'exports.preview'
+  | 'exports.render'
+> {
+  return {
+    'participants.protect': ({ id, reason }) => protectParticipant(ctx, id, reason),
+    'participants.unprotect': ({ id, reason }) => unprotectParticipant(ctx, id, reason),
+    'audit.list': (input) => {
+      requireForum(ctx, input.forumId, 'forumId');
+      const { total, rows } = listAudit(ctx.db, input);
+      return {
+        total,
+        offset: input.offset,
+        rows: rows.map((r) => ({
+          id: r.id,
+          at: r.at,
+          action: r.action,
+          subjectType: r.subjectType,
+          subjectId: r.subjectId,
+          detail: JSON.parse(r.detail) as Record<string, unknown>,
+        })),
+      };
+    },
+    'incidents.list': ({ forumId }) => listForumIncidents(ctx, forumId),
+    'incidents.get': ({ id }) => getIncidentDetails(ctx, id),
+    'incidents.create': (input) => createIncident(ctx, input),
+    'incidents.update': (input) => updateIncident(ctx, input),
+    'actors.list': ({ forumId }) => listForumActors(ctx, forumId),
+    'actors.create': (input) => createActor(ctx, input),
+    'actors.update': (input) => updateActor(ctx, input),
+    'actors.check': ({ forumId, ...identity }) => {
+      requireForum(ctx, forumId, 'forumId');
+      return actorMatcher(ctx, forumId)(identity);
+    },
+    'exports.preview': (input) => previewExport(ctx, input),
+    'exports.render': (input) => ctx.db.transaction(() => renderExport(ctx, input))(),
+  };
+}

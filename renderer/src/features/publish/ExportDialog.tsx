@@ -1,0 +1,134 @@
+import { Alert, Badge, Button, Group, Loader, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import type { ExportPreview } from '../../../../shared/api';
+import type { ExportFormat, ExportKind } from '../../../../shared/domain/safeguards';
+import { AUDIENCE_LABELS, type Audience } from '../../../../shared/domain/vocabulary';
+import { useClient } from '../../api/context';
+import { saveExport } from './save';
+
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  csv: 'CSV (spreadsheet)',
+  md: 'Markdown',
+  html: 'HTML (web page)',
+};
+
+/** Choose audience and format, see what will be redacted, then save. */
+export function ExportDialog({
+  opened,
+  onClose,
+  forumId,
+  kind,
+  title,
+  audiences,
+  formats = ['csv', 'md', 'html'],
+}: {
+  opened: boolean;
+  onClose: () => void;
+  forumId: string;
+  kind: ExportKind;
+  title: string;
+  audiences: Audience[];
+  formats?: ExportFormat[];
+}) {
+  const client = useClient();
+  const [audience, setAudience] = useState<Audience>(audiences[0]);
+  const [format, setFormat] = useState<ExportFormat>(formats[0]);
+  const [preview, setPreview] = useState<ExportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!opened) return;
+    let live = true;
+    setPreview(null);
+    setError(null);
+    void client.call('exports.preview', { forumId, kind, audience, format }).then((r) => {
+      if (!live) return;
+      if (r.ok) setPreview(r.value);
+      else setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, opened, forumId, kind, audience, format]);
+
+  const save = async () => {
+    setSaving(true);
+    const r = await client.call('exports.render', { forumId, kind, audience, format });
+    setSaving(false);
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    if (await saveExport(r.value)) {
+      notifications.show({ title: 'Exported', message: r.value.filename });
+      onClose();
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg">
+      <Stack>
+        <Group grow>
+          <NativeSelect
+            label="Audience"
+            value={audience}
+            onChange={(e) => setAudience(e.currentTarget.value as Audience)}
+            data={audiences.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))}
+          />
+          <NativeSelect
+            label="Format"
+            value={format}
+            onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}
+            data={formats.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))}
+          />
+        </Group>
+        {error && <Alert color="red">{error}</Alert>}
+        <section aria-label="Redaction preview">
+          {!preview && !error && <Loader size="sm" aria-label="Preparing preview" />}
+          {preview && (
+            <Stack gap="xs">
+              <Text fw={600}>Redaction preview</Text>
+              <Text>
+                {preview.itemCount} {preview.itemCount === 1 ? 'entry' : 'entries'} ·{' '}
+                {preview.redactionCount} {preview.redactionCount === 1 ? 'item' : 'items'} redacted
+              </Text>
+              {preview.pseudonyms.length > 0 ? (
+                <Group gap="xs">
+                  <Text size="sm">Pseudonyms in this file:</Text>
+                  {preview.pseudonyms.map((p) => (
+                    <Badge key={p} color="grape" variant="light">
+                      {p}
+                    </Badge>
+                  ))}
+                </Group>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  No pseudonyms appear in this file.
+                </Text>
+              )}
+              {audience === 'coordinators' && (
+                <Alert color="orange">
+                  Coordinators’ exports contain protected participants’ real details. Keep them
+                  within the coordination team.
+                </Alert>
+              )}
+              <Text size="sm" c="dimmed">
+                File: {preview.filename}
+              </Text>
+            </Stack>
+          )}
+        </section>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => void save()} loading={saving} disabled={!preview}>
+            Save file
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,42 @@
+/* Small formatting helpers of the Safeguards area: local times, identifier lists, field errors. */
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Epoch ms → the value of a `datetime-local` input, in the user's time zone. */
+export function toLocalInput(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The value of a `datetime-local` input → epoch ms in the user's time zone (null if empty or invalid). */
+export function fromLocalInput(value: string): number | null {
+  if (!value) return null;
+  const ms = new Date(value).getTime();
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** A local date and time, e.g. "3 May 2026, 14:05". */
+export function formatWhen(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Splits a comma- or newline-separated list, dropping blanks and repeats. */
+export function splitIdentifiers(s: string): string[] {
+  return [
+    ...new Set(
+      s
+        .split(/[,\n]/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+export const joinIdentifiers = (items: string[]) => items.join('\n');
+
+/** The error of a field or of any of its parts (`emails` also finds `emails.2`). */
+export function errorUnder(errors: Record<string, string>, field: string): string | undefined {
+  if (errors[field]) return errors[field];
+  const key = Object.keys(errors).find((k) => k.startsWith(`${field}.`));
+  return key ? errors[key] : undefined;
+}

@@ -17,7 +17,10 @@ export interface OpenOptions {
 }
 
 /** Opens (creating if needed) the database with the settings the app relies on, and migrates it. */
-export function openDatabase({ file, migrationsFolder = DEFAULT_MIGRATIONS_FOLDER }: OpenOptions): Db {
+export function openDatabase({
+  file,
+  migrationsFolder = DEFAULT_MIGRATIONS_FOLDER,
+}: OpenOptions): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');

@@ -65,7 +65,9 @@ export const participants = sqliteTable(
     aliases: text('aliases').notNull().default('[]'),
     handles: text('handles').notNull().default('[]'),
     consentListed: integer('consent_listed', { mode: 'boolean' }).notNull().default(false),
-    consentInvitations: integer('consent_invitations', { mode: 'boolean' }).notNull().default(false),
+    consentInvitations: integer('consent_invitations', { mode: 'boolean' })
+      .notNull()
+      .default(false),
     role: text('role').notNull().default('member'),
     notes: text('notes'),
     /** Accent- and case-folded name, organisation and e-mail, for search. */

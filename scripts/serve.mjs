@@ -22,7 +22,14 @@ if (!existsSync(built) || statSync(built).mtimeMs < sourcesTime) {
   console.log('Building the user interface (first run or sources changed)...');
   const r = spawnSync(
     process.execPath,
-    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.renderer.config.mts', '--logLevel', 'warn'],
+    [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'vite.renderer.config.mts',
+      '--logLevel',
+      'warn',
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   if (r.status !== 0) process.exit(r.status ?? 1);

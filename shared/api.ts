@@ -3,12 +3,7 @@
  * schema in shared/schemas) and returns a DTO. Both shells serve exactly this.
  */
 import type { Region, DevelopmentStatus } from './domain/countries';
-import type {
-  ForumRole,
-  Gender,
-  MilestoneKind,
-  StakeholderGroup,
-} from './domain/vocabulary';
+import type { ForumRole, Gender, MilestoneKind, StakeholderGroup } from './domain/vocabulary';
 import type {
   IncidentAction,
   IncidentChannel,

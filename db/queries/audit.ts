@@ -12,7 +12,8 @@ export interface AuditRow {
 }
 
 export function insertAudit(db: Db, row: AuditRow): void {
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO audit_log (id, forum_id, at, action, subject_type, subject_id, detail)
      VALUES (@id, @forumId, @at, @action, @subjectType, @subjectId, @detail)`,
   ).run(row);
@@ -26,11 +27,11 @@ export function listAudit(
   const total = stmt(db, `SELECT count(*) FROM audit_log WHERE ${where}`)
     .pluck()
     .get(args) as number;
-  const rows = stmt(db, 
-      `SELECT id, forum_id AS forumId, at, action, subject_type AS subjectType,
+  const rows = stmt(
+    db,
+    `SELECT id, forum_id AS forumId, at, action, subject_type AS subjectType,
               subject_id AS subjectId, detail
        FROM audit_log WHERE ${where} ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all(args) as AuditRow[];
+  ).all(args) as AuditRow[];
   return { total, rows };
 }

@@ -85,8 +85,7 @@ export function updateParticipant(db: Db, row: ParticipantRecord): void {
 
 export function getParticipant(db: Db, id: string): ParticipantRecord | undefined {
   return stmt(db, `SELECT ${SELECT_ALL} FROM participants WHERE id = ?`).get(id) as
-    | ParticipantRecord
-    | undefined;
+    ParticipantRecord | undefined;
 }
 
 export function findActiveByEmailKey(
@@ -94,11 +93,11 @@ export function findActiveByEmailKey(
   forumId: string,
   emailKey: string,
 ): ParticipantRecord | undefined {
-  return stmt(db, 
-      `SELECT ${SELECT_ALL} FROM participants
+  return stmt(
+    db,
+    `SELECT ${SELECT_ALL} FROM participants
        WHERE forum_id = ? AND email_key = ? AND removed_at IS NULL`,
-    )
-    .get(forumId, emailKey) as ParticipantRecord | undefined;
+  ).get(forumId, emailKey) as ParticipantRecord | undefined;
 }
 
 export function setRemoved(db: Db, id: string, removedAt: number | null, updatedAt: number): void {
@@ -235,11 +234,11 @@ export function listParticipants(
 
 /** Every active participant of a forum (for exports and redaction), ordered by name. */
 export function listAllParticipants(db: Db, forumId: string): ParticipantRecord[] {
-  return stmt(db, 
-      `SELECT ${SELECT_ALL} FROM participants WHERE forum_id = ? AND removed_at IS NULL
+  return stmt(
+    db,
+    `SELECT ${SELECT_ALL} FROM participants WHERE forum_id = ? AND removed_at IS NULL
        ORDER BY sort_name, id`,
-    )
-    .all(forumId) as ParticipantRecord[];
+  ).all(forumId) as ParticipantRecord[];
 }
 
 /** Every protected participant of a forum, removed ones included (their names may be in old text). */

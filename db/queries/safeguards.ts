@@ -8,7 +8,12 @@ export function setProtection(
   stmt(
     db,
     'UPDATE participants SET is_protected = @p, pseudonym = @pseudonym, updated_at = @updatedAt WHERE id = @id',
-  ).run({ id: args.id, p: args.isProtected ? 1 : 0, pseudonym: args.pseudonym, updatedAt: args.updatedAt });
+  ).run({
+    id: args.id,
+    p: args.isProtected ? 1 : 0,
+    pseudonym: args.pseudonym,
+    updatedAt: args.updatedAt,
+  });
 }
 
 export function takenPseudonyms(db: Db, forumId: string): Set<string> {
@@ -54,8 +59,7 @@ export function listActors(db: Db, forumId: string): ActorRecord[] {
 
 export function getActor(db: Db, id: string): ActorRecord | undefined {
   return stmt(db, `SELECT ${ACTOR_COLUMNS} FROM disruptive_actors WHERE id = ?`).get(id) as
-    | ActorRecord
-    | undefined;
+    ActorRecord | undefined;
 }
 
 export function upsertActor(db: Db, row: ActorRecord): void {
@@ -95,8 +99,7 @@ export function listIncidents(db: Db, forumId: string): IncidentRecord[] {
 
 export function getIncident(db: Db, id: string): IncidentRecord | undefined {
   return stmt(db, `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`).get(id) as
-    | IncidentRecord
-    | undefined;
+    IncidentRecord | undefined;
 }
 
 export function upsertIncident(db: Db, row: IncidentRecord): void {

@@ -28,14 +28,17 @@ export class ParticipantForm {
   readonly cancelButton: Locator;
 
   constructor(readonly dialog: Locator) {
-    this.fullName = dialog.getByLabel('Full name', { exact: true });
-    this.preferredName = dialog.getByLabel('Preferred name', { exact: true });
-    this.email = dialog.getByLabel('Email', { exact: true });
-    this.organisation = dialog.getByLabel('Organisation', { exact: true });
-    this.stakeholderGroup = dialog.getByLabel('Stakeholder group', { exact: true });
-    this.country = dialog.getByLabel('Country', { exact: true });
-    this.timeZone = dialog.getByLabel('Time zone', { exact: true });
-    this.gender = dialog.getByLabel('Gender', { exact: true });
+    this.fullName = dialog.getByRole('textbox', { name: 'Full name', exact: true });
+    this.preferredName = dialog.getByRole('textbox', { name: 'Preferred name', exact: true });
+    this.email = dialog.getByRole('textbox', { name: 'Email', exact: true });
+    this.organisation = dialog.getByRole('textbox', { name: 'Organisation', exact: true });
+    this.stakeholderGroup = dialog.getByRole('combobox', {
+      name: 'Stakeholder group',
+      exact: true,
+    });
+    this.country = dialog.getByRole('combobox', { name: 'Country', exact: true });
+    this.timeZone = dialog.getByRole('combobox', { name: 'Time zone', exact: true });
+    this.gender = dialog.getByRole('combobox', { name: 'Gender', exact: true });
     this.saveButton = dialog.getByRole('button', { name: 'Save participant' });
     this.cancelButton = dialog.getByRole('button', { name: 'Cancel' });
   }

@@ -6,7 +6,8 @@ import type { RpcResult } from '../../shared/result';
 import type { BackendContext } from './context';
 import { createDispatch, type Handlers } from './dispatch';
 import { createForumHandlers } from './forums/handlers';
-import { createParticipantHandlers, } from './participants/handlers';
+import { createParticipantHandlers } from './participants/handlers';
+import { createParticipantImportHandlers } from './participants/importHandlers';
 import { RESTORE_WINDOW_MS } from './participants/service';
 import { createSafeguardHandlers } from './safeguards/handlers';
 import { createSystemHandlers } from './system/handlers';
@@ -30,6 +31,7 @@ export function createHandlers(ctx: BackendContext): Handlers {
     ...createSystemHandlers(ctx),
     ...createForumHandlers(ctx),
     ...createParticipantHandlers(ctx),
+    ...createParticipantImportHandlers(ctx),
     ...createSafeguardHandlers(ctx),
   };
 }

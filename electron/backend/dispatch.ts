@@ -18,7 +18,11 @@ function validationError(error: z.ZodError): RpcResult<never> {
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
-    return fail('validation', `${[field, key].filter(Boolean).join('.')}: is not a known field`, [field, key].filter(Boolean).join('.'));
+    return fail(
+      'validation',
+      `${[field, key].filter(Boolean).join('.')}: is not a known field`,
+      [field, key].filter(Boolean).join('.'),
+    );
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) message = 'is required';
   return field

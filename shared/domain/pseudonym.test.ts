@@ -28,7 +28,8 @@ describe('pseudonymFor', () => {
   it('longer codes extend shorter ones', () => {
     for (const id of ids.slice(0, 20)) {
       const long = pseudonymCode('secret', id, 40);
-      for (let n = 1; n < 40; n++) expect(long.startsWith(pseudonymCode('secret', id, n))).toBe(true);
+      for (let n = 1; n < 40; n++)
+        expect(long.startsWith(pseudonymCode('secret', id, n))).toBe(true);
     }
   });
 

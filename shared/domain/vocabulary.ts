@@ -20,7 +20,13 @@ export const STAKEHOLDER_GROUP_LABELS: Record<StakeholderGroup, string> = {
   individual_other: 'Individual / other',
 };
 
-export const FORUM_ROLES = ['coordinator', 'rapporteur', 'mag_liaison', 'member', 'observer'] as const;
+export const FORUM_ROLES = [
+  'coordinator',
+  'rapporteur',
+  'mag_liaison',
+  'member',
+  'observer',
+] as const;
 export type ForumRole = (typeof FORUM_ROLES)[number];
 export const FORUM_ROLE_LABELS: Record<ForumRole, string> = {
   coordinator: 'Coordinator',
@@ -30,7 +36,13 @@ export const FORUM_ROLE_LABELS: Record<ForumRole, string> = {
   observer: 'Observer',
 };
 
-export const GENDERS = ['woman', 'man', 'non_binary', 'prefer_not_to_say', 'self_described'] as const;
+export const GENDERS = [
+  'woman',
+  'man',
+  'non_binary',
+  'prefer_not_to_say',
+  'self_described',
+] as const;
 export type Gender = (typeof GENDERS)[number];
 export const GENDER_LABELS: Record<Gender, string> = {
   woman: 'Woman',

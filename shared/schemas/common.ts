@@ -17,8 +17,7 @@ export const line = (max = 200) =>
     .transform((s) => s.trim());
 
 /** A required single-line field: not empty after trimming. */
-export const requiredLine = (max = 200) =>
-  line(max).refine((s) => s.length > 0, 'is required');
+export const requiredLine = (max = 200) => line(max).refine((s) => s.length > 0, 'is required');
 
 /** Multi-line text (notes, mandate, minutes). */
 export const text = (max = 20_000) =>

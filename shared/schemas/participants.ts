@@ -11,7 +11,10 @@ const email = line(254)
 const country = line(2)
   .nullish()
   .transform((s) => (s ? s.toUpperCase() : null))
-  .refine((s) => s === null || countryByCode(s) !== undefined, 'must be an ISO 3166-1 country code');
+  .refine(
+    (s) => s === null || countryByCode(s) !== undefined,
+    'must be an ISO 3166-1 country code',
+  );
 
 const language = line(35).refine(
   (s) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(s),
@@ -65,12 +68,7 @@ export const PARTICIPANT_SORTS = [
 ] as const;
 export type ParticipantSort = (typeof PARTICIPANT_SORTS)[number];
 
-export const CONSENT_FILTERS = [
-  'listed',
-  'not_listed',
-  'invitations',
-  'no_invitations',
-] as const;
+export const CONSENT_FILTERS = ['listed', 'not_listed', 'invitations', 'no_invitations'] as const;
 
 export const participantsSchemas = {
   'participants.list': z.strictObject({

@@ -33,9 +33,12 @@ function toForum(ctx: BackendContext, row: ForumRow): Forum {
     topic: row.topic,
     year: row.year,
     mandate: row.mandate,
-    milestones: listMilestones(ctx.db, row.id).map(
-      (m): Milestone => ({ id: m.id, kind: m.kind as MilestoneKind, label: m.label, date: m.date }),
-    ),
+    milestones: listMilestones(ctx.db, row.id).map((m): Milestone => ({
+      id: m.id,
+      kind: m.kind as MilestoneKind,
+      label: m.label,
+      date: m.date,
+    })),
     participantCount: countActiveParticipants(ctx.db, row.id),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -53,7 +53,12 @@ describe('neutralizeFormula', () => {
 
 describe('toCsv', () => {
   it('writes RFC 4180 with BOM and CRLF', () => {
-    expect(toCsv([['a', 'b'], ['1', '2']])).toBe('\uFEFFa,b\r\n1,2\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['1', '2'],
+      ]),
+    ).toBe('\uFEFFa,b\r\n1,2\r\n');
     expect(toCsv([['x,y', 'say "hi"', 'line1\nline2', 'cr\rhere']])).toBe(
       '\uFEFF"x,y","say ""hi""","line1\nline2","cr\rhere"\r\n',
     );
@@ -102,6 +107,7 @@ describe('toCsv', () => {
 
   it('no parsed text cell starts with a formula trigger', () => {
     const back = parseBack(toCsv(OWASP_PAYLOADS.map((p) => [p, p.trim()])));
-    for (const row of back) for (const cell of row) expect(cell).not.toMatch(/^\s*[=+\-@\t\r＝＋－＠]/);
+    for (const row of back)
+      for (const cell of row) expect(cell).not.toMatch(/^\s*[=+\-@\t\r＝＋－＠]/);
   });
 });

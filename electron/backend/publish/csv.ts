@@ -16,7 +16,18 @@
 
 export type CsvCell = string | number | boolean | null | undefined;
 
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '\uff1d', '\uff0b', '\uff0d', '\uff20']);
+const FORMULA_TRIGGERS = new Set([
+  '=',
+  '+',
+  '-',
+  '@',
+  '\t',
+  '\r',
+  '\uff1d',
+  '\uff0b',
+  '\uff0d',
+  '\uff20',
+]);
 
 /** Prefix `'` to a cell a spreadsheet could read as a formula (OWASP CSV-injection advice). */
 export function neutralizeFormula(cell: string): string {

@@ -165,9 +165,14 @@ function incidentReport(ctx: BackendContext, forumId: string, audience: Audience
       INCIDENT_SEVERITY_LABELS[i.severity],
       INCIDENT_STATUS_LABELS[i.status],
       i.description,
-      i.targets.map((t) => (t.isProtected ? `${t.fullName} (${t.pseudonym})` : t.fullName)).join('; '),
+      i.targets
+        .map((t) => (t.isProtected ? `${t.fullName} (${t.pseudonym})` : t.fullName))
+        .join('; '),
       i.actors
-        .map((a) => [a.name, ...a.emails, ...a.handles].join(' / ') + (a.excluded ? ' [excluded]' : ''))
+        .map(
+          (a) =>
+            [a.name, ...a.emails, ...a.handles].join(' / ') + (a.excluded ? ' [excluded]' : ''),
+        )
         .join('; '),
       i.actions.map((a) => INCIDENT_ACTION_LABELS[a]).join('; '),
       i.supportOffered,

@@ -40,8 +40,9 @@ export class RedactionTally {
 }
 
 const countPresent = (...values: unknown[]) =>
-  values.filter((v) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && v !== ''))
-    .length;
+  values.filter((v) =>
+    Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && v !== '',
+  ).length;
 
 /** A participant as `audience` may see them. */
 export function participantForAudience(

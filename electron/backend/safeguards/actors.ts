@@ -168,6 +168,9 @@ export function assertNotExcludedActor(
     action: 'participant.actor_match_acknowledged',
     subjectType: 'participant',
     subjectId,
-    detail: { actorIds: [...new Set(matches.map((x) => x.actorId))], fields: matches.map((x) => x.field) },
+    detail: {
+      actorIds: [...new Set(matches.map((x) => x.actorId))],
+      fields: matches.map((x) => x.field),
+    },
   });
 }

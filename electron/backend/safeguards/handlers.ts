@@ -4,7 +4,12 @@ import type { Handlers } from '../dispatch';
 import { requireForum } from '../forums/service';
 import { previewExport, renderExport } from '../publish';
 import { actorMatcher, createActor, listForumActors, updateActor } from './actors';
-import { createIncident, getIncidentDetails, listForumIncidents, updateIncident } from './incidents';
+import {
+  createIncident,
+  getIncidentDetails,
+  listForumIncidents,
+  updateIncident,
+} from './incidents';
 import { protectParticipant, unprotectParticipant } from './protection';
 
 export function createSafeguardHandlers(

@@ -30,14 +30,12 @@ function toIncident(ctx: BackendContext, r: IncidentRecord): Incident {
   const targets = incidentTargetIds(ctx.db, r.id)
     .map((id) => getParticipant(ctx.db, id))
     .filter((p) => p !== undefined)
-    .map(
-      (p): IncidentTarget => ({
-        id: p.id,
-        fullName: p.fullName,
-        isProtected: p.isProtected === 1,
-        pseudonym: p.pseudonym,
-      }),
-    );
+    .map((p): IncidentTarget => ({
+      id: p.id,
+      fullName: p.fullName,
+      isProtected: p.isProtected === 1,
+      pseudonym: p.pseudonym,
+    }));
   const actors = incidentActorIds(ctx.db, r.id).map((id) => toActor(requireActor(ctx, id)));
   return {
     id: r.id,
@@ -72,13 +70,21 @@ function writeIncident(
   fields.targetIds.forEach((id, i) => {
     const p = getParticipant(ctx.db, id);
     if (!p || p.forumId !== forumId)
-      throw new DomainError('not_found', 'No participant of this forum with this id', `targetIds.${i}`);
+      throw new DomainError(
+        'not_found',
+        'No participant of this forum with this id',
+        `targetIds.${i}`,
+      );
   });
   const excluded = fields.actions.includes('excluded_from_forum');
   const actorIds = fields.actorIds.map((id, i) => {
     const a = requireActor(ctx, id, `actorIds.${i}`);
     if (a.forumId !== forumId)
-      throw new DomainError('not_found', 'No disruptive actor of this forum with this id', `actorIds.${i}`);
+      throw new DomainError(
+        'not_found',
+        'No disruptive actor of this forum with this id',
+        `actorIds.${i}`,
+      );
     if (excluded && a.excluded !== 1) saveActor(ctx, forumId, { ...toActor(a), excluded: true }, a);
     return id;
   });
@@ -131,7 +137,10 @@ export function createIncident(
   })();
 }
 
-export function updateIncident(ctx: BackendContext, input: ParsedInput<'incidents.update'>): Incident {
+export function updateIncident(
+  ctx: BackendContext,
+  input: ParsedInput<'incidents.update'>,
+): Incident {
   const { id, ...fields } = input;
   return ctx.db.transaction(() => {
     const existing = requireIncident(ctx, id);

@@ -1,13 +1,13 @@
 import { getForum } from '../../../db/queries/forums';
 import { listProtectedParticipants } from '../../../db/queries/participants';
-import {
-  protectionStamp,
-  setProtection,
-  takenPseudonyms,
-} from '../../../db/queries/safeguards';
+import { protectionStamp, setProtection, takenPseudonyms } from '../../../db/queries/safeguards';
 import type { Participant } from '../../../shared/api';
 import { assignPseudonym } from '../../../shared/domain/pseudonym';
-import { buildRedactor, type ProtectedPerson, type Redactor } from '../../../shared/domain/redaction';
+import {
+  buildRedactor,
+  type ProtectedPerson,
+  type Redactor,
+} from '../../../shared/domain/redaction';
 import { DomainError } from '../../../shared/result';
 import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
@@ -19,7 +19,8 @@ export function protectParticipant(ctx: BackendContext, id: string, reason: stri
     const p = requireParticipant(ctx, id);
     const forum = getForum(ctx.db, p.forumId);
     if (!forum) throw new DomainError('not_found', 'No forum for this participant', 'id');
-    const pseudonym = p.pseudonym ?? assignPseudonym(forum.secret, p.id, takenPseudonyms(ctx.db, p.forumId));
+    const pseudonym =
+      p.pseudonym ?? assignPseudonym(forum.secret, p.id, takenPseudonyms(ctx.db, p.forumId));
     const now = ctx.now();
     setProtection(ctx.db, { id, isProtected: true, pseudonym, updatedAt: now });
     recordAudit(ctx, {

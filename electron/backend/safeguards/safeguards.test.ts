@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExportFile, Participant, Page, ParticipantRow, AuditEntry } from '../../../shared/api';
+import type {
+  ExportFile,
+  Participant,
+  Page,
+  ParticipantRow,
+  AuditEntry,
+} from '../../../shared/api';
 import type { RpcResult } from '../../../shared/result';
 import { createBackend, type Backend } from '../backend';
 
@@ -95,7 +101,10 @@ describe('protecting a participant', () => {
     expect(lifted.isProtected).toBe(false);
     const again = await call<Participant>('participants.protect', { id: p.id, reason: 'again' });
     expect(again.pseudonym).toBe(first.pseudonym);
-    const audit = await call<Page<AuditEntry>>('audit.list', { forumId, action: 'participant.unprotect' });
+    const audit = await call<Page<AuditEntry>>('audit.list', {
+      forumId,
+      action: 'participant.unprotect',
+    });
     expect(audit.rows[0].detail.reason).toBe('safe');
   });
 
@@ -117,7 +126,10 @@ describe('exports through the publication path', () => {
       country: 'CL',
     });
     await addPerson({ fullName: 'Ana Lima', email: 'ana@example.org', organisation: 'Conecta' });
-    const { pseudonym } = await call<Participant>('participants.protect', { id: p.id, reason: 'x' });
+    const { pseudonym } = await call<Participant>('participants.protect', {
+      id: p.id,
+      reason: 'x',
+    });
 
     const req = { forumId, kind: 'participant-directory', format: 'csv', audience: 'public' };
     const preview = await call<ExportFile>('exports.preview', req);
@@ -191,25 +203,25 @@ describe('incidents and disruptive actors', () => {
   it('logging an incident can protect the targeted participants in the same step', async () => {
     const a = await addPerson({ fullName: 'Mariam Diallo' });
     const b = await addPerson({ fullName: 'Sofia Rossi' });
-    const created = await call<{ incident: { id: string; actors: { excluded: boolean }[] }; protectedIds: string[] }>(
-      'incidents.create',
-      {
-        forumId,
-        occurredAt: Date.UTC(2026, 4, 12, 14, 0),
-        channel: 'call',
-        severity: 'high',
-        description: 'An attendee posted threats in the chat and named two participants.',
-        targetIds: [a.id, b.id],
-        newActors: [{ name: 'Troll Account', emails: ['troll@example.net'], handles: ['@troll'] }],
-        actions: ['removed_from_call', 'excluded_from_forum'],
-        protectTargets: true,
-      },
-    );
+    const created = await call<{
+      incident: { id: string; actors: { excluded: boolean }[] };
+      protectedIds: string[];
+    }>('incidents.create', {
+      forumId,
+      occurredAt: Date.UTC(2026, 4, 12, 14, 0),
+      channel: 'call',
+      severity: 'high',
+      description: 'An attendee posted threats in the chat and named two participants.',
+      targetIds: [a.id, b.id],
+      newActors: [{ name: 'Troll Account', emails: ['troll@example.net'], handles: ['@troll'] }],
+      actions: ['removed_from_call', 'excluded_from_forum'],
+      protectTargets: true,
+    });
     expect(created.protectedIds.sort()).toEqual([a.id, b.id].sort());
     expect(created.incident.actors[0].excluded).toBe(true);
-    expect((await call<Participant>('participants.get', { id: a.id, audience: 'public' })).fullName).toMatch(
-      /^Participant /,
-    );
+    expect(
+      (await call<Participant>('participants.get', { id: a.id, audience: 'public' })).fullName,
+    ).toMatch(/^Participant /);
 
     // The excluded actor's e-mail is flagged when someone tries to register with it.
     const flagged = await backend.dispatch('participants.create', {

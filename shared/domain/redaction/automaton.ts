@@ -150,6 +150,39 @@ export class Automaton {
     this.term = term.subarray(0, nodes);
   }
 
+  /**
+   * One transition (goto with failure links) on the flat tables: a small static function so the
+   * hot loops get it inlined. Returns the state after reading `c` in state `s`.
+   */
+  static step(
+    rootNext: Int32Array,
+    edgeStart: Int32Array,
+    edgeChar: Uint16Array,
+    edgeTo: Int32Array,
+    fail: Int32Array,
+    s: number,
+    c: number,
+  ): number {
+    for (;;) {
+      if (s === 0) return rootNext[c];
+      let lo = edgeStart[s];
+      const hi = edgeStart[s + 1];
+      if (hi - lo <= 8) {
+        for (; lo < hi; lo++) {
+          const e = edgeChar[lo];
+          if (e >= c) {
+            if (e === c) return edgeTo[lo];
+            break;
+          }
+        }
+      } else {
+        const t = Automaton.child(edgeStart, edgeChar, edgeTo, s, c);
+        if (t >= 0) return t;
+      }
+      s = fail[s];
+    }
+  }
+
   /** The state after reading unit `c` in state `s` (goto with failure links). */
   next(s: number, c: number): number {
     for (;;) {
@@ -189,11 +222,14 @@ export class Automaton {
   }
 
   /**
-   * Scan units[0..len); for every occurrence of a pattern call onMatch(patternId, end) with `end`
-   * the exclusive end offset. Occurrences ending at the same offset are reported longest first.
+   * Scan units[0..len). Returns pairs (state, end) for every position where the automaton is in a
+   * state whose suffix chain ends patterns; expand a pair with `out`/`nextOut`/`term` (longest
+   * first). `end` is the exclusive end offset of those occurrences.
    */
-  scan(units: Uint16Array, len: number, onMatch: (patternId: number, end: number) => void): void {
-    const { rootNext, edgeStart, edgeChar, edgeTo, fail, out, nextOut, term } = this;
+  scanUnits(units: Uint16Array, len: number): { hits: Int32Array; count: number } {
+    const { rootNext, edgeStart, edgeChar, edgeTo, fail, out } = this;
+    let hits = new Int32Array(256);
+    let count = 0;
     let s = 0;
     for (let i = 0; i < len; i++) {
       const c = units[i];
@@ -222,12 +258,28 @@ export class Automaton {
         }
         s = fail[s];
       }
-      let o = out[s];
-      while (o >= 0) {
-        onMatch(term[o], i + 1);
-        o = nextOut[o];
+      if (out[s] >= 0) {
+        if (count + 2 > hits.length) {
+          const h2 = new Int32Array(hits.length * 2);
+          h2.set(hits);
+          hits = h2;
+        }
+        hits[count++] = s;
+        hits[count++] = i + 1;
       }
     }
+    return { hits, count };
+  }
+
+  /** Every occurrence as [patternId, end] (longest first at each end); for tests and tools. */
+  scan(units: Uint16Array, len: number): [number, number][] {
+    const { hits, count } = this.scanUnits(units, len);
+    const res: [number, number][] = [];
+    for (let h = 0; h < count; h += 2) {
+      for (let o = this.out[hits[h]]; o >= 0; o = this.nextOut[o])
+        res.push([this.term[o], hits[h + 1]]);
+    }
+    return res;
   }
 
   /**

@@ -183,15 +183,16 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
   function findMatches(text: string): RedactionMatch[] {
     if (text.length === 0 || (n === 0 && phones.size === 0)) return [];
     const nz = normalizeWithMap(text, automaton);
+    const { hits, hitCount } = nz;
     const cStart: number[] = [];
     const cEnd: number[] = [];
     const cPerson: number[] = [];
     const { out, nextOut, term } = automaton;
-    for (let h = 0; h < nz.hitCount; h += 2) {
-      const endN = nz.hits[h + 1];
+    for (let h = 0; h < hitCount; h += 2) {
+      const endN = hits[h + 1];
       let endWord = -1; // computed lazily: is the unit after the match a word character?
       let oEnd = -1;
-      for (let o = out[nz.hits[h]]; o >= 0; o = nextOut[o]) {
+      for (let o = out[hits[h]]; o >= 0; o = nextOut[o]) {
         const pid = term[o];
         if (patEnd[pid] === 1) {
           if (endWord < 0) endWord = isWordAt(nz, endN) ? 1 : 0;
@@ -215,7 +216,7 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
         }
       }
     }
-    for (const span of findPhones(text, phones, maxPhoneKey)) {
+    for (const span of findPhones(nz, text, phones, maxPhoneKey)) {
       cStart.push(span.start);
       cEnd.push(span.end);
       cPerson.push(span.person);

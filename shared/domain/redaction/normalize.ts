@@ -11,9 +11,9 @@
  *     bidi controls (LRM, RLM, ALM, embeddings, isolates), Arabic tatweel, variation selectors;
  *  5. everything else: NFKD, combining marks (\p{M}) removed, lower-cased (NFKD + marks again);
  *  6. any run of whitespace (incl. NBSP, newlines, U+3000) becomes ONE space; whitespace next to a
- *     comma is dropped ("Muñoz , José" = "Muñoz,José"); whitespace between two characters of a
- *     script written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) is dropped, so
- *     "山田 太郎" = "山田太郎".
+ *     comma is dropped ("Muñoz , José" = "Muñoz,José"); whitespace between two characters of
+ *     the dense scripts (Han, kana, Hangul, Thai, Lao, Khmer, Myanmar) is dropped, so
+ *     "山田 太郎" = "山田太郎" and "김 민준" = "김민준".
  *
  * The result is a sequence of UTF-16 units with a map back to original offsets. A match's
  * original end is where the next unit's source starts (see `originalEnd`), so combining marks and
@@ -25,12 +25,15 @@ import { Automaton } from './automaton';
 /** Character classes used for word boundaries. */
 export const CLS_OTHER = 0; // punctuation, symbols, spaces: never part of a word
 export const CLS_WORD = 1; // letters and digits of scripts written with spaces between words
-export const CLS_DENSE = 2; // Han, kana, Thai, Lao, Khmer, Myanmar: no boundary, spaces dropped
-export const CLS_HANGUL = 3; // Hangul: no boundary required (particles attach), spaces kept
+/**
+ * Han, kana, Hangul, Thai, Lao, Khmer, Myanmar, Yi, Bopomofo: no word boundary is required (names
+ * are written without spaces, and Korean/Japanese particles attach to them) and spaces between two
+ * such characters are dropped ("山田 太郎" = "山田太郎", "김 민준" = "김민준").
+ */
+export const CLS_DENSE = 2;
 
 const DENSE_RE =
-  /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{sc=Bopomofo}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Yi}]/u;
-const HANGUL_RE = /\p{sc=Hangul}/u;
+  /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{sc=Hangul}\p{sc=Bopomofo}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Yi}]/u;
 const WORD_RE = /[\p{L}\p{N}]/u;
 const MARK_RE = /\p{M}/gu;
 
@@ -41,7 +44,6 @@ function computeClass(cp: number): number {
   const ch = String.fromCodePoint(cp);
   if (!WORD_RE.test(ch) && cp !== 0x30fc && cp !== 0x3005) return CLS_OTHER;
   if (DENSE_RE.test(ch)) return CLS_DENSE;
-  if (HANGUL_RE.test(ch)) return CLS_HANGUL;
   return CLS_WORD;
 }
 
@@ -52,7 +54,8 @@ export function charClass(cp: number): number {
       classTable = new Uint8Array(0x10000);
       for (let c = 0; c < 0x10000; c++) {
         if (c >= 0xd800 && c <= 0xdfff) continue;
-        classTable[c] = c < 128 ? (WORD_RE.test(String.fromCharCode(c)) ? CLS_WORD : 0) : computeClass(c);
+        classTable[c] =
+          c < 128 ? (WORD_RE.test(String.fromCharCode(c)) ? CLS_WORD : 0) : computeClass(c);
       }
     }
     return classTable[cp];
@@ -168,7 +171,12 @@ function computeFold(cp: number): string {
   const ch = String.fromCodePoint(cp);
   const direct = foldOne(ch);
   if (direct !== ch) return direct;
-  const base = ch.normalize('NFKD').replace(MARK_RE, '').toLowerCase().normalize('NFKD').replace(MARK_RE, '');
+  const base = ch
+    .normalize('NFKD')
+    .replace(MARK_RE, '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(MARK_RE, '');
   let out = '';
   for (const c of base) out += foldOne(c);
   return out;
@@ -181,16 +189,22 @@ function computeFold(cp: number): string {
 const F_SET = 1 << 16;
 const F_WS = 1 << 17; // whitespace (or folds to a space, like hyphens)
 const F_RM = 1 << 18; // removed (invisible)
-const F_DENSE = 1 << 19; // CLS_DENSE
+const F_DENSE = 1 << 19; // folds to a CLS_DENSE unit
 const F_SLOW = 1 << 20; // several units, or a surrogate
-const F_COMMA = 1 << 21;
+const F_COMMA = 1 << 21; // folds to ","
+const F_DIGIT = 1 << 22; // folds to an ASCII digit
+/** Any flag that needs more than "store the folded unit". */
+const F_SPECIAL = F_WS | F_RM | F_DENSE | F_SLOW | F_COMMA | F_DIGIT;
 const packed = new Int32Array(0x10000);
 
 const astralFold = new Map<number, string>();
 const multiFold = new Map<number, string>();
 
 function packEntry(c: number): number {
-  if (c >= 0xd800 && c <= 0xdfff) return F_SET | F_SLOW;
+  if (c >= 0xd800 && c <= 0xdfff) {
+    packed[c] = F_SET | F_SLOW;
+    return packed[c];
+  }
   const f = computeFold(c);
   let v: number;
   if (f.length === 0) v = F_SET | F_RM;
@@ -200,6 +214,7 @@ function packEntry(c: number): number {
     v = F_SET | u;
     if (u >= 128 && charClass(u) === CLS_DENSE) v |= F_DENSE;
     if (u === COMMA) v |= F_COMMA;
+    if (u >= 48 && u <= 57) v |= F_DIGIT;
   } else {
     multiFold.set(c, f);
     v = F_SET | F_SLOW;
@@ -219,10 +234,23 @@ function slowFold(cp: number): string {
   return f;
 }
 
+/** Is the normalised unit at `k` (surrogate-aware) of a dense script? */
+function denseUnitAt(units: Uint16Array, k: number): boolean {
+  if (k < 0) return false;
+  const u = units[k];
+  if (u >= 0xdc00 && u <= 0xdfff && k > 0) {
+    const h = units[k - 1];
+    return charClass(0x10000 + ((h - 0xd800) << 10) + (u - 0xdc00)) === CLS_DENSE;
+  }
+  if (u < 128) return false;
+  const v = packed[u] === 0 ? packEntry(u) : packed[u];
+  return (v & F_DENSE) !== 0;
+}
+
 /**
- * A normalised text: units[0..length). The map back to the original text is kept sparse: the
- * offset delta (original index - unit index) only changes at collapsed whitespace, removed
- * characters and multi-unit folds, so only those change points are stored (see `originalStart`).
+ * A normalised text: units[0..length). The map back to the original text is sparse: the offset
+ * delta (original index - unit index) only changes at collapsed whitespace, removed characters
+ * and multi-unit folds, so only those change points are stored (see `originalStart`).
  */
 export interface Normalized {
   units: Uint16Array;
@@ -234,7 +262,13 @@ export interface Normalized {
   /** The delta from mapAt[j] on. */
   mapDelta: Int32Array;
   mapCount: number;
-  /** Scan results: pairs (automaton state with output, unit index after the unit read). */
+  /** Unit indices where a run of digits starts (for phone matching). */
+  digitRuns: Int32Array;
+  digitRunCount: number;
+  /**
+   * When an automaton was given: pairs (state, end) for every unit after which the automaton is in
+   * a state whose suffix chain ends patterns (expand with out/nextOut/term, longest first).
+   */
   hits: Int32Array;
   hitCount: number;
 }
@@ -272,8 +306,6 @@ export function originalEnd(nz: Normalized, e: number, text: string): number {
   return end;
 }
 
-let emptyAutomaton: Automaton | null = null;
-
 function growI32(a: Int32Array, need: number): Int32Array {
   if (need <= a.length) return a;
   const b = new Int32Array(Math.max(need, a.length * 2));
@@ -281,83 +313,54 @@ function growI32(a: Int32Array, need: number): Int32Array {
   return b;
 }
 
-/** Sparse unit → original offset map (change points of the delta). */
-class OffsetMap {
-  at = new Int32Array(64);
-  delta = new Int32Array(64);
-  count = 0;
-  current = -1;
-  /** Unit `len` comes from original offset `src`. */
-  note(len: number, src: number): void {
-    const d = src - len;
-    if (d !== this.current) this.add(len, d);
-  }
-  private add(len: number, d: number): void {
-    if (this.count === this.at.length) {
-      this.at = growI32(this.at, this.count + 1);
-      this.delta = growI32(this.delta, this.count + 1);
-    }
-    this.at[this.count] = len;
-    this.delta[this.count] = d;
-    this.count++;
-    this.current = d;
-  }
-}
-
-/** Pairs (automaton state, unit index after the unit read) where the state ends a pattern. */
-class HitList {
-  data = new Int32Array(256);
-  count = 0;
-  push(state: number, end: number): void {
-    if (this.count + 2 > this.data.length) this.data = growI32(this.data, this.count + 2);
-    this.data[this.count++] = state;
-    this.data[this.count++] = end;
-  }
-}
+let emptyAutomaton: Automaton | null = null;
 
 /**
- * Normalise `text` into the matching form with the map back to `text`, and (when an automaton is
- * given) run the Aho–Corasick scan over the normalised units in the same pass: every unit is fed to
- * the automaton as it is produced, and (state, position) is recorded when the state ends a
- * pattern. Linear in the text; per-code-point folds are cached in a packed table.
+ * Normalise `text` into the matching form, with the map back to `text`, and (when an automaton
+ * is given) run the Aho–Corasick scan in the same pass, each unit being fed to the automaton as it
+ * is produced. Linear; per-code-unit folds are cached in a packed table, so a plain character
+ * costs one table load, one flag test, one store and one automaton transition. A whitespace run
+ * is emitted as one space at once and retracted (automaton state restored) when a comma or, between
+ * two dense-script characters, a dense character follows.
  *
- * (Performance note: no closures over the loop's variables, which would move them to the heap.)
+ * (Performance: no closures over the loop's variables — they would move to the heap.)
  */
 export function normalizeWithMap(text: string, automaton?: Automaton): Normalized {
   const ac = automaton ?? (emptyAutomaton ??= new Automaton([]));
   const { rootNext, edgeStart, edgeChar, edgeTo, fail, out } = ac;
+  const table = packed;
   const n = text.length;
   let cap = n + 16;
   let units = new Uint16Array(cap);
-  const map = new OffsetMap();
-  const hits = new HitList();
+  let mapAt = new Int32Array(16);
+  let mapDelta = new Int32Array(16);
+  let mapCount = 0;
+  let delta = -1; // forces a first change point
+  let digitRuns = new Int32Array(16);
+  let digitRunCount = 0;
+  let hits = new Int32Array(64);
+  let hitCount = 0;
   let state = 0;
+  let stateBeforeSpace = 0;
   let len = 0;
-  let pending = false; // a whitespace run waits to be emitted
-  let pStart = 0;
-  let lastDense = false; // last emitted code point is CLS_DENSE
-  let lastComma = false; // last emitted unit is ','
 
-  let i = 0;
-  while (i < n) {
+  for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
-    let v = packed[c];
-    if (v === 0) v = packEntry(c);
-    if ((v & (F_WS | F_RM | F_SLOW)) === 0) {
-      // Common case: one unit in, one unit out (after the pending space, if any).
-      if (pending) {
-        pending = false;
-        if (!lastComma && (v & F_COMMA) === 0 && !(lastDense && (v & F_DENSE) !== 0)) {
-          map.note(len, pStart);
-          units[len++] = SPACE;
-          state = ac.next(state, SPACE);
-          if (out[state] >= 0) hits.push(state, len);
+    let v = table[c];
+    if ((v & (F_SPECIAL | F_SET)) === F_SET) {
+      // Plain: one unit in, one unit out.
+      if (i - len !== delta) {
+        if (mapCount === mapAt.length) {
+          mapAt = growI32(mapAt, mapCount + 1);
+          mapDelta = growI32(mapDelta, mapCount + 1);
         }
+        delta = i - len;
+        mapAt[mapCount] = len;
+        mapDelta[mapCount++] = delta;
       }
       const u = v & 0xffff;
-      map.note(len, i);
       units[len++] = u;
-      // Aho–Corasick transition, inlined (the hot loop).
+      // Aho–Corasick transition, manually inlined (a call here costs ~2x).
       let s = state;
       for (;;) {
         if (s === 0) {
@@ -385,95 +388,165 @@ export function normalizeWithMap(text: string, automaton?: Automaton): Normalize
         s = fail[s];
       }
       state = s;
-      if (out[s] >= 0) hits.push(s, len);
-      lastDense = (v & F_DENSE) !== 0;
-      lastComma = (v & F_COMMA) !== 0;
-      i++;
-      continue;
-    }
-    if ((v & F_WS) !== 0) {
-      if (!pending) {
-        pending = true;
-        pStart = i;
+      if (out[state] >= 0) {
+        if (hitCount + 2 > hits.length) hits = growI32(hits, hitCount + 2);
+        hits[hitCount++] = state;
+        hits[hitCount++] = len;
       }
       i++;
       continue;
     }
+    if ((v & (F_WS | F_SLOW | F_RM)) === F_WS) {
+      // Whitespace (or a hyphen): one space per run, none after a comma.
+      if (len > 0 && (units[len - 1] === SPACE || units[len - 1] === COMMA)) {
+        i++;
+        continue;
+      }
+      if (i - len !== delta) {
+        if (mapCount === mapAt.length) {
+          mapAt = growI32(mapAt, mapCount + 1);
+          mapDelta = growI32(mapDelta, mapCount + 1);
+        }
+        delta = i - len;
+        mapAt[mapCount] = len;
+        mapDelta[mapCount++] = delta;
+      }
+      const u = SPACE;
+      units[len++] = u;
+      stateBeforeSpace = state;
+      // Aho–Corasick transition, manually inlined (a call here costs ~2x).
+      let s = state;
+      for (;;) {
+        if (s === 0) {
+          s = rootNext[u];
+          break;
+        }
+        let lo = edgeStart[s];
+        const hi = edgeStart[s + 1];
+        let t = -1;
+        if (hi - lo <= 8) {
+          for (; lo < hi; lo++) {
+            const e = edgeChar[lo];
+            if (e >= u) {
+              if (e === u) t = edgeTo[lo];
+              break;
+            }
+          }
+        } else {
+          t = Automaton.child(edgeStart, edgeChar, edgeTo, s, u);
+        }
+        if (t >= 0) {
+          s = t;
+          break;
+        }
+        s = fail[s];
+      }
+      state = s;
+      // No pattern ends with a space: no hit to record.
+      i++;
+      continue;
+    }
+    if (v === 0) v = packEntry(c);
+
+    // Everything else goes through the general path, one folded unit at a time.
+    let fold: string | null = null;
+    let w = 1;
     if ((v & F_RM) !== 0) {
       i++;
       continue;
     }
-
-    // Slow path: surrogate pairs and multi-unit folds.
-    let cp = c;
-    let w = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        w = 2;
+    if ((v & F_SLOW) !== 0) {
+      let cp = c;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          w = 2;
+        }
+      }
+      fold = slowFold(cp);
+      if (len + fold.length + 2 + (n - i) > cap) {
+        cap = Math.max(cap * 2, len + fold.length + 2 + (n - i));
+        const u2 = new Uint16Array(cap);
+        u2.set(units.subarray(0, len));
+        units = u2;
       }
     }
-    const f = slowFold(cp);
-    if (len + f.length + 2 + (n - i) > cap) {
-      cap = Math.max(cap * 2, len + f.length + 2 + (n - i));
-      const u2 = new Uint16Array(cap);
-      u2.set(units.subarray(0, len));
-      units = u2;
-    }
-    for (let k = 0; k < f.length; k++) {
-      const u = f.charCodeAt(k);
+    const count = fold === null ? 1 : fold.length;
+    for (let k = 0; k < count; k++) {
+      let u: number;
+      let flags: number;
+      if (fold === null) {
+        u = v & 0xffff;
+        flags = v;
+      } else {
+        u = fold.charCodeAt(k);
+        if (u >= 0xd800 && u <= 0xdfff) {
+          const hi = u <= 0xdbff ? u : fold.charCodeAt(k - 1);
+          const lo = u <= 0xdbff ? fold.charCodeAt(k + 1) : u;
+          const cls = charClass(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00));
+          flags = u <= 0xdbff && cls === CLS_DENSE ? F_DENSE : 0;
+        } else {
+          flags = table[u] === 0 ? packEntry(u) : table[u];
+          if ((flags & F_SLOW) !== 0) flags = 0; // a folded unit is already in matching form
+        }
+      }
       if (u === SPACE) {
-        if (!pending) {
-          pending = true;
-          pStart = i;
-        }
-        continue;
-      }
-      let fcp = u;
-      if (u >= 0xd800 && u <= 0xdbff && k + 1 < f.length) {
-        fcp = 0x10000 + ((u - 0xd800) << 10) + (f.charCodeAt(k + 1) - 0xdc00);
-      }
-      const dense = fcp >= 128 && charClass(fcp) === CLS_DENSE;
-      if (pending) {
-        pending = false;
-        if (!lastComma && u !== COMMA && !(lastDense && dense)) {
-          map.note(len, pStart);
-          units[len++] = SPACE;
-          state = ac.next(state, SPACE);
-          if (out[state] >= 0) hits.push(state, len);
+        // Whitespace: one space per run, none after a comma.
+        if (len > 0 && (units[len - 1] === SPACE || units[len - 1] === COMMA)) continue;
+        stateBeforeSpace = state;
+      } else if (
+        len > 0 &&
+        units[len - 1] === SPACE &&
+        ((flags & F_COMMA) !== 0 || ((flags & F_DENSE) !== 0 && denseUnitAt(units, len - 2)))
+      ) {
+        // No space before a comma, nor between two dense-script characters: retract it.
+        len--;
+        state = stateBeforeSpace; // no pattern ends with a space: no hit to undo
+        if (mapCount > 0 && mapAt[mapCount - 1] === len) {
+          mapCount--;
+          delta = mapCount > 0 ? mapDelta[mapCount - 1] : -1;
         }
       }
-      const unitsOfCp = fcp > 0xffff ? 2 : 1;
-      for (let q = 0; q < unitsOfCp; q++) {
-        const uu = f.charCodeAt(k + q);
-        map.note(len, i);
-        units[len++] = uu;
-        state = ac.next(state, uu);
-        if (out[state] >= 0) hits.push(state, len);
+      if ((flags & F_DIGIT) !== 0 && (len === 0 || units[len - 1] < 48 || units[len - 1] > 57)) {
+        if (digitRunCount === digitRuns.length) digitRuns = growI32(digitRuns, digitRunCount + 1);
+        digitRuns[digitRunCount++] = len;
       }
-      k += unitsOfCp - 1;
-      lastDense = dense;
-      lastComma = u === COMMA;
+      if (i - len !== delta) {
+        if (mapCount === mapAt.length) {
+          mapAt = growI32(mapAt, mapCount + 1);
+          mapDelta = growI32(mapDelta, mapCount + 1);
+        }
+        delta = i - len;
+        mapAt[mapCount] = len;
+        mapDelta[mapCount++] = delta;
+      }
+      units[len++] = u;
+      state = Automaton.step(rootNext, edgeStart, edgeChar, edgeTo, fail, state, u);
+      if (out[state] >= 0) {
+        if (hitCount + 2 > hits.length) hits = growI32(hits, hitCount + 2);
+        hits[hitCount++] = state;
+        hits[hitCount++] = len;
+      }
     }
     i += w;
   }
-  if (pending) {
-    map.note(len, pStart);
-    units[len++] = SPACE;
-    state = ac.next(state, SPACE);
-    if (out[state] >= 0) hits.push(state, len);
+  if (mapCount === 0) {
+    mapAt[0] = 0;
+    mapDelta[0] = 0;
+    mapCount = 1;
   }
-  if (map.count === 0) map.note(0, 0);
   return {
     units,
     length: len,
     sourceLength: n,
-    mapAt: map.at,
-    mapDelta: map.delta,
-    mapCount: map.count,
-    hits: hits.data,
-    hitCount: hits.count,
+    mapAt,
+    mapDelta,
+    mapCount,
+    digitRuns,
+    digitRunCount,
+    hits,
+    hitCount,
   };
 }
 

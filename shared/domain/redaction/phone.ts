@@ -6,9 +6,11 @@
  * (too many false positives). A national form without the country code does not match a number
  * stored in international form: store both if both are used.
  *
- * Scanning is linear: runs of digits and separators are found with one regex; inside a run, digit
- * groups are concatenated from each group start up to the longest stored number.
+ * Scanning is linear: the normaliser records where runs of digits start; from each run, runs
+ * separated by at most 3 separator characters are concatenated up to the longest stored number.
  */
+
+import { originalEnd, originalStart, type Normalized } from './normalize';
 
 export const MIN_PHONE_DIGITS = 6;
 const MAX_PHONE_DIGITS = 20;
@@ -20,7 +22,8 @@ export function phoneKeys(phone: string): string[] {
   if (digits.length < MIN_PHONE_DIGITS || digits.length > MAX_PHONE_DIGITS) return [];
   const keys = [digits];
   if (trimmed.startsWith('+')) keys.push(`00${digits}`);
-  else if (digits.startsWith('00') && digits.length - 2 >= MIN_PHONE_DIGITS) keys.push(digits.slice(2));
+  else if (digits.startsWith('00') && digits.length - 2 >= MIN_PHONE_DIGITS)
+    keys.push(digits.slice(2));
   return keys;
 }
 
@@ -30,58 +33,57 @@ export interface PhoneSpan {
   person: number;
 }
 
-const RUN_RE = /\d(?:[\d \u00a0.()\-\u2010-\u2013\u2212/]*\d)?/gu;
+const SEPARATORS = new Set([0x20, 0x2e, 0x28, 0x29, 0x2f, 0x2b]); // space . ( ) / +  (dashes fold to space)
+const MAX_GAP = 3;
 const WORDISH_RE = /[\p{L}\p{N}]/u;
 
-/** Find stored phone numbers (keys → person index) in the ORIGINAL text. */
-export function findPhones(text: string, keys: ReadonlyMap<string, number>, maxKeyLength: number): PhoneSpan[] {
+const isDigit = (u: number): boolean => u >= 48 && u <= 57;
+
+/**
+ * Find stored phone numbers (digit keys → person index) from the digit runs the normaliser
+ * recorded; spans are offsets in the ORIGINAL text.
+ */
+export function findPhones(
+  nz: Normalized,
+  text: string,
+  keys: ReadonlyMap<string, number>,
+  maxKeyLength: number,
+): PhoneSpan[] {
   const spans: PhoneSpan[] = [];
-  if (keys.size === 0) return spans;
-  RUN_RE.lastIndex = 0;
-  const groupStart: number[] = [];
-  const groupEnd: number[] = [];
-  const groupDigits: string[] = [];
-  for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) {
-    const run = m[0];
-    const base = m.index;
-    groupStart.length = 0;
-    groupEnd.length = 0;
-    groupDigits.length = 0;
-    for (let i = 0; i < run.length; ) {
-      const c = run.charCodeAt(i);
-      if (c >= 48 && c <= 57) {
-        let j = i + 1;
-        while (j < run.length && run.charCodeAt(j) >= 48 && run.charCodeAt(j) <= 57) j++;
-        groupStart.push(base + i);
-        groupEnd.push(base + j);
-        groupDigits.push(run.slice(i, j));
-        i = j;
-      } else i++;
-    }
-    let coveredTo = -1;
-    for (let g = 0; g < groupDigits.length; g++) {
-      if (groupStart[g] < coveredTo) continue;
-      let acc = '';
-      let best = -1;
-      let bestPerson = -1;
-      for (let h = g; h < groupDigits.length; h++) {
-        acc += groupDigits[h];
-        if (acc.length > maxKeyLength) break;
-        const person = keys.get(acc);
-        if (person !== undefined) {
-          best = h;
-          bestPerson = person;
-        }
+  if (keys.size === 0 || nz.digitRunCount === 0) return spans;
+  const u = nz.units;
+  let coveredTo = -1;
+  for (let r = 0; r < nz.digitRunCount; r++) {
+    const first = nz.digitRuns[r];
+    if (first < coveredTo) continue;
+    if (first > 0 && WORDISH_RE.test(String.fromCharCode(u[first - 1]))) continue;
+    let acc = '';
+    let pos = first;
+    let bestEnd = -1;
+    let bestPerson = -1;
+    for (;;) {
+      const runStart = pos;
+      while (pos < nz.length && isDigit(u[pos])) pos++;
+      acc += String.fromCharCode(...u.subarray(runStart, pos));
+      if (acc.length > maxKeyLength) break;
+      const person = keys.get(acc);
+      if (
+        person !== undefined &&
+        !(pos < nz.length && WORDISH_RE.test(String.fromCharCode(u[pos])))
+      ) {
+        bestEnd = pos;
+        bestPerson = person;
       }
-      if (best < 0) continue;
-      let start = groupStart[g];
-      const end = groupEnd[best];
-      if (start > 0 && WORDISH_RE.test(text[start - 1]) && g === 0) continue;
-      if (end < text.length && WORDISH_RE.test(text[end]) && best === groupDigits.length - 1) continue;
-      while (start > 0 && (text[start - 1] === '+' || text[start - 1] === '(')) start--;
-      spans.push({ start, end, person: bestPerson });
-      coveredTo = end;
+      let gap = pos;
+      while (gap < nz.length && gap - pos < MAX_GAP && SEPARATORS.has(u[gap])) gap++;
+      if (gap === pos || gap >= nz.length || !isDigit(u[gap])) break;
+      pos = gap;
     }
+    if (bestEnd < 0) continue;
+    let start = originalStart(nz, first);
+    while (start > 0 && (text[start - 1] === '+' || text[start - 1] === '(')) start--;
+    spans.push({ start, end: originalEnd(nz, bestEnd, text), person: bestPerson });
+    coveredTo = bestEnd;
   }
   return spans;
 }

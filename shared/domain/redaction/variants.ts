@@ -322,7 +322,13 @@ function splitForms(given: string[], family: string, add: (s: string) => void): 
   const firstParts = initialsOf([given[0]]);
   const i1 = firstParts[0];
   if (i1 === undefined) return;
-  for (const s of [`${i1}. ${family}`, `${i1} ${family}`, `${i1}.${family}`, `${family} ${i1}.`, `${family}, ${i1}.`]) {
+  for (const s of [
+    `${i1}. ${family}`,
+    `${i1} ${family}`,
+    `${i1}.${family}`,
+    `${family} ${i1}.`,
+    `${family}, ${i1}.`,
+  ]) {
     add(s);
   }
   const all = initialsOf(given);
@@ -430,24 +436,16 @@ export function identifierForms(p: ProtectedPerson): {
     }
     for (const f of familyForms) {
       splitForms(given, f, derived);
-      if (preferredTokens.length > 0 && preferred !== given.join(' ')) splitForms(preferredTokens, f, derived);
+      if (preferredTokens.length > 0 && preferred !== given.join(' '))
+        splitForms(preferredTokens, f, derived);
     }
     for (const f of familyForms.slice(1)) titledSurnames.push(f);
   }
   for (const s of parsed.surnames) titledSurnames.unshift(s);
 
-  if (parsed.dense) {
-    const joined = parsed.tokens.join('');
-    if (parsed.tokens.every((t) => HANGUL_NAME_RE.test(t))) {
-      if (parsed.tokens.length === 1 && [...joined].length >= 3) {
-        const chars = [...joined];
-        derived(`${chars[0]} ${chars.slice(1).join('')}`);
-        if (chars.length === 4) derived(`${chars.slice(0, 2).join('')} ${chars.slice(2).join('')}`);
-      }
-    } else if (parsed.tokens.length >= 2) {
-      for (const suffix of CJK_SUFFIXES) derived(`${parsed.tokens[0]}${suffix}`);
-    }
-    derived(joined);
+  if (parsed.dense && parsed.tokens.length >= 2 && !parsed.tokens.some((t) => HANGUL_NAME_RE.test(t))) {
+    // Known Chinese/Japanese family name: family + suffix title ("山田さん").
+    for (const suffix of CJK_SUFFIXES) derived(`${parsed.tokens[0]}${suffix}`);
   }
 
   for (const alias of p.aliases ?? []) push(alias, PRIORITY_CHOSEN);

@@ -1,4 +1,14 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { Forum } from '../../../../shared/api';
 import { ForumFormModal } from './ForumFormModal';

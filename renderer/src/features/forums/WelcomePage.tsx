@@ -26,8 +26,8 @@ export function WelcomePage({ onForumReady }: { onForumReady: (f: Forum) => void
         <Title order={1}>Welcome to Intersession</Title>
         <Text>
           Intersession helps the coordinators of an IGF Best Practice Forum run the year: the
-          participant registry, calls and NRI sessions, contributions and the outcome report —
-          and it keeps targeted participants safe in everything that leaves the app.
+          participant registry, calls and NRI sessions, contributions and the outcome report — and
+          it keeps targeted participants safe in everything that leaves the app.
         </Text>
         <Card withBorder padding="lg">
           <Stack>

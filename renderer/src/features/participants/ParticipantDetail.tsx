@@ -131,7 +131,7 @@ export function ParticipantDetail({
   return (
     <>
       <Drawer
-        opened={participantId !== null && !editing}
+        opened={participantId !== null && !editing && !protecting}
         onClose={onClose}
         position="right"
         size="lg"
@@ -202,15 +202,10 @@ export function ParticipantDetail({
           />
         )}
       </Modal>
-      <Modal
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        title="Remove participant?"
-      >
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Remove participant?">
         <Stack>
           <Text>
-            {p?.fullName} will be removed from this forum. You can undo this for a while
-            afterwards.
+            {p?.fullName} will be removed from this forum. You can undo this for a while afterwards.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>

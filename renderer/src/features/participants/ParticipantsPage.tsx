@@ -286,7 +286,7 @@ export function ParticipantsPage({ forum, audience }: { forum: Forum; audience: 
                                 setProtecting(row);
                               }}
                               onKeyDown={(e) => e.stopPropagation()}
-                              aria-label={`${row.isProtected ? 'Remove protection' : 'Protect participant'}: ${row.fullName}`}
+                              aria-label={`${row.isProtected ? 'Unprotect' : 'Protect'} ${row.fullName}`}
                             >
                               {row.isProtected ? 'Unprotect' : 'Protect'}
                             </Button>

@@ -1,4 +1,13 @@
-import { Alert, Button, Checkbox, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { DisruptiveActor } from '../../../../shared/api';
 import { useClient } from '../../api/context';
@@ -53,7 +62,8 @@ export function ActorFields({
   withNotes?: boolean;
   autoFocus?: boolean;
 }) {
-  const set = <K extends keyof ActorDraft>(k: K, v: ActorDraft[K]) => onChange({ ...draft, [k]: v });
+  const set = <K extends keyof ActorDraft>(k: K, v: ActorDraft[K]) =>
+    onChange({ ...draft, [k]: v });
   return (
     <Stack>
       <TextInput
@@ -131,6 +141,13 @@ export function ActorForm({
   const [saving, setSaving] = useState(false);
   const { errors, formError, clear, show } = useFieldErrors();
 
+  const onChange = (next: ActorDraft) => {
+    // Editing the field an error is about takes the error away until the next save.
+    const changed = (Object.keys(next) as (keyof ActorDraft)[]).filter((k) => next[k] !== d[k]);
+    if (changed.some((k) => errorUnder(errors, k))) clear();
+    setD(next);
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     clear();
@@ -148,7 +165,7 @@ export function ActorForm({
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
         {formError && <Alert color="red">{formError}</Alert>}
-        <ActorFields draft={d} onChange={setD} errors={errors} autoFocus />
+        <ActorFields draft={d} onChange={onChange} errors={errors} autoFocus />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel

@@ -1,4 +1,14 @@
-import { Badge, Checkbox, Fieldset, Group, Pill, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Checkbox,
+  Fieldset,
+  Group,
+  Pill,
+  ScrollArea,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { ParticipantRow } from '../../../../shared/api';
@@ -79,8 +89,7 @@ export function ParticipantPicker({
   else if (results && results.total === 0) status = `No participants match “${debounced}”.`;
   else if (results && results.total > results.rows.length)
     status = `Showing the first ${results.rows.length} of ${results.total} matches; type more to narrow the search.`;
-  else if (results)
-    status = `${results.total} ${results.total === 1 ? 'match' : 'matches'}.`;
+  else if (results) status = `${results.total} ${results.total === 1 ? 'match' : 'matches'}.`;
 
   return (
     <Fieldset legend={legend}>

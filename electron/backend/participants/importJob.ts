@@ -1,0 +1,409 @@
+/**
+ * Importing participants from a CSV file: the preview, the import itself (one transaction) and the
+ * background job the UI polls.
+ *
+ * The import checks every row first, then writes them inside ONE `BEGIN IMMEDIATE` transaction,
+ * in chunks, yielding to the event loop between chunks so status and cancel requests are answered
+ * and the progress bar moves. Cancel or any error rolls everything back: nothing is written.
+ *
+ * While an import runs, its transaction is open on the app's only connection, so any other write
+ * made meanwhile would land inside it (and be rolled back with it on cancel). The UI therefore
+ * keeps the import dialog open and blocking until the job ends, and only one import runs at a
+ * time (a second start is refused with 'conflict').
+ */
+import {
+  findActiveByEmailKey,
+  insertParticipant,
+  updateParticipant as updateParticipantRow,
+} from '../../../db/queries/participants';
+import type {
+  ImportColumnMapping,
+  ImportDuplicateRow,
+  ImportJobStatus,
+  ImportPreview,
+  ImportPreviewRow,
+  ImportRowAction,
+  ImportRowError,
+  ImportSummary,
+} from '../../../shared/api';
+import { newId } from '../../../shared/domain/ids';
+import { DomainError } from '../../../shared/result';
+import {
+  IMPORT_FIELDS,
+  IMPORT_MAX_LISTED_ERRORS,
+  IMPORT_PREVIEW_ROWS,
+  type DuplicatePolicy,
+  type ImportField,
+  type ImportFix,
+  type ImportMapping,
+} from '../../../shared/schemas/participantImport';
+import { recordAudit } from '../audit/service';
+import type { BackendContext } from '../context';
+import { requireForum } from '../forums/service';
+import { actorMatcher } from '../safeguards/actors';
+import {
+  completeMapping,
+  mapRecord,
+  mergeParticipantFields,
+  parseCsv,
+  suggestMapping,
+  type CsvRecord,
+  type FullMapping,
+  type MappedRow,
+  type ParsedCsv,
+} from './import';
+import { fieldsOf, toParticipant, toRecord } from './service';
+
+/** Rows written between two yields to the event loop. */
+export const IMPORT_CHUNK_ROWS = 500;
+
+export interface ImportRequest {
+  forumId: string;
+  csv: string;
+  /** Without a mapping, the one suggested from the header names is used. */
+  mapping?: ImportMapping;
+  fixes?: ImportFix[];
+  /** Lines the user chose to skip (invalid rows are skipped anyway unless fixed). */
+  skipLines?: number[];
+  duplicates: DuplicatePolicy;
+}
+
+export interface ImportProgress extends ImportSummary {
+  phase: 'validating' | 'writing';
+  processed: number;
+}
+
+export interface ImportControl {
+  /** Polled between chunks; when true the import rolls back and rejects with ImportCancelled. */
+  cancelled(): boolean;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled; nothing was changed.');
+    this.name = 'ImportCancelled';
+  }
+}
+
+interface PreparedImport {
+  forumId: string;
+  csv: ParsedCsv;
+  mapping: FullMapping;
+  fixes: Map<number, Partial<Record<ImportField, string>>>;
+  skip: Set<number>;
+  duplicates: DuplicatePolicy;
+  check: (record: CsvRecord) => MappedRow;
+}
+
+/** Parses the file and checks the request (forum, mapping) before any row is looked at. */
+export function prepareImport(ctx: BackendContext, req: ImportRequest): PreparedImport {
+  requireForum(ctx, req.forumId, 'forumId');
+  const csv = parseCsv(req.csv);
+  const mapping = req.mapping ? completeMapping(req.mapping) : suggestMapping(csv.headers);
+  for (const field of IMPORT_FIELDS) {
+    const column = mapping[field];
+    if (column !== null && column >= csv.headers.length)
+      throw new DomainError(
+        'validation',
+        `mapping.${field}: the file has no column ${column + 1}`,
+        `mapping.${field}`,
+      );
+  }
+  const fixes = new Map((req.fixes ?? []).map((f) => [f.line, f.values]));
+  const matchActors = actorMatcher(ctx, req.forumId);
+  const check = (record: CsvRecord): MappedRow => {
+    const row = mapRecord(record, mapping, fixes.get(record.line));
+    if (!row.ok) return row;
+    const excluded = matchActors(row.fields).filter((m) => m.excluded);
+    if (excluded.length === 0) return row;
+    const m = excluded[0];
+    const field = (IMPORT_FIELDS as readonly string[]).includes(m.field)
+      ? (m.field as ImportField)
+      : null;
+    return {
+      ok: false,
+      line: row.line,
+      values: row.values,
+      errors: [
+        {
+          field,
+          message: `matches an excluded disruptive actor (${m.actorName}); if you are sure, add this person with the participant form`,
+        },
+      ],
+    };
+  };
+  return {
+    forumId: req.forumId,
+    csv,
+    mapping,
+    fixes,
+    skip: new Set(req.skipLines ?? []),
+    duplicates: req.duplicates,
+    check,
+  };
+}
+
+const emailKeyOf = (row: MappedRow) =>
+  row.ok && row.fields.email ? row.fields.email.toLowerCase() : null;
+
+/** What the import will do with each row (read-only: used by the preview). */
+function classify(
+  ctx: BackendContext,
+  prep: PreparedImport,
+  rows: MappedRow[],
+): { action: ImportRowAction; reason: string | null; duplicate?: ImportDuplicateRow }[] {
+  const firstLineOf = new Map<string, number>();
+  return rows.map((row) => {
+    if (prep.skip.has(row.line)) return { action: row.ok ? 'skip' : 'invalid', reason: 'Skipped' };
+    if (!row.ok) return { action: 'invalid', reason: null };
+    const key = emailKeyOf(row);
+    if (!key) return { action: 'add', reason: null };
+    const existing = findActiveByEmailKey(ctx.db, prep.forumId, key) !== undefined;
+    const firstLine = firstLineOf.get(key) ?? null;
+    if (firstLine === null) firstLineOf.set(key, row.line);
+    if (!existing && firstLine === null) return { action: 'add', reason: null };
+    const duplicate = { line: row.line, email: row.fields.email ?? key, existing, firstLine };
+    const where = existing ? 'already in the forum' : `the same as line ${firstLine}`;
+    return prep.duplicates === 'merge'
+      ? { action: 'merge', reason: `E-mail ${where}: merged`, duplicate }
+      : { action: 'skip', reason: `E-mail ${where}: skipped`, duplicate };
+  });
+}
+
+/** Everything the mapping step shows: headers, mapping, a preview, every invalid row, duplicates. */
+export function previewImport(ctx: BackendContext, req: ImportRequest): ImportPreview {
+  const prep = prepareImport(ctx, req);
+  const rows = prep.csv.records.map(prep.check);
+  const plan = classify(ctx, prep, rows);
+  const counts: Record<ImportRowAction, number> = { add: 0, merge: 0, skip: 0, invalid: 0 };
+  const errors: ImportRowError[] = [];
+  let errorCount = 0;
+  const invalidRows: ImportPreview['invalidRows'] = [];
+  const duplicateRows: ImportDuplicateRow[] = [];
+  let duplicateCount = 0;
+  rows.forEach((row, i) => {
+    counts[plan[i].action]++;
+    if (!row.ok) {
+      errorCount += row.errors.length;
+      for (const e of row.errors)
+        if (errors.length < IMPORT_MAX_LISTED_ERRORS) errors.push({ line: row.line, ...e });
+      if (invalidRows.length < IMPORT_MAX_LISTED_ERRORS)
+        invalidRows.push({ line: row.line, values: row.values });
+    }
+    const duplicate = plan[i].duplicate;
+    if (duplicate) {
+      duplicateCount++;
+      if (duplicateRows.length < IMPORT_MAX_LISTED_ERRORS) duplicateRows.push(duplicate);
+    }
+  });
+  const preview: ImportPreviewRow[] = rows.slice(0, IMPORT_PREVIEW_ROWS).map((row, i) => ({
+    line: row.line,
+    action: plan[i].action,
+    reason: plan[i].reason,
+    values: row.values,
+    participant: row.ok ? row.fields : null,
+    errors: row.ok ? [] : row.errors.map((e) => ({ line: row.line, ...e })),
+  }));
+  return {
+    headers: prep.csv.headers,
+    delimiter: prep.csv.delimiter,
+    mapping: prep.mapping satisfies ImportColumnMapping,
+    totalRows: rows.length,
+    validRows: rows.filter((r) => r.ok).length,
+    counts,
+    preview,
+    errors,
+    errorCount,
+    invalidRows,
+    invalidCount: rows.length - rows.filter((r) => r.ok).length,
+    duplicateRows,
+    duplicateCount,
+    duplicates: prep.duplicates,
+  };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function runImport(
+  ctx: BackendContext,
+  prep: PreparedImport,
+  onProgress?: (progress: ImportProgress) => void,
+  control?: ImportControl,
+): Promise<ImportSummary> {
+  const records = prep.csv.records;
+  const total = records.length;
+  const summary: ImportSummary = { total, added: 0, merged: 0, skipped: 0 };
+  const report = (phase: ImportProgress['phase'], processed: number) =>
+    onProgress?.({ ...summary, phase, processed });
+  const checkpoint = async () => {
+    await nextTurn();
+    if (control?.cancelled()) throw new ImportCancelled();
+  };
+
+  // 1. Check every row before writing anything.
+  report('validating', 0);
+  const rows: MappedRow[] = [];
+  for (let i = 0; i < total; i++) {
+    rows.push(prep.check(records[i]));
+    if ((i + 1) % IMPORT_CHUNK_ROWS === 0) await checkpoint();
+  }
+  await checkpoint();
+
+  // 2. Write them in one transaction.
+  if (ctx.db.inTransaction)
+    throw new DomainError('conflict', 'Another change is being saved; try the import again');
+  ctx.db.exec('BEGIN IMMEDIATE');
+  try {
+    report('writing', 0);
+    const now = ctx.now();
+    for (let i = 0; i < total; i++) {
+      const row = rows[i];
+      if (!row.ok || prep.skip.has(row.line)) summary.skipped++;
+      else {
+        const key = emailKeyOf(row);
+        const existing = key ? findActiveByEmailKey(ctx.db, prep.forumId, key) : undefined;
+        if (!existing) {
+          const record = toRecord(row.fields, {
+            id: newId(now),
+            forumId: prep.forumId,
+            createdAt: now,
+            updatedAt: now,
+          });
+          insertParticipant(ctx.db, record);
+          summary.added++;
+        } else if (prep.duplicates === 'skip') summary.skipped++;
+        else {
+          const before = fieldsOf(toParticipant(existing));
+          const merged = mergeParticipantFields(before, row.fields, row.given);
+          if (JSON.stringify(merged) !== JSON.stringify(before))
+            updateParticipantRow(ctx.db, toRecord(merged, { ...existing, updatedAt: now }));
+          summary.merged++;
+        }
+      }
+      if ((i + 1) % IMPORT_CHUNK_ROWS === 0 && i + 1 < total) {
+        report('writing', i + 1);
+        await checkpoint();
+      }
+    }
+    if (control?.cancelled()) throw new ImportCancelled();
+    recordAudit(ctx, {
+      forumId: prep.forumId,
+      action: 'participants.import',
+      detail: { ...summary, duplicates: prep.duplicates },
+    });
+    ctx.db.exec('COMMIT');
+  } catch (e) {
+    if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+    throw e;
+  }
+  report('writing', total);
+  return summary;
+}
+
+/**
+ * Imports a CSV file into a forum in one transaction and resolves to what it did. `onProgress`
+ * is called as rows are written; `control.cancelled()` returning true rolls everything back
+ * (the promise then rejects with ImportCancelled). Used by the job below and by benchmarks.
+ */
+export async function importParticipantsFromCsv(
+  ctx: BackendContext,
+  req: ImportRequest,
+  onProgress?: (progress: ImportProgress) => void,
+  control?: ImportControl,
+): Promise<ImportSummary> {
+  return runImport(ctx, prepareImport(ctx, req), onProgress, control);
+}
+
+interface Job {
+  status: ImportJobStatus;
+  cancelRequested: boolean;
+  finished: Promise<void>;
+}
+
+/** How many finished jobs are remembered for `importStatus`. */
+const KEEP_FINISHED_JOBS = 10;
+
+/** The import jobs of one backend: at most one runs at a time. */
+export function createImportJobs(ctx: BackendContext) {
+  const jobs = new Map<string, Job>();
+
+  const requireJob = (jobId: string): Job => {
+    const job = jobs.get(jobId);
+    if (!job) throw new DomainError('not_found', 'No import with this id', 'jobId');
+    return job;
+  };
+
+  const forgetOldJobs = () => {
+    const finished = [...jobs].filter(([, j]) => j.status.state !== 'running');
+    for (const [jobId] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_JOBS)))
+      jobs.delete(jobId);
+  };
+
+  return {
+    start(req: ImportRequest): { jobId: string } {
+      for (const job of jobs.values())
+        if (job.status.state === 'running')
+          throw new DomainError(
+            'conflict',
+            'Another import is still running; wait for it to finish or cancel it',
+          );
+      const prep = prepareImport(ctx, req);
+      forgetOldJobs();
+      const jobId = newId(ctx.now());
+      const job: Job = {
+        status: {
+          jobId,
+          state: 'running',
+          phase: 'validating',
+          processed: 0,
+          total: prep.csv.records.length,
+          added: 0,
+          merged: 0,
+          skipped: 0,
+        },
+        cancelRequested: false,
+        finished: Promise.resolve(),
+      };
+      jobs.set(jobId, job);
+      job.finished = runImport(ctx, prep, (progress) => Object.assign(job.status, progress), {
+        cancelled: () => job.cancelRequested,
+      }).then(
+        (summary) => {
+          Object.assign(job.status, summary, { state: 'done', processed: summary.total });
+        },
+        (e: unknown) => {
+          // Nothing was written: the counts go back to zero.
+          Object.assign(job.status, { added: 0, merged: 0, skipped: 0 });
+          if (e instanceof ImportCancelled) job.status.state = 'cancelled';
+          else {
+            if (!(e instanceof DomainError)) console.error('[intersession] import failed:', e);
+            job.status.state = 'failed';
+            job.status.error = `The import failed (${e instanceof Error ? e.message : String(e)}); nothing was changed.`;
+          }
+        },
+      );
+      return { jobId };
+    },
+
+    status(jobId: string): ImportJobStatus {
+      return { ...requireJob(jobId).status };
+    },
+
+    /** Asks a running import to stop and waits until it has rolled back (or finished). */
+    async cancel(jobId: string): Promise<ImportJobStatus> {
+      const job = requireJob(jobId);
+      if (job.status.state === 'running') {
+        job.cancelRequested = true;
+        await job.finished;
+      }
+      return { ...job.status };
+    },
+
+    /** Resolves when every job has ended (for tests and shutdown). */
+    async settled(): Promise<void> {
+      await Promise.all([...jobs.values()].map((j) => j.finished));
+    },
+  };
+}
+
+export type ImportJobs = ReturnType<typeof createImportJobs>;

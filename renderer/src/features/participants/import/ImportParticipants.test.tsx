@@ -1,0 +1,260 @@
+// @vitest-environment happy-dom
+import { MantineProvider } from '@mantine/core';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type {
+  ImportColumnMapping,
+  ImportJobStatus,
+  ImportPreview,
+  ImportPreviewRow,
+} from '../../../../../shared/api';
+import type { RpcResult } from '../../../../../shared/result';
+import { IMPORT_FIELDS, type ImportField } from '../../../../../shared/schemas/participantImport';
+import { createClient } from '../../../api/client';
+import { ClientContext } from '../../../api/context';
+import { ImportParticipants } from './ImportParticipants';
+
+beforeAll(() => {
+  // happy-dom lacks these; Mantine asks for them.
+  window.matchMedia ??= ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  })) as unknown as typeof window.matchMedia;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+afterEach(cleanup);
+
+const FORUM_ID = '00000000-0000-7000-8000-000000000001';
+const JOB_ID = '00000000-0000-7000-8000-0000000000aa';
+
+const mapping: ImportColumnMapping = {
+  ...(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as ImportColumnMapping),
+  fullName: 0,
+  email: 1,
+  stakeholderGroup: 2,
+};
+
+const values = (fullName: string, email: string): Record<ImportField, string> => ({
+  ...(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, ''])) as Record<ImportField, string>),
+  fullName,
+  email,
+  stakeholderGroup: 'NGO',
+});
+
+const validRow = (line: number, fullName: string, email: string): ImportPreviewRow => ({
+  line,
+  action: 'add',
+  reason: null,
+  values: values(fullName, email),
+  participant: {
+    fullName,
+    preferredName: null,
+    email,
+    organisation: null,
+    stakeholderGroup: 'civil_society',
+    country: null,
+    gender: null,
+    genderSelfDescribed: null,
+    languages: [],
+    timeZone: null,
+    aliases: [],
+    handles: [],
+    consentListed: false,
+    consentInvitations: false,
+    role: 'member',
+    notes: null,
+  },
+  errors: [],
+});
+
+/** The preview the backend would give, with line 3's e-mail fixed or not. */
+function previewFor(fixed: boolean): ImportPreview {
+  const bad = { line: 3, field: 'email' as const, message: 'must be an e-mail address' };
+  const rows = [
+    validRow(2, 'Ana', 'ana@example.org'),
+    fixed
+      ? validRow(3, 'Bo', 'bo@example.org')
+      : {
+          line: 3,
+          action: 'invalid' as const,
+          reason: null,
+          values: values('Bo', 'bo.example.org'),
+          participant: null,
+          errors: [bad],
+        },
+  ];
+  return {
+    headers: ['Name', 'E-mail', 'Sector'],
+    delimiter: ',',
+    mapping,
+    totalRows: 2,
+    validRows: fixed ? 2 : 1,
+    counts: { add: fixed ? 2 : 1, merge: 0, skip: 0, invalid: fixed ? 0 : 1 },
+    preview: rows,
+    errors: fixed ? [] : [bad],
+    errorCount: fixed ? 0 : 1,
+    invalidRows: fixed ? [] : [{ line: 3, values: values('Bo', 'bo.example.org') }],
+    invalidCount: fixed ? 0 : 1,
+    duplicateRows: [],
+    duplicateCount: 0,
+    duplicates: 'skip',
+  };
+}
+
+function setup(finalState: 'done' | 'cancelled') {
+  const calls: { method: string; input: Record<string, unknown> }[] = [];
+  let polls = 0;
+  let cancelled = false;
+  const status = (patch: Partial<ImportJobStatus>): ImportJobStatus => ({
+    jobId: JOB_ID,
+    state: 'running',
+    phase: 'writing',
+    processed: 1,
+    total: 2,
+    added: 0,
+    merged: 0,
+    skipped: 0,
+    ...patch,
+  });
+  const transport = async (method: string, raw: unknown): Promise<RpcResult<unknown>> => {
+    const input = raw as Record<string, unknown>;
+    calls.push({ method, input });
+    switch (method) {
+      case 'participants.importPreview': {
+        const fixes = (input.fixes ?? []) as { line: number; values: Record<string, string> }[];
+        const fixed = fixes.some((f) => f.line === 3 && f.values.email === 'bo@example.org');
+        return { ok: true, value: previewFor(fixed) };
+      }
+      case 'participants.importStart':
+        return { ok: true, value: { jobId: JOB_ID } };
+      case 'participants.importStatus':
+        polls++;
+        if (cancelled) return { ok: true, value: status({ state: 'cancelled', processed: 1 }) };
+        if (polls < 3 || finalState === 'cancelled') return { ok: true, value: status({}) };
+        return {
+          ok: true,
+          value: status({ state: 'done', processed: 2, added: 2 }),
+        };
+      case 'participants.importCancel':
+        cancelled = true;
+        return { ok: true, value: status({ state: 'cancelled' }) };
+      default:
+        return { ok: false, error: { code: 'unknown_method', message: method } };
+    }
+  };
+  const onImported = vi.fn();
+  const onClose = vi.fn();
+  render(
+    <MantineProvider>
+      <ClientContext.Provider value={createClient(transport)}>
+        <ImportParticipants opened forumId={FORUM_ID} onClose={onClose} onImported={onImported} />
+      </ClientContext.Provider>
+    </MantineProvider>,
+  );
+  return { calls, onImported, onClose };
+}
+
+async function chooseFile() {
+  const input = screen.getByLabelText('CSV file') as HTMLInputElement;
+  const file = new File(
+    ['Name,E-mail,Sector\nAna,ana@example.org,NGO\nBo,bo.example.org,NGO\n'],
+    'r.csv',
+    {
+      type: 'text/csv',
+    },
+  );
+  Object.defineProperty(input, 'files', { configurable: true, value: [file] });
+  fireEvent.change(input);
+  await screen.findByText('Line 3: Email: must be an e-mail address');
+}
+
+describe('ImportParticipants', () => {
+  it('maps columns, fixes an invalid row inline, imports with progress and shows a summary', async () => {
+    const { calls, onImported } = setup('done');
+    await chooseFile();
+    expect(
+      (
+        screen.getByLabelText('Full name', {
+          exact: false,
+          selector: 'select',
+        }) as HTMLSelectElement
+      ).value,
+    ).toBe('0');
+    expect((screen.getByLabelText('Country') as HTMLSelectElement).value).toBe('');
+    const importButton = screen.getByRole('button', { name: 'Import 1 rows' });
+
+    // Untick "Skip", correct the e-mail and check the row again.
+    fireEvent.click(screen.getByLabelText('Skip line 3'));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Import 1 rows' }).hasAttribute('disabled')).toBe(
+        true,
+      ),
+    );
+    fireEvent.change(screen.getByLabelText('Email (line 3)'), {
+      target: { value: 'bo@example.org' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Check line 3 again' }));
+    await screen.findByText('Line 3 will be imported with your corrections.');
+    expect(importButton.textContent).toBe('Import 2 rows');
+
+    fireEvent.click(screen.getByLabelText('Merge'));
+    await waitFor(() =>
+      expect(calls.at(-1)).toMatchObject({
+        method: 'participants.importPreview',
+        input: { duplicates: 'merge' },
+      }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 2 rows' }));
+
+    const progress = await screen.findByRole('progressbar', { name: 'Import progress' });
+    await screen.findByText('1 of 2 rows');
+    expect(progress.getAttribute('aria-valuenow')).toBe('50');
+    await screen.findByText('Added 2, merged 0, skipped 0.', {}, { timeout: 3000 });
+    expect(onImported).toHaveBeenCalledTimes(1);
+
+    const start = calls.find((c) => c.method === 'participants.importStart');
+    expect(start?.input).toMatchObject({
+      forumId: FORUM_ID,
+      mapping,
+      fixes: [{ line: 3, values: expect.objectContaining({ email: 'bo@example.org' }) }],
+      skipLines: [],
+      duplicates: 'merge',
+    });
+  });
+
+  it('skips invalid rows by default and can cancel a running import', async () => {
+    const { calls, onImported } = setup('cancelled');
+    await chooseFile();
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 rows' }));
+    await screen.findByText('1 of 2 rows');
+    expect(calls.find((c) => c.method === 'participants.importStart')?.input.skipLines).toEqual([
+      3,
+    ]);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Cancel import' }));
+    });
+    const notice = await screen.findByText(
+      'Import cancelled. Nothing was changed.',
+      {},
+      {
+        timeout: 3000,
+      },
+    );
+    expect(notice.textContent).toContain('Nothing was changed');
+    expect(onImported).not.toHaveBeenCalled();
+    expect(
+      within(document.body).getByLabelText('Full name', { exact: false, selector: 'select' })
+        .tagName,
+    ).toBe('SELECT');
+  });
+});

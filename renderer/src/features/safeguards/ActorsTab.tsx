@@ -1,0 +1,144 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import type { DisruptiveActor, Forum } from '../../../../shared/api';
+import { useClient } from '../../api/context';
+import { ActorForm } from './ActorForm';
+
+function identifiersOf(a: DisruptiveActor): string {
+  return [...a.names, ...a.emails, ...a.handles].join(', ');
+}
+
+/** The forum's disruptive actors: people whose identifiers are checked on every participant change. */
+export function ActorsTab({ forum }: { forum: Forum }) {
+  const client = useClient();
+  const [actors, setActors] = useState<DisruptiveActor[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<DisruptiveActor | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await client.call('actors.list', { forumId: forum.id });
+    if (r.ok) {
+      setActors([...r.value].sort((a, b) => a.name.localeCompare(b.name)));
+      setError(null);
+    } else setError(r.error.message);
+  }, [client, forum.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const onSaved = (a: DisruptiveActor, verb: string) => {
+    setAdding(false);
+    setEditing(null);
+    notifications.show({ message: `${a.name} ${verb}.` });
+    void load();
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2} size="h3">
+            Disruptive actors
+          </Title>
+          <Text size="sm" c="dimmed">
+            Identifiers of excluded actors are checked whenever a participant is added, edited or
+            imported.
+          </Text>
+        </Stack>
+        <Button onClick={() => setAdding(true)}>Add actor</Button>
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      {actors === null ? (
+        !error && <Text c="dimmed">Loading…</Text>
+      ) : actors.length === 0 ? (
+        <Card withBorder padding="xl">
+          <Stack align="flex-start" gap="xs">
+            <Text fw={600}>No disruptive actors on file.</Text>
+            <Text>
+              Add people who disrupted the forum, with the names, e-mails and handles they use, so
+              they are recognised if they sign up again.
+            </Text>
+          </Stack>
+        </Card>
+      ) : (
+        <Table highlightOnHover aria-label="Disruptive actors">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Identifiers</Table.Th>
+              <Table.Th>Excluded</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {actors.map((a) => (
+              <Table.Tr key={a.id} onClick={() => setEditing(a)} style={{ cursor: 'pointer' }}>
+                <Table.Td>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setEditing(a);
+                    }}
+                  >
+                    {a.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td style={{ wordBreak: 'break-word' }}>{identifiersOf(a) || '—'}</Table.Td>
+                <Table.Td>
+                  {a.excluded ? (
+                    <Badge color="red" variant="light">
+                      Yes
+                    </Badge>
+                  ) : (
+                    'No'
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal opened={adding} onClose={() => setAdding(false)} title="Add actor" size="lg">
+        {adding && (
+          <ActorForm
+            forumId={forum.id}
+            onCancel={() => setAdding(false)}
+            onSaved={(a) => onSaved(a, 'added')}
+          />
+        )}
+      </Modal>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title="Edit actor"
+        size="lg"
+      >
+        {editing && (
+          <ActorForm
+            key={editing.id}
+            forumId={forum.id}
+            actor={editing}
+            onCancel={() => setEditing(null)}
+            onSaved={(a) => onSaved(a, 'saved')}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,188 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import type { DisruptiveActor, Forum, Incident } from '../../../../shared/api';
+import {
+  INCIDENT_ACTION_LABELS,
+  INCIDENT_CHANNEL_LABELS,
+  INCIDENT_SEVERITY_LABELS,
+  INCIDENT_STATUS_LABELS,
+  type IncidentSeverity,
+} from '../../../../shared/domain/safeguards';
+import { useClient } from '../../api/context';
+import { ExportDialog } from '../publish/ExportDialog';
+import { formatWhen } from './format';
+import { IncidentForm, type IncidentSaved } from './IncidentForm';
+
+const SEVERITY_COLORS: Record<IncidentSeverity, string> = {
+  low: 'gray',
+  medium: 'yellow',
+  high: 'orange',
+  critical: 'red',
+};
+
+const protectedMessage = (n: number) =>
+  n === 0
+    ? 'No participants were protected.'
+    : `${n} ${n === 1 ? 'participant was' : 'participants were'} protected.`;
+
+/** The forum's incident log: newest first, with the form to log or edit one. */
+export function IncidentsTab({ forum }: { forum: Forum }) {
+  const client = useClient();
+  const [incidents, setIncidents] = useState<Incident[] | null>(null);
+  const [actors, setActors] = useState<DisruptiveActor[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [logging, setLogging] = useState(false);
+  const [editing, setEditing] = useState<Incident | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  const load = useCallback(async () => {
+    const [list, actorList] = await Promise.all([
+      client.call('incidents.list', { forumId: forum.id }),
+      client.call('actors.list', { forumId: forum.id }),
+    ]);
+    if (list.ok) {
+      setIncidents([...list.value].sort((a, b) => b.occurredAt - a.occurredAt));
+      setError(null);
+    } else setError(list.error.message);
+    if (actorList.ok) setActors(actorList.value);
+  }, [client, forum.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const onLogged = ({ protectedCount }: IncidentSaved) => {
+    setLogging(false);
+    notifications.show({ title: 'Incident logged', message: protectedMessage(protectedCount) });
+    void load();
+  };
+
+  const onUpdated = () => {
+    setEditing(null);
+    notifications.show({ message: 'Incident updated.' });
+    void load();
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          Incidents
+        </Title>
+        <Group>
+          <Button variant="default" onClick={() => setExporting(true)}>
+            Export incident report
+          </Button>
+          <Button onClick={() => setLogging(true)}>Log incident</Button>
+        </Group>
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      {incidents === null ? (
+        !error && <Text c="dimmed">Loading…</Text>
+      ) : incidents.length === 0 ? (
+        <Card withBorder padding="xl">
+          <Stack align="flex-start" gap="xs">
+            <Text fw={600}>No incidents logged.</Text>
+            <Text>
+              Record harassment, threats or other disruption here, with who was targeted and what
+              was done.
+            </Text>
+          </Stack>
+        </Card>
+      ) : (
+        <Table highlightOnHover aria-label="Incidents">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Where</Table.Th>
+              <Table.Th>Severity</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Targeted</Table.Th>
+              <Table.Th>Actions taken</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {incidents.map((i) => (
+              <Table.Tr key={i.id} onClick={() => setEditing(i)} style={{ cursor: 'pointer' }}>
+                <Table.Td>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setEditing(i);
+                    }}
+                    aria-label={`Edit the incident of ${formatWhen(i.occurredAt)}`}
+                  >
+                    {formatWhen(i.occurredAt)}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{INCIDENT_CHANNEL_LABELS[i.channel]}</Table.Td>
+                <Table.Td>
+                  <Badge color={SEVERITY_COLORS[i.severity]} variant="light">
+                    {INCIDENT_SEVERITY_LABELS[i.severity]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{INCIDENT_STATUS_LABELS[i.status]}</Table.Td>
+                <Table.Td>{i.targets.length}</Table.Td>
+                <Table.Td>
+                  {i.actions.length
+                    ? i.actions.map((a) => INCIDENT_ACTION_LABELS[a]).join(', ')
+                    : '—'}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal opened={logging} onClose={() => setLogging(false)} title="Log incident" size="xl">
+        {logging && (
+          <IncidentForm
+            forumId={forum.id}
+            actors={actors}
+            onCancel={() => setLogging(false)}
+            onSaved={onLogged}
+          />
+        )}
+      </Modal>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title="Edit incident"
+        size="xl"
+      >
+        {editing && (
+          <IncidentForm
+            key={editing.id}
+            forumId={forum.id}
+            incident={editing}
+            actors={actors}
+            onCancel={() => setEditing(null)}
+            onSaved={onUpdated}
+          />
+        )}
+      </Modal>
+      <ExportDialog
+        opened={exporting}
+        onClose={() => setExporting(false)}
+        forumId={forum.id}
+        kind="incident-report"
+        title="Export incident report"
+        audiences={['coordinators']}
+      />
+    </Stack>
+  );
+}

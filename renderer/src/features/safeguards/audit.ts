@@ -1,0 +1,112 @@
+/* How audit-log entries read to a coordinator: action labels and a readable detail line. */
+import {
+  INCIDENT_SEVERITY_LABELS,
+  INCIDENT_STATUS_LABELS,
+  type ExportFormat,
+  type ExportKind,
+  type IncidentSeverity,
+  type IncidentStatus,
+} from '../../../../shared/domain/safeguards';
+import { AUDIENCE_LABELS, type Audience } from '../../../../shared/domain/vocabulary';
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'participant.protect': 'Protected a participant',
+  'participant.unprotect': 'Removed protection',
+  'participant.reveal': "Viewed a protected participant's details",
+  'participant.actor_match_acknowledged': 'Saved despite a disruptive-actor match',
+  export: 'Export',
+  'incident.create': 'Logged an incident',
+  'incident.update': 'Updated an incident',
+  'actor.create': 'Added a disruptive actor',
+  'actor.update': 'Updated a disruptive actor',
+};
+
+export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
+
+const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
+  'participant-directory': 'Participant directory',
+  'incident-report': 'Incident report',
+};
+
+const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  csv: 'CSV',
+  md: 'Markdown',
+  html: 'HTML',
+};
+
+const MATCH_FIELD_LABELS: Record<string, string> = {
+  fullName: 'full name',
+  preferredName: 'preferred name',
+  email: 'e-mail',
+  aliases: 'aliases',
+  handles: 'handles',
+};
+
+const lookup = <K extends string>(labels: Record<K, string>, v: unknown) =>
+  typeof v === 'string' && v in labels ? labels[v as K] : String(v);
+
+const count = (v: unknown) => (Array.isArray(v) ? v.length : Number(v));
+
+function bytes(v: unknown): string {
+  const n = Number(v);
+  if (!Number.isFinite(n)) return String(v);
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Known detail keys, in the order they read best, with how to say them. */
+const KNOWN: [string, (v: unknown) => string | null][] = [
+  ['reason', (v) => `Reason: ${String(v)}`],
+  ['kind', (v) => `Kind: ${lookup<ExportKind>(EXPORT_KIND_LABELS, v)}`],
+  ['audience', (v) => `Audience: ${lookup<Audience>(AUDIENCE_LABELS, v)}`],
+  ['format', (v) => `Format: ${lookup<ExportFormat>(EXPORT_FORMAT_LABELS, v)}`],
+  ['items', (v) => `Entries: ${count(v)}`],
+  ['redactions', (v) => `Redactions: ${count(v)}`],
+  [
+    'pseudonyms',
+    (v) =>
+      Array.isArray(v)
+        ? `Pseudonyms: ${v.map(String).join(', ') || 'none'}`
+        : `Pseudonyms: ${count(v)}`,
+  ],
+  ['pseudonym', (v) => (v ? `Pseudonym: ${String(v)}` : null)],
+  ['alreadyProtected', (v) => (v === true ? 'Was already protected' : null)],
+  ['severity', (v) => `Severity: ${lookup<IncidentSeverity>(INCIDENT_SEVERITY_LABELS, v)}`],
+  ['status', (v) => `Status: ${lookup<IncidentStatus>(INCIDENT_STATUS_LABELS, v)}`],
+  ['targets', (v) => `Participants targeted: ${count(v)}`],
+  ['excluded', (v) => `Excluded from the forum: ${v ? 'yes' : 'no'}`],
+  ['actorIds', (v) => `Actors matched: ${count(v)}`],
+  [
+    'fields',
+    (v) =>
+      Array.isArray(v)
+        ? `Matched on: ${[...new Set(v.map((f) => MATCH_FIELD_LABELS[String(f)] ?? String(f)))].join(', ')}`
+        : null,
+  ],
+  ['filename', (v) => `File: ${String(v)}`],
+  ['bytes', (v) => `Size: ${bytes(v)}`],
+];
+const KNOWN_KEYS = new Set(KNOWN.map(([k]) => k));
+
+function plain(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+/** The detail object of an audit entry as short readable phrases; unknown keys are kept as `key: value`. */
+export function describeAuditDetail(detail: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const [key, say] of KNOWN) {
+    const v = detail[key];
+    if (v === undefined || v === null) continue;
+    const text = say(v);
+    if (text) out.push(text);
+  }
+  for (const [key, v] of Object.entries(detail)) {
+    if (KNOWN_KEYS.has(key) || v === undefined || v === null) continue;
+    out.push(`${key}: ${plain(v)}`);
+  }
+  return out;
+}

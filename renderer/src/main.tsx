@@ -3,6 +3,7 @@ import '@mantine/notifications/styles.css';
 import './app/app.css';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { setNonce } from 'get-nonce';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ClientContext } from './api/context';
@@ -12,6 +13,8 @@ import { NoSession } from './app/NoSession';
 
 /** The shell puts a per-load nonce here; Mantine's <style> tags need it under our CSP. */
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+// Modals lock page scroll with a <style> element (react-remove-scroll), which takes its nonce here.
+setNonce(nonce);
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
 const client = connect();

@@ -193,8 +193,8 @@ const F_DENSE = 1 << 19; // folds to a CLS_DENSE unit
 const F_SLOW = 1 << 20; // several units, or a surrogate
 const F_COMMA = 1 << 21; // folds to ","
 const F_DIGIT = 1 << 22; // folds to an ASCII digit
-/** Any flag that needs more than "store the folded unit". */
-const F_SPECIAL = F_WS | F_RM | F_DENSE | F_SLOW | F_COMMA | F_DIGIT;
+// normalizeWithMap's hot paths use these as literals: F_SET | any of F_WS..F_DIGIT = 0x7f0000,
+// F_WS | F_RM | F_SLOW = 0x160000.
 const packed = new Int32Array(0x10000);
 
 const astralFold = new Map<number, string>();
@@ -347,7 +347,8 @@ export function normalizeWithMap(text: string, automaton?: Automaton): Normalize
   for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
     let v = table[c];
-    if ((v & (F_SPECIAL | F_SET)) === F_SET) {
+    if ((v & 0x7f0000) === 0x10000) {
+      // (literal masks: module constants are context loads in the hot loop) plain = F_SET only
       // Plain: one unit in, one unit out.
       if (i - len !== delta) {
         if (mapCount === mapAt.length) {
@@ -396,9 +397,10 @@ export function normalizeWithMap(text: string, automaton?: Automaton): Normalize
       i++;
       continue;
     }
-    if ((v & (F_WS | F_SLOW | F_RM)) === F_WS) {
+    if ((v & 0x160000) === 0x20000) {
+      // F_WS without F_SLOW/F_RM
       // Whitespace (or a hyphen): one space per run, none after a comma.
-      if (len > 0 && (units[len - 1] === SPACE || units[len - 1] === COMMA)) {
+      if (len > 0 && (units[len - 1] === 32 || units[len - 1] === 44)) {
         i++;
         continue;
       }
@@ -411,7 +413,7 @@ export function normalizeWithMap(text: string, automaton?: Automaton): Normalize
         mapAt[mapCount] = len;
         mapDelta[mapCount++] = delta;
       }
-      const u = SPACE;
+      const u = 32; // SPACE
       units[len++] = u;
       stateBeforeSpace = state;
       // Aho–Corasick transition, manually inlined (a call here costs ~2x).

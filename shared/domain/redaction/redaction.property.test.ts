@@ -7,7 +7,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRedactor, identifierVariants, normalizeForMatch, type ProtectedPerson } from './index';
+import {
+  buildRedactor,
+  identifierVariants,
+  normalizeForMatch,
+  type ProtectedPerson,
+} from './index';
 
 interface Pool {
   given: string[];
@@ -21,8 +26,34 @@ interface Pool {
 
 const POOLS: Record<string, Pool> = {
   latin: {
-    given: ['José', 'María', 'Jean-Luc', 'Aïcha', 'Søren', 'Łukasz', 'Zoë', 'Hope', 'Rose', 'Ngozi', 'François', 'Ana'],
-    family: ['Muñoz', 'van der Berg', "O'Brien", 'García-López', 'Nguyễn', 'Okonkwo', 'Ştefănescu', 'de la Cruz', 'Bishop', 'Park', 'Müller', 'al-Rashid'],
+    given: [
+      'José',
+      'María',
+      'Jean-Luc',
+      'Aïcha',
+      'Søren',
+      'Łukasz',
+      'Zoë',
+      'Hope',
+      'Rose',
+      'Ngozi',
+      'François',
+      'Ana',
+    ],
+    family: [
+      'Muñoz',
+      'van der Berg',
+      "O'Brien",
+      'García-López',
+      'Nguyễn',
+      'Okonkwo',
+      'Ştefănescu',
+      'de la Cruz',
+      'Bishop',
+      'Park',
+      'Müller',
+      'al-Rashid',
+    ],
     letters: 'abcdefghijklmnoprstuvzéñüø',
     cased: true,
     dense: false,
@@ -225,7 +256,16 @@ function survivors(text: string, forms: string[]): string[] {
   return forms.filter((f) => occurrences(hay, f).length > 0);
 }
 
-const segmentArb = (n: number): fc.Arbitrary<{ who: number; form: number; ws: number; wrap: number; filler: number; where: number }> =>
+const segmentArb = (
+  n: number,
+): fc.Arbitrary<{
+  who: number;
+  form: number;
+  ws: number;
+  wrap: number;
+  filler: number;
+  where: number;
+}> =>
   fc.record({
     who: fc.integer({ min: -1, max: n - 1 }), // -1: filler only
     form: fc.integer({ min: 0, max: 11 }),
@@ -255,7 +295,8 @@ function render(
   const [open, close] = WRAPS[seg.wrap];
   const m = mention(participants[seg.who], seg.form, WHITESPACE[seg.ws]);
   const wrapped = `${open}${m}${close}`;
-  const text = seg.where === 0 ? `${wrapped} ${filler}` : seg.where === 1 ? `${filler} ${wrapped}` : wrapped;
+  const text =
+    seg.where === 0 ? `${wrapped} ${filler}` : seg.where === 1 ? `${filler} ${wrapped}` : wrapped;
   return { text, mention: m };
 }
 

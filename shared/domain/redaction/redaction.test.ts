@@ -188,11 +188,14 @@ describe('buildRedactor: names in many scripts', () => {
       'María García-López',
       'Sra. García-López',
     ]);
-    expectIntact([maria], [
-      'María Fernández said so.',
-      'María and José went to the García-Lopez... no: to López Street.',
-      'Garcia-Lopez alone is a surname.',
-    ]);
+    expectIntact(
+      [maria],
+      [
+        'María Fernández said so.',
+        'María and José went to the García-Lopez... no: to López Street.',
+        'Garcia-Lopez alone is a surname.',
+      ],
+    );
   });
 
   it("apostrophes: O'Brien / O’Brien / OBrien", () => {
@@ -273,7 +276,9 @@ describe('buildRedactor: names in many scripts', () => {
 
   it('Chinese: exact substring, no word boundary needed', () => {
     const p = person('王小明');
-    expect(redactWith([p], '我们邀请了王小明参加会议。')).toBe(`我们邀请了${p.pseudonym}参加会议。`);
+    expect(redactWith([p], '我们邀请了王小明参加会议。')).toBe(
+      `我们邀请了${p.pseudonym}参加会议。`,
+    );
     expect(redactWith([p], '王 小明说')).toBe(`${p.pseudonym}说`);
     expectIntact([p], ['王小红参加了会议', '小明来了']);
   });
@@ -317,7 +322,11 @@ describe('buildRedactor: names in many scripts', () => {
   });
 
   it('German and Turkish folds', () => {
-    expectRedacted(person('Jürgen Großmann'), ['Jurgen Grossmann', 'JÜRGEN GROSSMANN', 'J. Großmann']);
+    expectRedacted(person('Jürgen Großmann'), [
+      'Jurgen Grossmann',
+      'JÜRGEN GROSSMANN',
+      'J. Großmann',
+    ]);
     expectRedacted(person('Işıl Yıldız'), ['Isil Yildiz', 'IŞIL YILDIZ', 'İ. Yıldız']);
   });
 });
@@ -331,12 +340,15 @@ describe('buildRedactor: what must NOT be redacted', () => {
   it('names that are common words', () => {
     const hope = person('Hope Bishop');
     const rose = person('Rose Park');
-    expectIntact([hope, rose], [
-      'I hope the bishop agrees.',
-      'We hope, bishop, that you agree.',
-      'The rose garden in the park.',
-      'As the bishop hoped.',
-    ]);
+    expectIntact(
+      [hope, rose],
+      [
+        'I hope the bishop agrees.',
+        'We hope, bishop, that you agree.',
+        'The rose garden in the park.',
+        'As the bishop hoped.',
+      ],
+    );
     expect(redactWith([hope, rose], 'Hope Bishop and rose park')).toBe(
       `${hope.pseudonym} and ${rose.pseudonym}`,
     );
@@ -489,11 +501,14 @@ describe('Automaton', () => {
     const word = (n: number): string =>
       Array.from({ length: n }, () => alpha[Math.floor(rnd() * alpha.length)]).join('');
     for (let round = 0; round < 50; round++) {
-      const pats = Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => word(1 + Math.floor(rnd() * 4)));
+      const pats = Array.from({ length: 1 + Math.floor(rnd() * 12) }, () =>
+        word(1 + Math.floor(rnd() * 4)),
+      );
       const text = word(200);
       const ac = new Automaton(pats);
       let naive = 0;
-      for (const p of new Set(pats)) for (let i = 0; i + p.length <= text.length; i++) if (text.startsWith(p, i)) naive++;
+      for (const p of new Set(pats))
+        for (let i = 0; i + p.length <= text.length; i++) if (text.startsWith(p, i)) naive++;
       expect(ac.countMatches(text)).toBe(naive);
     }
   });

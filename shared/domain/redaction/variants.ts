@@ -443,7 +443,11 @@ export function identifierForms(p: ProtectedPerson): {
   }
   for (const s of parsed.surnames) titledSurnames.unshift(s);
 
-  if (parsed.dense && parsed.tokens.length >= 2 && !parsed.tokens.some((t) => HANGUL_NAME_RE.test(t))) {
+  if (
+    parsed.dense &&
+    parsed.tokens.length >= 2 &&
+    !parsed.tokens.some((t) => HANGUL_NAME_RE.test(t))
+  ) {
     // Known Chinese/Japanese family name: family + suffix title ("山田さん").
     for (const suffix of CJK_SUFFIXES) derived(`${parsed.tokens[0]}${suffix}`);
   }

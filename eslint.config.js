@@ -136,7 +136,7 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       'coverage/',
-      '.tmp/',
+      '.tmp*',
     ],
   },
   js.configs.recommended,

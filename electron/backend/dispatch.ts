@@ -43,7 +43,7 @@ export function createDispatch(handlers: Handlers): Dispatch {
   return async (method, input) => {
     if (typeof method !== 'string' || !isMethod(method))
       return fail('unknown_method', `Unknown method: ${String(method).slice(0, 100)}`);
-    const parsed = methodSchemas[method].safeParse(input ?? {});
+    const parsed = methodSchemas[method].safeParse(input === undefined ? {} : input);
     if (!parsed.success) return validationError(parsed.error);
     try {
       const handler = handlers[method] as (input: unknown) => unknown;

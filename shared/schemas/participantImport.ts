@@ -53,6 +53,7 @@ export const IMPORT_MAX_LISTED_ERRORS = 1000;
 const csv = z
   .string()
   .max(MAX_IMPORT_CSV_CHARS, 'must be at most 50 MB')
+  .pipe(text(MAX_IMPORT_CSV_CHARS))
   .refine((s) => s.trim().length > 0, 'is empty');
 
 /** Field -> 0-based column index, or null for "not imported". A field left out is not imported. */

@@ -556,6 +556,13 @@ describe('participants.importStart', () => {
       .pluck()
       .get();
     expect(fixed).toBe('Also Bad');
+    const audit = backend.db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'participant.import'")
+      .pluck()
+      .all() as string[];
+    expect(audit.map((d) => JSON.parse(d) as unknown)).toEqual([
+      { total: 1200, added: 1199, merged: 0, skipped: 1, duplicates: 'skip' },
+    ]);
   });
 
   it('calls onProgress up to the total, in order', async () => {
@@ -610,6 +617,11 @@ describe('participants.importStart', () => {
     await expect(run).rejects.toBeInstanceOf(ImportCancelled);
     expect(writtenBeforeCancel).toBe(1000); // visible inside the open transaction...
     expect(count()).toBe(0); // ...and all gone after the rollback
+    const audited = backend.db
+      .prepare("SELECT count(*) FROM audit_log WHERE action = 'participant.import'")
+      .pluck()
+      .get();
+    expect(audited).toBe(0);
     expect(backend.db.inTransaction).toBe(false);
   });
 

@@ -288,7 +288,7 @@ async function runImport(
     if (control?.cancelled()) throw new ImportCancelled();
     recordAudit(ctx, {
       forumId: prep.forumId,
-      action: 'participants.import',
+      action: 'participant.import',
       detail: { ...summary, duplicates: prep.duplicates },
     });
     ctx.db.exec('COMMIT');

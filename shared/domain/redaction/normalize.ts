@@ -347,9 +347,30 @@ export function normalizeWithMap(text: string, automaton?: Automaton): Normalize
   for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
     let v = table[c];
-    if ((v & 0x7f0000) === 0x10000) {
-      // (literal masks: module constants are context loads in the hot loop) plain = F_SET only
-      // Plain: one unit in, one unit out.
+    if (v === 0) v = packEntry(c);
+    if ((v & 0x170000) === 0x10000) {
+      // Plain: one unit in, one unit out (F_SET without F_WS/F_RM/F_SLOW; literal masks because
+      // module constants are context loads in this hot loop).
+      if ((v & 0x680000) !== 0) {
+        // F_DENSE, F_COMMA or F_DIGIT: the rare context rules.
+        if (
+          len > 0 &&
+          units[len - 1] === 32 &&
+          ((v & 0x200000) !== 0 || ((v & 0x80000) !== 0 && denseUnitAt(units, len - 2)))
+        ) {
+          // No space before a comma, nor between two dense-script characters: retract it.
+          len--;
+          state = stateBeforeSpace; // no pattern ends with a space: no hit to undo
+          if (mapCount > 0 && mapAt[mapCount - 1] === len) {
+            mapCount--;
+            delta = mapCount > 0 ? mapDelta[mapCount - 1] : -1;
+          }
+        }
+        if ((v & 0x400000) !== 0 && (len === 0 || units[len - 1] < 48 || units[len - 1] > 57)) {
+          if (digitRunCount === digitRuns.length) digitRuns = growI32(digitRuns, digitRunCount + 1);
+          digitRuns[digitRunCount++] = len;
+        }
+      }
       if (i - len !== delta) {
         if (mapCount === mapAt.length) {
           mapAt = growI32(mapAt, mapCount + 1);
@@ -448,8 +469,6 @@ export function normalizeWithMap(text: string, automaton?: Automaton): Normalize
       i++;
       continue;
     }
-    if (v === 0) v = packEntry(c);
-
     // Everything else goes through the general path, one folded unit at a time.
     let fold: string | null = null;
     let w = 1;

@@ -184,3 +184,276 @@ export const incidentActors = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.incidentId, t.actorId] })],
 );
+
+/* ---- Calls and sessions (issue 4) ---- */
+
+/** A recurring virtual call: cadence in weeks and a rotation of 1-3 time slots. */
+export const callSeries = sqliteTable(
+  'call_series',
+  {
+    id: text('id').primaryKey(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    /** First call's date (YYYY-MM-DD) in the first slot's zone. */
+    firstDate: text('first_date').notNull(),
+    cadenceWeeks: integer('cadence_weeks').notNull().default(2),
+    /** Ends on this date, or after `occurrenceCount` calls. */
+    endDate: text('end_date'),
+    occurrenceCount: integer('occurrence_count'),
+    durationMinutes: integer('duration_minutes').notNull(),
+    /** JSON array of {time:'HH:mm', zone:'UTC'|IANA zone}: the rotation, in order. */
+    slots: text('slots').notNull(),
+    meetingLink: text('meeting_link').notNull().default(''),
+    description: text('description').notNull().default(''),
+    /** iCalendar SEQUENCE: raised on every change. */
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('call_series_forum_idx').on(t.forumId)],
+);
+
+/** One call: an occurrence of a series (kept even when moved or cancelled) or a single call. */
+export const calls = sqliteTable(
+  'calls',
+  {
+    id: text('id').primaryKey(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    seriesId: text('series_id').references(() => callSeries.id, { onDelete: 'cascade' }),
+    /** 0-based position in the series. */
+    occurrenceIndex: integer('occurrence_index'),
+    /** Planned start (UTC epoch ms) before any move: the iCalendar RECURRENCE-ID. */
+    originalStartAt: integer('original_start_at'),
+    startAt: integer('start_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    /** IANA zone the call was planned in. */
+    zone: text('zone').notNull(),
+    title: text('title').notNull(),
+    status: text('status').notNull().default('scheduled'),
+    moved: integer('moved', { mode: 'boolean' }).notNull().default(false),
+    minutes: text('minutes').notNull().default(''),
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('calls_forum_start_idx').on(t.forumId, t.startAt),
+    index('calls_series_idx').on(t.seriesId, t.occurrenceIndex),
+  ],
+);
+
+export const agendaItems = sqliteTable(
+  'agenda_items',
+  {
+    id: text('id').primaryKey(),
+    callId: text('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    ownerId: text('owner_id').references(() => participants.id, { onDelete: 'set null' }),
+    minutes: text('minutes').notNull().default(''),
+  },
+  (t) => [index('agenda_call_idx').on(t.callId, t.position)],
+);
+
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    callId: text('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    /** invited | attended | apologies | absent */
+    status: text('status').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.callId, t.participantId] }),
+    index('attendance_participant_idx').on(t.participantId),
+  ],
+);
+
+export const actionItems = sqliteTable(
+  'action_items',
+  {
+    id: text('id').primaryKey(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    callId: text('call_id').references(() => calls.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    ownerId: text('owner_id').references(() => participants.id, { onDelete: 'set null' }),
+    dueDate: text('due_date'),
+    /** open | in_progress | done */
+    status: text('status').notNull().default('open'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('action_items_forum_idx').on(t.forumId, t.status)],
+);
+
+/** National and Regional IGF Initiatives: one directory for all forums. */
+export const nris = sqliteTable('nris', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** national | sub_regional | regional | youth */
+  kind: text('kind').notNull(),
+  country: text('country'),
+  region: text('region'),
+  website: text('website').notNull().default(''),
+  contactName: text('contact_name').notNull().default(''),
+  contactEmail: text('contact_email').notNull().default(''),
+  notes: text('notes').notNull().default(''),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** A BPF session held onsite at an NRI's event. */
+export const onsiteSessions = sqliteTable(
+  'onsite_sessions',
+  {
+    id: text('id').primaryKey(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    nriId: text('nri_id').references(() => nris.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    startAt: integer('start_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    /** The venue's IANA zone. */
+    zone: text('zone').notNull(),
+    venue: text('venue').notNull().default(''),
+    /** workshop | roundtable | open_forum */
+    format: text('format').notNull(),
+    localHosts: text('local_hosts').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    outcomes: text('outcomes').notNull().default(''),
+    status: text('status').notNull().default('scheduled'),
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('onsite_sessions_forum_idx').on(t.forumId, t.startAt)],
+);
+
+export const sessionAttendance = sqliteTable(
+  'session_attendance',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => onsiteSessions.id, { onDelete: 'cascade' }),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.participantId] })],
+);
+
+/* ---- Contributions (issue 5) ---- */
+
+export const themes = sqliteTable(
+  'themes',
+  {
+    id: text('id').primaryKey(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [uniqueIndex('themes_forum_name_uq').on(t.forumId, t.name)],
+);
+
+/** A best practice, case study, story, survey answer or resource, with its consent. */
+export const contributions = sqliteTable(
+  'contributions',
+  {
+    id: text('id').primaryKey(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    body: text('body').notNull().default(''),
+    /** practice | case_study | story | survey_answer | resource */
+    kind: text('kind').notNull(),
+    country: text('country'),
+    region: text('region'),
+    /** call | nri_session | survey | email | desk_research | other */
+    source: text('source').notNull(),
+    sourceCallId: text('source_call_id').references(() => calls.id, { onDelete: 'set null' }),
+    sourceSessionId: text('source_session_id').references(() => onsiteSessions.id, {
+      onDelete: 'set null',
+    }),
+    contributorId: text('contributor_id').references(() => participants.id, {
+      onDelete: 'set null',
+    }),
+    /** An outside person or organisation, when the contributor is not a participant. */
+    contributorName: text('contributor_name').notNull().default(''),
+    contributorOrganisation: text('contributor_organisation').notNull().default(''),
+    language: text('language').notNull().default('en'),
+    receivedOn: text('received_on').notNull(),
+    links: text('links').notNull().default('[]'),
+    /** named | organisation | anonymous */
+    attribution: text('attribution').notNull().default('anonymous'),
+    mayPublish: integer('may_publish', { mode: 'boolean' }).notNull().default(false),
+    consentGivenOn: text('consent_given_on'),
+    /** email | form | call | other */
+    consentMethod: text('consent_method'),
+    consentWithdrawnAt: integer('consent_withdrawn_at'),
+    /** What was withdrawn: publication (the whole contribution) or attribution only. */
+    consentWithdrawnScope: text('consent_withdrawn_scope'),
+    /** submitted | in_review | needs_information | accepted | declined */
+    status: text('status').notNull().default('submitted'),
+    reviewerNotes: text('reviewer_notes').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('contributions_forum_status_idx').on(t.forumId, t.status),
+    index('contributions_forum_region_idx').on(t.forumId, t.region),
+    index('contributions_forum_received_idx').on(t.forumId, t.receivedOn),
+    index('contributions_contributor_idx').on(t.contributorId),
+  ],
+);
+
+export const contributionThemes = sqliteTable(
+  'contribution_themes',
+  {
+    contributionId: text('contribution_id')
+      .notNull()
+      .references(() => contributions.id, { onDelete: 'cascade' }),
+    themeId: text('theme_id')
+      .notNull()
+      .references(() => themes.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contributionId, t.themeId] }),
+    index('contribution_themes_theme_idx').on(t.themeId),
+  ],
+);
+
+/** Who changed what when on a contribution (review, consent). */
+export const contributionHistory = sqliteTable(
+  'contribution_history',
+  {
+    id: text('id').primaryKey(),
+    contributionId: text('contribution_id')
+      .notNull()
+      .references(() => contributions.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    /** Who made the change (the name set in the app's settings, or "Coordinator"). */
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    /** JSON: {field, from, to, note}. */
+    detail: text('detail').notNull().default('{}'),
+  },
+  (t) => [index('contribution_history_idx').on(t.contributionId, t.at)],
+);

@@ -28,6 +28,7 @@ import {
   originalEnd,
   originalStart,
   unitsToString,
+  Workspace,
   type Normalized,
 } from './normalize';
 import { findPhones, phoneKeys } from './phone';
@@ -180,9 +181,11 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
     patEnd[i] = charClass(last) === CLS_WORD ? 1 : 0;
   }
 
+  const workspace = new Workspace();
+
   function findMatches(text: string): RedactionMatch[] {
     if (text.length === 0 || (n === 0 && phones.size === 0)) return [];
-    const nz = normalizeWithMap(text, automaton);
+    const nz = normalizeWithMap(text, automaton, workspace);
     const { hits, hitCount } = nz;
     const cStart: number[] = [];
     const cEnd: number[] = [];
@@ -224,7 +227,12 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
     if (cStart.length === 0) return [];
 
     const order = Array.from({ length: cStart.length }, (_, i) => i);
-    order.sort((a, b) => cStart[a] - cStart[b] || cEnd[b] - cEnd[a]);
+    let sorted = true;
+    for (let i = 1; i < order.length && sorted; i++) {
+      const d = cStart[i] - cStart[i - 1];
+      sorted = d > 0 || (d === 0 && cEnd[i] <= cEnd[i - 1]);
+    }
+    if (!sorted) order.sort((a, b) => cStart[a] - cStart[b] || cEnd[b] - cEnd[a]);
     const matches: RedactionMatch[] = [];
     let lastEnd = -1;
     for (let oi = 0; oi < order.length; oi++) {

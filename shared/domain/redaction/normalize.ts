@@ -234,6 +234,11 @@ function slowFold(cp: number): string {
   return f;
 }
 
+/** Does this original code unit fold to whitespace (hyphens excluded)? */
+function isWhitespaceUnit(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && WHITESPACE_RE.test(String.fromCharCode(c)));
+}
+
 /** Is the normalised unit at `k` (surrogate-aware) of a dense script? */
 function denseUnitAt(units: Uint16Array, k: number): boolean {
   if (k < 0) return false;
@@ -262,6 +267,8 @@ export interface Normalized {
   /** The delta from mapAt[j] on. */
   mapDelta: Int32Array;
   mapCount: number;
+  /** Lookup cursor into mapAt (see `originalStart`). */
+  cursor: number;
   /** Unit indices where a run of digits starts (for phone matching). */
   digitRuns: Int32Array;
   digitRunCount: number;
@@ -273,16 +280,41 @@ export interface Normalized {
   hitCount: number;
 }
 
-/** Original offset of the character that unit k came from. */
+/**
+ * Original offset of the character that unit k came from. Lookups near the previous one (the
+ * usual case: matches are processed in text order) walk from a cursor; others binary-search.
+ */
 export function originalStart(nz: Normalized, k: number): number {
-  let lo = 0;
-  let hi = nz.mapCount - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (nz.mapAt[mid] <= k) lo = mid;
-    else hi = mid - 1;
+  const at = nz.mapAt;
+  const last = nz.mapCount - 1;
+  let c = nz.cursor;
+  if (at[c] <= k) {
+    let steps = 0;
+    while (c < last && at[c + 1] <= k && steps < 16) {
+      c++;
+      steps++;
+    }
+    if (c < last && at[c + 1] <= k) c = -1;
+  } else {
+    let steps = 0;
+    while (c > 0 && at[c] > k && steps < 16) {
+      c--;
+      steps++;
+    }
+    if (at[c] > k) c = -1;
   }
-  return k + nz.mapDelta[lo];
+  if (c < 0) {
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (at[mid] <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    c = lo;
+  }
+  nz.cursor = c;
+  return k + nz.mapDelta[c];
 }
 
 /**
@@ -302,7 +334,7 @@ export function originalEnd(nz: Normalized, e: number, text: string): number {
     }
     k++;
   }
-  while (end > last + 1 && /\s/u.test(text[end - 1])) end--;
+  while (end > last + 1 && isWhitespaceUnit(text.charCodeAt(end - 1))) end--;
   return end;
 }
 
@@ -316,268 +348,276 @@ function growI32(a: Int32Array, need: number): Int32Array {
 let emptyAutomaton: Automaton | null = null;
 
 /**
+ * Reusable buffers for `normalizeWithMap` (a redactor keeps one, so redacting many texts does not
+ * allocate a text-sized buffer each time). The `Normalized` result of a call borrows them: it is
+ * valid until the next call with the same workspace. Also the state the rare slow path works on.
+ */
+export class Workspace {
+  units = new Uint16Array(0);
+  mapAt = new Int32Array(16);
+  mapDelta = new Int32Array(16);
+  digitRuns = new Int32Array(16);
+  hits = new Int32Array(64);
+  // Loop state, synchronised only around the slow path.
+  len = 0;
+  state = 0;
+  stateBeforeSpace = 0;
+  delta = -1;
+  mapCount = 0;
+  digitRunCount = 0;
+  hitCount = 0;
+}
+
+function noteDelta(ws: Workspace, src: number): void {
+  const d = src - ws.len;
+  if (d === ws.delta) return;
+  if (ws.mapCount === ws.mapAt.length) {
+    ws.mapAt = growI32(ws.mapAt, ws.mapCount + 1);
+    ws.mapDelta = growI32(ws.mapDelta, ws.mapCount + 1);
+  }
+  ws.delta = d;
+  ws.mapAt[ws.mapCount] = ws.len;
+  ws.mapDelta[ws.mapCount++] = d;
+}
+
+/**
+ * The rare path: a code point that folds to several units, or a surrogate pair. Applies the same
+ * rules as the hot loop, unit by unit, on the workspace state. Returns the next text index.
+ */
+function slowPath(ws: Workspace, ac: Automaton, text: string, i: number): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  let cp = c;
+  let w = 1;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+      w = 2;
+    }
+  }
+  const fold = slowFold(cp);
+  if (ws.len + fold.length + 2 + (n - i) > ws.units.length) {
+    const u2 = new Uint16Array(Math.max(ws.units.length * 2, ws.len + fold.length + 2 + (n - i)));
+    u2.set(ws.units.subarray(0, ws.len));
+    ws.units = u2;
+  }
+  const units = ws.units;
+  for (let k = 0; k < fold.length; k++) {
+    const u = fold.charCodeAt(k);
+    let flags: number;
+    if (u >= 0xd800 && u <= 0xdfff) {
+      const hi = u <= 0xdbff ? u : fold.charCodeAt(k - 1);
+      const lo = u <= 0xdbff ? fold.charCodeAt(k + 1) : u;
+      const cls = charClass(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00));
+      flags = u <= 0xdbff && cls === CLS_DENSE ? F_DENSE : 0;
+    } else {
+      flags = packed[u] === 0 ? packEntry(u) : packed[u];
+      if ((flags & F_SLOW) !== 0) flags = 0; // a folded unit is already in matching form
+    }
+    if (u === SPACE) {
+      if (ws.len > 0 && (units[ws.len - 1] === SPACE || units[ws.len - 1] === COMMA)) continue;
+      ws.stateBeforeSpace = ws.state;
+    } else {
+      if (
+        ws.len > 0 &&
+        units[ws.len - 1] === SPACE &&
+        ((flags & F_COMMA) !== 0 || ((flags & F_DENSE) !== 0 && denseUnitAt(units, ws.len - 2)))
+      ) {
+        retractSpace(ws);
+      }
+      if ((flags & F_DIGIT) !== 0 && (ws.len === 0 || units[ws.len - 1] < 48 || units[ws.len - 1] > 57)) {
+        if (ws.digitRunCount === ws.digitRuns.length) ws.digitRuns = growI32(ws.digitRuns, ws.digitRunCount + 1);
+        ws.digitRuns[ws.digitRunCount++] = ws.len;
+      }
+    }
+    noteDelta(ws, i);
+    units[ws.len++] = u;
+    ws.state = ac.next(ws.state, u);
+    if (ac.out[ws.state] >= 0) {
+      if (ws.hitCount + 2 > ws.hits.length) ws.hits = growI32(ws.hits, ws.hitCount + 2);
+      ws.hits[ws.hitCount++] = ws.state;
+      ws.hits[ws.hitCount++] = ws.len;
+    }
+  }
+  return i + w;
+}
+
+/** Drop the space just emitted (before a comma, or between two dense-script characters). */
+function retractSpace(ws: Workspace): void {
+  ws.len--;
+  ws.state = ws.stateBeforeSpace; // no pattern ends with a space: no hit to undo
+  if (ws.mapCount > 0 && ws.mapAt[ws.mapCount - 1] === ws.len) {
+    ws.mapCount--;
+    ws.delta = ws.mapCount > 0 ? ws.mapDelta[ws.mapCount - 1] : -1;
+  }
+}
+
+/**
  * Normalise `text` into the matching form, with the map back to `text`, and (when an automaton
  * is given) run the Aho–Corasick scan in the same pass, each unit being fed to the automaton as it
- * is produced. Linear; per-code-unit folds are cached in a packed table, so a plain character
+ * is produced. Linear; per-code-unit folds are cached in a packed table, so a typical character
  * costs one table load, one flag test, one store and one automaton transition. A whitespace run
  * is emitted as one space at once and retracted (automaton state restored) when a comma or, between
  * two dense-script characters, a dense character follows.
  *
- * (Performance: no closures over the loop's variables — they would move to the heap.)
+ * Performance notes (V8): one emission site with the transition inlined by hand (a call costs
+ * ~2x), literal flag masks (module constants are context loads), the rare paths in functions that
+ * work on the workspace, and no closures over the loop's variables.
  */
-export function normalizeWithMap(text: string, automaton?: Automaton): Normalized {
+export function normalizeWithMap(
+  text: string,
+  automaton?: Automaton,
+  workspace?: Workspace,
+): Normalized {
   const ac = automaton ?? (emptyAutomaton ??= new Automaton([]));
   const { rootNext, edgeStart, edgeChar, edgeTo, fail, out } = ac;
   const table = packed;
   const n = text.length;
-  let cap = n + 16;
-  let units = new Uint16Array(cap);
-  let mapAt = new Int32Array(16);
-  let mapDelta = new Int32Array(16);
-  let mapCount = 0;
-  let delta = -1; // forces a first change point
-  let digitRuns = new Int32Array(16);
-  let digitRunCount = 0;
-  let hits = new Int32Array(64);
-  let hitCount = 0;
+  const ws = workspace ?? new Workspace();
+  if (ws.units.length < n + 16) ws.units = new Uint16Array(n + 16 + (n >> 3));
+  let units = ws.units;
+  let len = 0;
   let state = 0;
   let stateBeforeSpace = 0;
-  let len = 0;
+  let delta = -1; // forces a first change point
+  ws.mapCount = 0;
+  ws.digitRunCount = 0;
+  ws.hitCount = 0;
 
-  for (let i = 0; i < n;) {
+  let i = 0;
+  while (i < n) {
     const c = text.charCodeAt(i);
     let v = table[c];
     if (v === 0) v = packEntry(c);
-    if ((v & 0x170000) === 0x10000) {
-      // Plain: one unit in, one unit out (F_SET without F_WS/F_RM/F_SLOW; literal masks because
-      // module constants are context loads in this hot loop).
-      if ((v & 0x680000) !== 0) {
-        // F_DENSE, F_COMMA or F_DIGIT: the rare context rules.
-        if (
-          len > 0 &&
-          units[len - 1] === 32 &&
-          ((v & 0x200000) !== 0 || ((v & 0x80000) !== 0 && denseUnitAt(units, len - 2)))
-        ) {
-          // No space before a comma, nor between two dense-script characters: retract it.
-          len--;
-          state = stateBeforeSpace; // no pattern ends with a space: no hit to undo
-          if (mapCount > 0 && mapAt[mapCount - 1] === len) {
-            mapCount--;
-            delta = mapCount > 0 ? mapDelta[mapCount - 1] : -1;
-          }
+    // Literal masks: F_WS 0x20000, F_RM 0x40000, F_DENSE 0x80000, F_SLOW 0x100000,
+    // F_COMMA 0x200000, F_DIGIT 0x400000.
+    if ((v & 0x160000) !== 0) {
+      if ((v & 0x160000) === 0x20000) {
+        // Whitespace (or a hyphen): one space per run, none after a comma; emitted below.
+        if (len > 0 && (units[len - 1] === 32 || units[len - 1] === 44)) {
+          i++;
+          continue;
         }
-        if ((v & 0x400000) !== 0 && (len === 0 || units[len - 1] < 48 || units[len - 1] > 57)) {
-          if (digitRunCount === digitRuns.length) digitRuns = growI32(digitRuns, digitRunCount + 1);
-          digitRuns[digitRunCount++] = len;
-        }
-      }
-      if (i - len !== delta) {
-        if (mapCount === mapAt.length) {
-          mapAt = growI32(mapAt, mapCount + 1);
-          mapDelta = growI32(mapDelta, mapCount + 1);
-        }
-        delta = i - len;
-        mapAt[mapCount] = len;
-        mapDelta[mapCount++] = delta;
-      }
-      const u = v & 0xffff;
-      units[len++] = u;
-      // Aho–Corasick transition, manually inlined (a call here costs ~2x).
-      let s = state;
-      for (;;) {
-        if (s === 0) {
-          s = rootNext[u];
-          break;
-        }
-        let lo = edgeStart[s];
-        const hi = edgeStart[s + 1];
-        let t = -1;
-        if (hi - lo <= 8) {
-          for (; lo < hi; lo++) {
-            const e = edgeChar[lo];
-            if (e >= u) {
-              if (e === u) t = edgeTo[lo];
-              break;
-            }
-          }
-        } else {
-          t = Automaton.child(edgeStart, edgeChar, edgeTo, s, u);
-        }
-        if (t >= 0) {
-          s = t;
-          break;
-        }
-        s = fail[s];
-      }
-      state = s;
-      if (out[state] >= 0) {
-        if (hitCount + 2 > hits.length) hits = growI32(hits, hitCount + 2);
-        hits[hitCount++] = state;
-        hits[hitCount++] = len;
-      }
-      i++;
-      continue;
-    }
-    if ((v & 0x160000) === 0x20000) {
-      // F_WS without F_SLOW/F_RM
-      // Whitespace (or a hyphen): one space per run, none after a comma.
-      if (len > 0 && (units[len - 1] === 32 || units[len - 1] === 44)) {
-        i++;
+        stateBeforeSpace = state;
+      } else if ((v & 0x40000) !== 0) {
+        i++; // removed (invisible)
+        continue;
+      } else {
+        ws.units = units;
+        ws.len = len;
+        ws.state = state;
+        ws.stateBeforeSpace = stateBeforeSpace;
+        ws.delta = delta;
+        i = slowPath(ws, ac, text, i);
+        units = ws.units;
+        len = ws.len;
+        state = ws.state;
+        stateBeforeSpace = ws.stateBeforeSpace;
+        delta = ws.delta;
         continue;
       }
-      if (i - len !== delta) {
-        if (mapCount === mapAt.length) {
-          mapAt = growI32(mapAt, mapCount + 1);
-          mapDelta = growI32(mapDelta, mapCount + 1);
-        }
-        delta = i - len;
-        mapAt[mapCount] = len;
-        mapDelta[mapCount++] = delta;
-      }
-      const u = 32; // SPACE
-      units[len++] = u;
-      stateBeforeSpace = state;
-      // Aho–Corasick transition, manually inlined (a call here costs ~2x).
-      let s = state;
-      for (;;) {
-        if (s === 0) {
-          s = rootNext[u];
-          break;
-        }
-        let lo = edgeStart[s];
-        const hi = edgeStart[s + 1];
-        let t = -1;
-        if (hi - lo <= 8) {
-          for (; lo < hi; lo++) {
-            const e = edgeChar[lo];
-            if (e >= u) {
-              if (e === u) t = edgeTo[lo];
-              break;
-            }
-          }
-        } else {
-          t = Automaton.child(edgeStart, edgeChar, edgeTo, s, u);
-        }
-        if (t >= 0) {
-          s = t;
-          break;
-        }
-        s = fail[s];
-      }
-      state = s;
-      // No pattern ends with a space: no hit to record.
-      i++;
-      continue;
-    }
-    // Everything else goes through the general path, one folded unit at a time.
-    let fold: string | null = null;
-    let w = 1;
-    if ((v & F_RM) !== 0) {
-      i++;
-      continue;
-    }
-    if ((v & F_SLOW) !== 0) {
-      let cp = c;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          w = 2;
-        }
-      }
-      fold = slowFold(cp);
-      if (len + fold.length + 2 + (n - i) > cap) {
-        cap = Math.max(cap * 2, len + fold.length + 2 + (n - i));
-        const u2 = new Uint16Array(cap);
-        u2.set(units.subarray(0, len));
-        units = u2;
-      }
-    }
-    const count = fold === null ? 1 : fold.length;
-    for (let k = 0; k < count; k++) {
-      let u: number;
-      let flags: number;
-      if (fold === null) {
-        u = v & 0xffff;
-        flags = v;
-      } else {
-        u = fold.charCodeAt(k);
-        if (u >= 0xd800 && u <= 0xdfff) {
-          const hi = u <= 0xdbff ? u : fold.charCodeAt(k - 1);
-          const lo = u <= 0xdbff ? fold.charCodeAt(k + 1) : u;
-          const cls = charClass(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00));
-          flags = u <= 0xdbff && cls === CLS_DENSE ? F_DENSE : 0;
-        } else {
-          flags = table[u] === 0 ? packEntry(u) : table[u];
-          if ((flags & F_SLOW) !== 0) flags = 0; // a folded unit is already in matching form
-        }
-      }
-      if (u === SPACE) {
-        // Whitespace: one space per run, none after a comma.
-        if (len > 0 && (units[len - 1] === SPACE || units[len - 1] === COMMA)) continue;
-        stateBeforeSpace = state;
-      } else if (
+    } else if ((v & 0x680000) !== 0) {
+      // F_DENSE, F_COMMA or F_DIGIT: the context rules.
+      if (
         len > 0 &&
-        units[len - 1] === SPACE &&
-        ((flags & F_COMMA) !== 0 || ((flags & F_DENSE) !== 0 && denseUnitAt(units, len - 2)))
+        units[len - 1] === 32 &&
+        ((v & 0x200000) !== 0 || ((v & 0x80000) !== 0 && denseUnitAt(units, len - 2)))
       ) {
-        // No space before a comma, nor between two dense-script characters: retract it.
-        len--;
-        state = stateBeforeSpace; // no pattern ends with a space: no hit to undo
-        if (mapCount > 0 && mapAt[mapCount - 1] === len) {
-          mapCount--;
-          delta = mapCount > 0 ? mapDelta[mapCount - 1] : -1;
+        ws.len = len;
+        ws.state = state;
+        ws.stateBeforeSpace = stateBeforeSpace;
+        ws.delta = delta;
+        retractSpace(ws);
+        len = ws.len;
+        state = ws.state;
+        delta = ws.delta;
+      }
+      if ((v & 0x400000) !== 0 && (len === 0 || units[len - 1] < 48 || units[len - 1] > 57)) {
+        if (ws.digitRunCount === ws.digitRuns.length) {
+          ws.digitRuns = growI32(ws.digitRuns, ws.digitRunCount + 1);
         }
-      }
-      if ((flags & F_DIGIT) !== 0 && (len === 0 || units[len - 1] < 48 || units[len - 1] > 57)) {
-        if (digitRunCount === digitRuns.length) digitRuns = growI32(digitRuns, digitRunCount + 1);
-        digitRuns[digitRunCount++] = len;
-      }
-      if (i - len !== delta) {
-        if (mapCount === mapAt.length) {
-          mapAt = growI32(mapAt, mapCount + 1);
-          mapDelta = growI32(mapDelta, mapCount + 1);
-        }
-        delta = i - len;
-        mapAt[mapCount] = len;
-        mapDelta[mapCount++] = delta;
-      }
-      units[len++] = u;
-      state = Automaton.step(rootNext, edgeStart, edgeChar, edgeTo, fail, state, u);
-      if (out[state] >= 0) {
-        if (hitCount + 2 > hits.length) hits = growI32(hits, hitCount + 2);
-        hits[hitCount++] = state;
-        hits[hitCount++] = len;
+        ws.digitRuns[ws.digitRunCount++] = len;
       }
     }
-    i += w;
+    // Emit one unit (the folded character, or the space of a whitespace run).
+    if (i - len !== delta) {
+      ws.len = len;
+      ws.delta = delta;
+      noteDelta(ws, i);
+      delta = ws.delta;
+    }
+    const u = v & 0xffff;
+    units[len++] = u;
+    // Aho–Corasick transition, inlined.
+    let s = state;
+    for (;;) {
+      if (s === 0) {
+        s = rootNext[u];
+        break;
+      }
+      let lo = edgeStart[s];
+      const hi = edgeStart[s + 1];
+      let t = -1;
+      if (hi - lo <= 8) {
+        for (; lo < hi; lo++) {
+          const e = edgeChar[lo];
+          if (e >= u) {
+            if (e === u) t = edgeTo[lo];
+            break;
+          }
+        }
+      } else {
+        t = Automaton.child(edgeStart, edgeChar, edgeTo, s, u);
+      }
+      if (t >= 0) {
+        s = t;
+        break;
+      }
+      s = fail[s];
+    }
+    state = s;
+    if (out[s] >= 0) {
+      if (ws.hitCount + 2 > ws.hits.length) ws.hits = growI32(ws.hits, ws.hitCount + 2);
+      ws.hits[ws.hitCount++] = s;
+      ws.hits[ws.hitCount++] = len;
+    }
+    i++;
   }
-  if (mapCount === 0) {
-    mapAt[0] = 0;
-    mapDelta[0] = 0;
-    mapCount = 1;
+  ws.units = units;
+  ws.len = len;
+  if (ws.mapCount === 0) {
+    ws.mapAt[0] = 0;
+    ws.mapDelta[0] = 0;
+    ws.mapCount = 1;
   }
   return {
     units,
     length: len,
     sourceLength: n,
-    mapAt,
-    mapDelta,
-    mapCount,
-    digitRuns,
-    digitRunCount,
-    hits,
-    hitCount,
+    mapAt: ws.mapAt,
+    mapDelta: ws.mapDelta,
+    mapCount: ws.mapCount,
+    cursor: 0,
+    digitRuns: ws.digitRuns,
+    digitRunCount: ws.digitRunCount,
+    hits: ws.hits,
+    hitCount: ws.hitCount,
   };
 }
 
 /** Decode a range of UTF-16 units to a string (chunked to stay within argument limits). */
 export function unitsToString(units: Uint16Array, from: number, to: number): string {
-  let s = '';
-  for (let i = from; i < to; i += 8192) {
-    s += String.fromCharCode.apply(null, Array.from(units.subarray(i, Math.min(to, i + 8192))));
+  if (to - from <= 8192) {
+    // apply() takes any array-like, typed arrays included
+    return String.fromCharCode.apply(null, units.subarray(from, to) as unknown as number[]);
   }
-  return s;
+  const chunks: string[] = [];
+  for (let i = from; i < to; i += 8192) {
+    const part = units.subarray(i, Math.min(to, i + 8192));
+    chunks.push(String.fromCharCode.apply(null, part as unknown as number[]));
+  }
+  return chunks.join('');
 }
 
 /**

@@ -41,6 +41,9 @@ test('an empty database offers the sample forum, which opens with its participan
   await expect(participants.row(first.fullName)).toBeVisible();
   await expect(participants.rows.first()).toBeVisible();
   expect(await participants.rows.count()).toBeGreaterThan(5);
+  await page.screenshot({ path: 'test-results/screenshots/sample-participant-list.png' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: 'test-results/screenshots/sample-participant-list-1024.png' });
 });
 
 test('a second forum can be created and the "Forum" select switches between them', async ({

@@ -61,6 +61,11 @@ test('a participant added through the form is found by name and organisation, al
   await participants.searchFor('');
   await participants.open(WANJIRU.fullName);
   const detail = participants.detail;
+  await expect(detail.getByRole('button', { name: 'Remove participant' })).toBeInViewport();
+  await page.screenshot({
+    path: 'test-results/screenshots/participant-detail.png',
+    animations: 'disabled',
+  });
   for (const [label, value] of [
     ['Preferred name', WANJIRU.preferredName],
     ['Email', WANJIRU.email],

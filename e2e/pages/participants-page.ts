@@ -53,7 +53,9 @@ export class ParticipantsPage {
 
   /** Waits until the list says it holds exactly `n` participants. */
   async expectCount(n: number): Promise<void> {
-    await expect(this.count).toHaveText(`${n.toLocaleString('en')} participants`);
+    await expect(this.count).toHaveText(
+      `${n.toLocaleString('en')} ${n === 1 ? 'participant' : 'participants'}`,
+    );
   }
 
   async addParticipant(p: ParticipantFields): Promise<void> {

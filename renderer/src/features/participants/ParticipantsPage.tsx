@@ -185,7 +185,9 @@ export function ParticipantsPage({ forum, audience }: { forum: Forum; audience: 
       </Group>
       {error && <Alert color="red">{error}</Alert>}
       <Text size="sm" c="dimmed" role="status" aria-live="polite">
-        {total === null ? 'Loading…' : `${total.toLocaleString('en')} participants`}
+        {total === null
+          ? 'Loading…'
+          : `${total.toLocaleString('en')} ${total === 1 ? 'participant' : 'participants'}`}
       </Text>
       {total === 0 ? (
         <Card withBorder padding="xl">
@@ -211,7 +213,7 @@ export function ParticipantsPage({ forum, audience }: { forum: Forum; audience: 
           style={{ flex: 1, minHeight: 200, display: 'flex', flexDirection: 'column' }}
         >
           <div role="rowgroup">
-            <div role="row" className="participant-row header" style={{ height: 40 }}>
+            <div role="row" className="participant-row header" style={{ minHeight: 40 }}>
               <span role="columnheader">Name</span>
               <span role="columnheader">Organisation</span>
               <span role="columnheader">E-mail</span>

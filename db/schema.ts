@@ -81,7 +81,7 @@ export const participants = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    index('participants_forum_name_idx').on(t.forumId, t.removedAt, t.sortName),
+    index('participants_forum_name_idx').on(t.forumId, t.removedAt, t.sortName, t.id),
     index('participants_forum_group_idx').on(t.forumId, t.stakeholderGroup),
     index('participants_forum_region_idx').on(t.forumId, t.region),
     index('participants_forum_role_idx').on(t.forumId, t.role),

@@ -248,3 +248,15 @@ export function listProtectedParticipants(db: Db, forumId: string): ParticipantR
     `SELECT ${SELECT_ALL} FROM participants WHERE forum_id = ? AND is_protected = 1 ORDER BY id`,
   ).all(forumId) as ParticipantRecord[];
 }
+
+/** The e-mail keys in use in a forum (to check many imported rows with one query). */
+export function activeEmailKeys(db: Db, forumId: string): Set<string> {
+  return new Set(
+    stmt(
+      db,
+      'SELECT email_key FROM participants WHERE forum_id = ? AND removed_at IS NULL AND email_key IS NOT NULL',
+    )
+      .pluck()
+      .all(forumId) as string[],
+  );
+}

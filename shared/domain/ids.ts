@@ -1,7 +1,18 @@
 /** UUIDv7 (RFC 9562): time-ordered, so ids sort by creation and stay stable across exports. */
+/** Random bytes drawn in bulk: one getRandomValues call per 256 ids, not one per id. */
+const POOL_IDS = 256;
+const pool = new Uint8Array(16 * POOL_IDS);
+let poolNext = POOL_IDS;
+
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 export function newId(now: number = Date.now()): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  if (poolNext === POOL_IDS) {
+    globalThis.crypto.getRandomValues(pool);
+    poolNext = 0;
+  }
+  const bytes = pool.subarray(poolNext * 16, poolNext * 16 + 16);
+  poolNext++;
   let ms = now;
   for (let i = 5; i >= 0; i--) {
     bytes[i] = ms % 256;
@@ -9,8 +20,12 @@ export function newId(now: number = Date.now()): string {
   }
   bytes[6] = (bytes[6] & 0x0f) | 0x70;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
+    out += HEX[bytes[i]];
+  }
+  return out;
 }
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

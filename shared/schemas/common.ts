@@ -49,6 +49,7 @@ export function isTimeZone(tz: string): boolean {
   if (zones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
+    zones.add(tz); // e.g. a current name ICU lists under its older alias (Europe/Kyiv)
     return true;
   } catch {
     return false;

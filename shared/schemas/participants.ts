@@ -3,8 +3,9 @@ import { countryByCode } from '../domain/countries';
 import { AUDIENCES, FORUM_ROLES, GENDERS, STAKEHOLDER_GROUPS } from '../domain/vocabulary';
 import { id, line, list, optionalLine, requiredLine, text, timeZone } from './common';
 
+const emailFormat = z.email();
 const email = line(254)
-  .refine((s) => s === '' || z.email().safeParse(s).success, 'must be an e-mail address')
+  .refine((s) => s === '' || emailFormat.safeParse(s).success, 'must be an e-mail address')
   .nullish()
   .transform((s) => (s ? s : null));
 

@@ -134,10 +134,19 @@ export function parseCsv(csv: string): ParsedCsv {
  * ---------------------------------------------------------------------------------------------- */
 
 /** Lower case, no accents, punctuation as single spaces: "E-mail Address" -> "e mail address". */
-export const matchKey = (s: string): string =>
-  fold(s)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+export function matchKey(s: string): string {
+  let key = matchKeys.get(s);
+  if (key === undefined) {
+    key = fold(s)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    // Cells of one column repeat (groups, countries, yes/no): remember a bounded number of them.
+    if (matchKeys.size > 10_000) matchKeys.clear();
+    matchKeys.set(s, key);
+  }
+  return key;
+}
+const matchKeys = new Map<string, string>();
 
 /** Header names (as match keys) a registration form may use for each field. */
 const HEADER_SYNONYMS: Record<ImportField, readonly string[]> = {

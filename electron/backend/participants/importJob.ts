@@ -12,6 +12,7 @@
  * time (a second start is refused with 'conflict').
  */
 import {
+  activeEmailKeys,
   findActiveByEmailKey,
   insertParticipant,
   updateParticipant as updateParticipantRow,
@@ -256,12 +257,16 @@ async function runImport(
   try {
     report('writing', 0);
     const now = ctx.now();
+    // Only rows whose e-mail is already known need a lookup (for merge or skip).
+    const knownKeys = activeEmailKeys(ctx.db, prep.forumId);
     for (let i = 0; i < total; i++) {
       const row = rows[i];
       if (!row.ok || prep.skip.has(row.line)) summary.skipped++;
       else {
         const key = emailKeyOf(row);
-        const existing = key ? findActiveByEmailKey(ctx.db, prep.forumId, key) : undefined;
+        const existing =
+          key && knownKeys.has(key) ? findActiveByEmailKey(ctx.db, prep.forumId, key) : undefined;
+        if (key) knownKeys.add(key);
         if (!existing) {
           const record = toRecord(row.fields, {
             id: newId(now),

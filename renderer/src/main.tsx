@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/app.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { createTheme, Drawer, MantineProvider, Modal } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { setNonce } from 'get-nonce';
 import { StrictMode } from 'react';
@@ -16,7 +16,15 @@ const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?
 // Modals lock page scroll with a <style> element (react-remove-scroll), which takes its nonce here.
 setNonce(nonce);
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
+const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'sm',
+  components: {
+    // The × of dialogs gets an accessible name.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
+});
 const client = connect();
 
 createRoot(document.getElementById('root')!).render(

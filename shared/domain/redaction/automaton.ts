@@ -36,6 +36,13 @@ export class Automaton {
   readonly nextOut: Int32Array;
   /** Pattern id ending at a node, or -1. */
   readonly term: Int32Array;
+  /**
+   * The same output chains at the pattern level: outPid[node] = id of the longest pattern ending
+   * at this node's suffix chain (or -1); nextPid[pid] = the next shorter pattern that is a suffix
+   * of it (or -1). Scanners record outPid (already in a register) and expand with nextPid.
+   */
+  readonly outPid: Int32Array;
+  readonly nextPid: Int32Array;
 
   /** @param patterns distinct, non-empty strings (duplicates are ignored) */
   constructor(patterns: Iterable<string>) {
@@ -44,10 +51,10 @@ export class Automaton {
 
     let totalChars = 0;
     for (const p of sorted) totalChars += p.length;
-    let parent = new Int32Array(Math.min(totalChars, 1 << 16) + 1);
-    let depth = new Int32Array(parent.length);
-    let chr = new Int32Array(parent.length);
-    let term = new Int32Array(parent.length).fill(-1);
+    let parent: Int32Array = new Int32Array(Math.min(totalChars, 1 << 16) + 1);
+    let depth: Int32Array = new Int32Array(parent.length);
+    let chr: Int32Array = new Int32Array(parent.length);
+    let term: Int32Array = new Int32Array(parent.length).fill(-1);
     let nodes = 1; // 0 = root
     let maxDepth = 0;
 
@@ -148,39 +155,15 @@ export class Automaton {
     this.out = out;
     this.nextOut = nextOut;
     this.term = term.subarray(0, nodes);
-  }
-
-  /**
-   * One transition (goto with failure links) on the flat tables: a small static function so the
-   * hot loops get it inlined. Returns the state after reading `c` in state `s`.
-   */
-  static step(
-    rootNext: Int32Array,
-    edgeStart: Int32Array,
-    edgeChar: Uint16Array,
-    edgeTo: Int32Array,
-    fail: Int32Array,
-    s: number,
-    c: number,
-  ): number {
-    for (;;) {
-      if (s === 0) return rootNext[c];
-      let lo = edgeStart[s];
-      const hi = edgeStart[s + 1];
-      if (hi - lo <= 8) {
-        for (; lo < hi; lo++) {
-          const e = edgeChar[lo];
-          if (e >= c) {
-            if (e === c) return edgeTo[lo];
-            break;
-          }
-        }
-      } else {
-        const t = Automaton.child(edgeStart, edgeChar, edgeTo, s, c);
-        if (t >= 0) return t;
-      }
-      s = fail[s];
+    const outPid = new Int32Array(nodes);
+    const nextPid = new Int32Array(sorted.length).fill(-1);
+    for (let v = 0; v < nodes; v++) {
+      const o = out[v];
+      outPid[v] = o >= 0 ? term[o] : -1;
+      if (term[v] >= 0 && nextOut[v] >= 0) nextPid[term[v]] = term[nextOut[v]];
     }
+    this.outPid = outPid;
+    this.nextPid = nextPid;
   }
 
   /** The state after reading unit `c` in state `s` (goto with failure links). */
@@ -222,62 +205,16 @@ export class Automaton {
   }
 
   /**
-   * Scan units[0..len). Returns pairs (state, end) for every position where the automaton is in a
-   * state whose suffix chain ends patterns; expand a pair with `out`/`nextOut`/`term` (longest
-   * first). `end` is the exclusive end offset of those occurrences.
+   * Every occurrence in units[0..len) as [patternId, end] (end exclusive; longest first at each
+   * end). A simple reference scan for tests and tools; the redactor's scan is fused into the
+   * normaliser (normalize.ts).
    */
-  scanUnits(units: Uint16Array, len: number): { hits: Int32Array; count: number } {
-    const { rootNext, edgeStart, edgeChar, edgeTo, fail, out } = this;
-    let hits = new Int32Array(256);
-    let count = 0;
+  scan(units: Uint16Array, len: number): [number, number][] {
+    const res: [number, number][] = [];
     let s = 0;
     for (let i = 0; i < len; i++) {
-      const c = units[i];
-      for (;;) {
-        if (s === 0) {
-          s = rootNext[c];
-          break;
-        }
-        let lo = edgeStart[s];
-        const hi = edgeStart[s + 1];
-        let t = -1;
-        if (hi - lo <= 8) {
-          for (; lo < hi; lo++) {
-            const e = edgeChar[lo];
-            if (e >= c) {
-              if (e === c) t = edgeTo[lo];
-              break;
-            }
-          }
-        } else {
-          t = Automaton.child(edgeStart, edgeChar, edgeTo, s, c);
-        }
-        if (t >= 0) {
-          s = t;
-          break;
-        }
-        s = fail[s];
-      }
-      if (out[s] >= 0) {
-        if (count + 2 > hits.length) {
-          const h2 = new Int32Array(hits.length * 2);
-          h2.set(hits);
-          hits = h2;
-        }
-        hits[count++] = s;
-        hits[count++] = i + 1;
-      }
-    }
-    return { hits, count };
-  }
-
-  /** Every occurrence as [patternId, end] (longest first at each end); for tests and tools. */
-  scan(units: Uint16Array, len: number): [number, number][] {
-    const { hits, count } = this.scanUnits(units, len);
-    const res: [number, number][] = [];
-    for (let h = 0; h < count; h += 2) {
-      for (let o = this.out[hits[h]]; o >= 0; o = this.nextOut[o])
-        res.push([this.term[o], hits[h + 1]]);
+      s = this.next(s, units[i]);
+      for (let pid = this.outPid[s]; pid >= 0; pid = this.nextPid[pid]) res.push([pid, i + 1]);
     }
     return res;
   }

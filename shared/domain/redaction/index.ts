@@ -84,6 +84,12 @@ const SPACE = 32;
 const DOT = 46;
 const WORDISH_RE = /[\p{L}\p{N}]/u;
 
+function growI32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 interface PatternMeta {
   person: number;
   priority: number;
@@ -157,85 +163,109 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
 
   const automaton = new Automaton(meta.keys());
   const n = automaton.patterns.length;
-  const patPerson = new Int32Array(n);
-  const patTitled = new Int32Array(n);
-  const patLen = new Int32Array(n);
-  const patStart = new Uint8Array(n);
-  const patEnd = new Uint8Array(n);
+  // Per-pattern data packed in one strided array (one cache line per pattern in the hot
+  // post-processing): [length | start mode << 24 | end flag << 27, person, titled person, next].
+  const pat = new Int32Array(n * 4);
   for (let i = 0; i < n; i++) {
     const p = automaton.patterns[i];
     const m = meta.get(p) as PatternMeta; // every pattern came from `meta`
-    patPerson[i] = m.person;
-    patTitled[i] = m.titled;
-    patLen[i] = p.length;
     const first = p.codePointAt(0) ?? 0;
     const last = [...p.slice(-2)].pop()?.codePointAt(0) ?? 0;
+    let startMode = START_NONE;
     if (charClass(first) === CLS_WORD) {
-      patStart[i] =
+      startMode =
         first >= 0x0600 && first <= 0x06ff
           ? START_ARABIC
           : first >= 0x05d0 && first <= 0x05ea
             ? START_HEBREW
             : START_WORD;
-    } else patStart[i] = START_NONE;
-    patEnd[i] = charClass(last) === CLS_WORD ? 1 : 0;
+    }
+    const endFlag = charClass(last) === CLS_WORD ? 1 : 0;
+    pat[i * 4] = Math.min(p.length, 0xffffff) | (startMode << 24) | (endFlag << 27);
+    pat[i * 4 + 1] = m.person;
+    pat[i * 4 + 2] = m.titled;
+    pat[i * 4 + 3] = automaton.nextPid[i];
   }
 
   const workspace = new Workspace();
 
-  function findMatches(text: string): RedactionMatch[] {
+  // Candidate buffers, reused across calls (like the workspace).
+  let cStart: Int32Array = new Int32Array(256);
+  let cEnd: Int32Array = new Int32Array(256);
+  let cPerson: Int32Array = new Int32Array(256);
+  let cCount = 0;
+  const addCandidate = (start: number, end: number, person: number): void => {
+    if (cCount === cStart.length) {
+      cStart = growI32(cStart);
+      cEnd = growI32(cEnd);
+      cPerson = growI32(cPerson);
+    }
+    cStart[cCount] = start;
+    cEnd[cCount] = end;
+    cPerson[cCount++] = person;
+  };
+
+  /** The chosen spans, in text order: [start, end, person index] triples. */
+  function selectSpans(text: string): number[] {
     if (text.length === 0 || (n === 0 && phones.size === 0)) return [];
     const nz = normalizeWithMap(text, automaton, workspace);
     const { hits, hitCount } = nz;
-    const cStart: number[] = [];
-    const cEnd: number[] = [];
-    const cPerson: number[] = [];
-    const { out, nextOut, term } = automaton;
+    cCount = 0;
     for (let h = 0; h < hitCount; h += 2) {
       const endN = hits[h + 1];
       let endWord = -1; // computed lazily: is the unit after the match a word character?
       let oEnd = -1;
-      for (let o = out[hits[h]]; o >= 0; o = nextOut[o]) {
-        const pid = term[o];
-        if (patEnd[pid] === 1) {
+      for (let pid = hits[h]; pid >= 0; pid = pat[pid * 4 + 3]) {
+        const info = pat[pid * 4];
+        if ((info & (1 << 27)) !== 0) {
           if (endWord < 0) endWord = isWordAt(nz, endN) ? 1 : 0;
           if (endWord === 1) continue;
         }
-        const s = endN - patLen[pid];
-        if (patPerson[pid] >= 0 && startOk(nz, s, patStart[pid])) {
+        const s = endN - (info & 0xffffff);
+        const person = pat[pid * 4 + 1];
+        if (person >= 0 && startOk(nz, s, (info >> 24) & 7)) {
           if (oEnd < 0) oEnd = originalEnd(nz, endN, text);
-          cStart.push(originalStart(nz, s));
-          cEnd.push(oEnd);
-          cPerson.push(patPerson[pid]);
+          addCandidate(originalStart(nz, s), oEnd, person);
         }
-        if (patTitled[pid] >= 0) {
+        const titled = pat[pid * 4 + 2];
+        if (titled >= 0) {
           const t = titleStart(nz, s);
           if (t >= 0) {
             if (oEnd < 0) oEnd = originalEnd(nz, endN, text);
-            cStart.push(originalStart(nz, t));
-            cEnd.push(oEnd);
-            cPerson.push(patTitled[pid]);
+            addCandidate(originalStart(nz, t), oEnd, titled);
           }
         }
       }
     }
     for (const span of findPhones(nz, text, phones, maxPhoneKey)) {
-      cStart.push(span.start);
-      cEnd.push(span.end);
-      cPerson.push(span.person);
+      addCandidate(span.start, span.end, span.person);
     }
-    if (cStart.length === 0) return [];
+    if (cCount === 0) return [];
 
-    const order = Array.from({ length: cStart.length }, (_, i) => i);
-    let sorted = true;
-    for (let i = 1; i < order.length && sorted; i++) {
-      const d = cStart[i] - cStart[i - 1];
-      sorted = d > 0 || (d === 0 && cEnd[i] <= cEnd[i - 1]);
+    // Order by start, longest first. Candidates arrive by END position, so they are nearly sorted
+    // by start: insertion sort (linear for few inversions), with a full sort as the fallback.
+    const order = new Int32Array(cCount);
+    const before = (a: number, b: number): boolean =>
+      cStart[a] < cStart[b] || (cStart[a] === cStart[b] && cEnd[a] > cEnd[b]);
+    let budget = 8 * cCount;
+    for (let i = 0; i < cCount; i++) {
+      let j = i;
+      while (j > 0 && before(i, order[j - 1]) && budget > 0) {
+        order[j] = order[j - 1];
+        j--;
+        budget--;
+      }
+      order[j] = i;
+      if (budget === 0) break;
     }
-    if (!sorted) order.sort((a, b) => cStart[a] - cStart[b] || cEnd[b] - cEnd[a]);
-    const matches: RedactionMatch[] = [];
+    if (budget === 0) {
+      for (let i = 0; i < cCount; i++) order[i] = i;
+      order.sort((a, b) => cStart[a] - cStart[b] || cEnd[b] - cEnd[a]);
+    }
+
+    const spans: number[] = [];
     let lastEnd = -1;
-    for (let oi = 0; oi < order.length; oi++) {
+    for (let oi = 0; oi < cCount; oi++) {
       const c = order[oi];
       let s = cStart[c];
       const e = cEnd[c];
@@ -248,7 +278,7 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
         // ...and is left to a later occurrence that starts by then and covers it (e.g. the
         // cross-mention "van der Berg, J." in "Jan van der Berg, J. van der Berg"), else replaced.
         let coveredLater = false;
-        for (let oj = oi + 1; oj < order.length && cStart[order[oj]] <= s; oj++) {
+        for (let oj = oi + 1; oj < cCount && cStart[order[oj]] <= s; oj++) {
           if (cStart[order[oj]] >= lastEnd && cEnd[order[oj]] >= e) {
             coveredLater = true;
             break;
@@ -256,30 +286,45 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
         }
         if (coveredLater) continue;
       }
-      const person = people[cPerson[c]];
-      matches.push({ start: s, end: e, personId: person.id, pseudonym: person.pseudonym });
+      spans.push(s, e, cPerson[c]);
       lastEnd = e;
+    }
+    return spans;
+  }
+
+  function findMatches(text: string): RedactionMatch[] {
+    const spans = selectSpans(text);
+    const matches: RedactionMatch[] = [];
+    for (let k = 0; k < spans.length; k += 3) {
+      const person = people[spans[k + 2]];
+      matches.push({
+        start: spans[k],
+        end: spans[k + 1],
+        personId: person.id,
+        pseudonym: person.pseudonym,
+      });
     }
     return matches;
   }
 
   function redact(text: string): RedactionResult {
-    const matches = findMatches(text);
-    if (matches.length === 0) return { text, count: 0, pseudonyms: [] };
+    const spans = selectSpans(text);
+    if (spans.length === 0) return { text, count: 0, pseudonyms: [] };
     const parts: string[] = [];
     const seen = new Set<string>();
     const pseudonyms: string[] = [];
     let pos = 0;
-    for (const m of matches) {
-      parts.push(text.slice(pos, m.start), m.pseudonym);
-      pos = m.end;
-      if (!seen.has(m.pseudonym)) {
-        seen.add(m.pseudonym);
-        pseudonyms.push(m.pseudonym);
+    for (let k = 0; k < spans.length; k += 3) {
+      const pseudonym = people[spans[k + 2]].pseudonym;
+      parts.push(text.slice(pos, spans[k]), pseudonym);
+      pos = spans[k + 1];
+      if (!seen.has(pseudonym)) {
+        seen.add(pseudonym);
+        pseudonyms.push(pseudonym);
       }
     }
     parts.push(text.slice(pos));
-    return { text: parts.join(''), count: matches.length, pseudonyms };
+    return { text: parts.join(''), count: spans.length / 3, pseudonyms };
   }
 
   return { redact, findMatches, size: n + phones.size, automaton };

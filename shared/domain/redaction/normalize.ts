@@ -10,6 +10,8 @@
  *  4. invisible characters are removed: zero-width space/joiners, soft hyphen, BOM, word joiner,
  *     bidi controls (LRM, RLM, ALM, embeddings, isolates), Arabic tatweel, variation selectors;
  *  5. everything else: NFKD, combining marks (\p{M}) removed, lower-cased (NFKD + marks again);
+ *     except precomposed Hangul syllables, kept whole; decomposed Hangul (conjoining jamo, e.g.
+ *     NFD text from macOS) is composed back into syllables;
  *  6. any run of whitespace (incl. NBSP, newlines, U+3000) becomes ONE space; whitespace next to a
  *     comma is dropped ("Muñoz , José" = "Muñoz,José"); whitespace between two characters of
  *     the dense scripts (Han, kana, Hangul, Thai, Lao, Khmer, Myanmar) is dropped, so
@@ -37,7 +39,8 @@ const DENSE_RE =
 const WORD_RE = /[\p{L}\p{N}]/u;
 const MARK_RE = /\p{M}/gu;
 
-let classTable: Uint8Array | null = null;
+/** Boundary class per BMP code point, computed on first use (255 = not yet). */
+const classTable = new Uint8Array(0x10000).fill(255);
 const astralClass = new Map<number, number>();
 
 function computeClass(cp: number): number {
@@ -50,15 +53,12 @@ function computeClass(cp: number): number {
 /** The boundary class of a code point (see CLS_*). */
 export function charClass(cp: number): number {
   if (cp < 0x10000) {
-    if (classTable === null) {
-      classTable = new Uint8Array(0x10000);
-      for (let c = 0; c < 0x10000; c++) {
-        if (c >= 0xd800 && c <= 0xdfff) continue;
-        classTable[c] =
-          c < 128 ? (WORD_RE.test(String.fromCharCode(c)) ? CLS_WORD : 0) : computeClass(c);
-      }
+    let v = classTable[cp];
+    if (v === 255) {
+      v = cp >= 0xd800 && cp <= 0xdfff ? CLS_OTHER : computeClass(cp);
+      classTable[cp] = v;
     }
-    return classTable[cp];
+    return v;
   }
   let v = astralClass.get(cp);
   if (v === undefined) {
@@ -168,6 +168,10 @@ function foldOne(ch: string): string {
 
 /** Full fold of one code point to its matching form (may be '' or several characters). */
 function computeFold(cp: number): string {
+  // Precomposed Hangul syllables have no case and no marks: kept whole (NFKD would split them
+  // into 2-3 jamo, for nothing but a slower scan). Decomposed text (conjoining jamo, e.g. NFD from
+  // macOS) is composed back into syllables on output (see `emitUnit` / `pushUnit`).
+  if (cp >= 0xac00 && cp <= 0xd7a3) return String.fromCharCode(cp);
   const ch = String.fromCodePoint(cp);
   const direct = foldOne(ch);
   if (direct !== ch) return direct;
@@ -179,7 +183,8 @@ function computeFold(cp: number): string {
     .replace(MARK_RE, '');
   let out = '';
   for (const c of base) out += foldOne(c);
-  return out;
+  // Compose any conjoining jamo NFKD produced (e.g. from ㉮), as the scanner does for text.
+  return out.normalize('NFC');
 }
 
 /*
@@ -195,10 +200,18 @@ const F_COMMA = 1 << 21; // folds to ","
 const F_DIGIT = 1 << 22; // folds to an ASCII digit
 // normalizeWithMap's hot paths use these as literals: F_SET | any of F_WS..F_DIGIT = 0x7f0000,
 // F_WS | F_RM | F_SLOW = 0x160000.
-const packed = new Int32Array(0x10000);
+// Entries not computed yet hold F_SLOW without F_SET: the hot loop sends them to the slow path,
+// which computes them (so the hot loop needs no "not computed" test).
+const packed = new Int32Array(0x10000).fill(F_SLOW);
 
 const astralFold = new Map<number, string>();
 const multiFold = new Map<number, string>();
+
+/** Conjoining jamo: leading consonant L, vowel V, trailing consonant T (composed on output). */
+const isL = (u: number): boolean => u >= 0x1100 && u <= 0x1112;
+const isV = (u: number): boolean => u >= 0x1161 && u <= 0x1175;
+const isT = (u: number): boolean => u >= 0x11a8 && u <= 0x11c2;
+const JAMO_RE = /[\u1100-\u11ff]/;
 
 function packEntry(c: number): number {
   if (c >= 0xd800 && c <= 0xdfff) {
@@ -207,7 +220,11 @@ function packEntry(c: number): number {
   }
   const f = computeFold(c);
   let v: number;
-  if (f.length === 0) v = F_SET | F_RM;
+  if (JAMO_RE.test(f)) {
+    // Conjoining jamo are composed into syllables on output: the slow path does that.
+    multiFold.set(c, f);
+    v = F_SET | F_SLOW;
+  } else if (f.length === 0) v = F_SET | F_RM;
   else if (f === ' ') v = F_SET | F_WS | SPACE;
   else if (f.length === 1) {
     const u = f.charCodeAt(0);
@@ -223,6 +240,20 @@ function packEntry(c: number): number {
   return v;
 }
 for (let c = 0; c < 128; c++) packEntry(c);
+
+/** Flags (F_DENSE, F_COMMA, F_DIGIT) of unit k of a fold string, from the unit's own class. */
+function foldUnitFlags(fold: string, k: number): number {
+  const u = fold.charCodeAt(k);
+  if (u === COMMA) return F_COMMA;
+  if (u >= 48 && u <= 57) return F_DIGIT;
+  if (u < 128) return 0;
+  if (u >= 0xd800 && u <= 0xdbff && k + 1 < fold.length) {
+    const cp = 0x10000 + ((u - 0xd800) << 10) + (fold.charCodeAt(k + 1) - 0xdc00);
+    return charClass(cp) === CLS_DENSE ? F_DENSE : 0;
+  }
+  if (u >= 0xdc00 && u <= 0xdfff) return 0; // the flags went with the high surrogate
+  return charClass(u) === CLS_DENSE ? F_DENSE : 0;
+}
 
 function slowFold(cp: number): string {
   if (cp < 0x10000) return multiFold.get(cp) ?? computeFold(cp);
@@ -248,7 +279,7 @@ function denseUnitAt(units: Uint16Array, k: number): boolean {
     return charClass(0x10000 + ((h - 0xd800) << 10) + (u - 0xdc00)) === CLS_DENSE;
   }
   if (u < 128) return false;
-  const v = packed[u] === 0 ? packEntry(u) : packed[u];
+  const v = (packed[u] & F_SET) === 0 ? packEntry(u) : packed[u];
   return (v & F_DENSE) !== 0;
 }
 
@@ -273,8 +304,8 @@ export interface Normalized {
   digitRuns: Int32Array;
   digitRunCount: number;
   /**
-   * When an automaton was given: pairs (state, end) for every unit after which the automaton is in
-   * a state whose suffix chain ends patterns (expand with out/nextOut/term, longest first).
+   * When an automaton was given: pairs (pattern id, end) for every unit after which patterns end:
+   * the longest one; expand the shorter ones with `automaton.nextPid`.
    */
   hits: Int32Array;
   hitCount: number;
@@ -353,11 +384,11 @@ let emptyAutomaton: Automaton | null = null;
  * valid until the next call with the same workspace. Also the state the rare slow path works on.
  */
 export class Workspace {
-  units = new Uint16Array(0);
-  mapAt = new Int32Array(16);
-  mapDelta = new Int32Array(16);
-  digitRuns = new Int32Array(16);
-  hits = new Int32Array(64);
+  units: Uint16Array = new Uint16Array(0);
+  mapAt: Int32Array = new Int32Array(16);
+  mapDelta: Int32Array = new Int32Array(16);
+  digitRuns: Int32Array = new Int32Array(16);
+  hits: Int32Array = new Int32Array(64);
   // Loop state, synchronised only around the slow path.
   len = 0;
   state = 0;
@@ -366,6 +397,12 @@ export class Workspace {
   mapCount = 0;
   digitRunCount = 0;
   hitCount = 0;
+  // Jamo composition (slow path only): where the last L / composed LV unit is, and the state and
+  // source before the last slow-path unit.
+  lAt = -1;
+  lvAt = -1;
+  stateBeforeLast = 0;
+  lastSrc = 0;
 }
 
 function noteDelta(ws: Workspace, src: number): void {
@@ -387,6 +424,12 @@ function noteDelta(ws: Workspace, src: number): void {
 function slowPath(ws: Workspace, ac: Automaton, text: string, i: number): number {
   const n = text.length;
   const c = text.charCodeAt(i);
+  const v = (packed[c] & F_SET) === 0 ? packEntry(c) : packed[c];
+  if ((v & F_SLOW) === 0) {
+    // First sight of a simple character (its entry was just computed): as the hot loop would.
+    if ((v & F_RM) === 0) emitUnit(ws, ac, v & 0xffff, v, i);
+    return i + 1;
+  }
   let cp = c;
   let w = 1;
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
@@ -402,45 +445,71 @@ function slowPath(ws: Workspace, ac: Automaton, text: string, i: number): number
     u2.set(ws.units.subarray(0, ws.len));
     ws.units = u2;
   }
-  const units = ws.units;
   for (let k = 0; k < fold.length; k++) {
-    const u = fold.charCodeAt(k);
-    let flags: number;
-    if (u >= 0xd800 && u <= 0xdfff) {
-      const hi = u <= 0xdbff ? u : fold.charCodeAt(k - 1);
-      const lo = u <= 0xdbff ? fold.charCodeAt(k + 1) : u;
-      const cls = charClass(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00));
-      flags = u <= 0xdbff && cls === CLS_DENSE ? F_DENSE : 0;
-    } else {
-      flags = packed[u] === 0 ? packEntry(u) : packed[u];
-      if ((flags & F_SLOW) !== 0) flags = 0; // a folded unit is already in matching form
-    }
-    if (u === SPACE) {
-      if (ws.len > 0 && (units[ws.len - 1] === SPACE || units[ws.len - 1] === COMMA)) continue;
-      ws.stateBeforeSpace = ws.state;
-    } else {
-      if (
-        ws.len > 0 &&
-        units[ws.len - 1] === SPACE &&
-        ((flags & F_COMMA) !== 0 || ((flags & F_DENSE) !== 0 && denseUnitAt(units, ws.len - 2)))
-      ) {
-        retractSpace(ws);
-      }
-      if ((flags & F_DIGIT) !== 0 && (ws.len === 0 || units[ws.len - 1] < 48 || units[ws.len - 1] > 57)) {
-        if (ws.digitRunCount === ws.digitRuns.length) ws.digitRuns = growI32(ws.digitRuns, ws.digitRunCount + 1);
-        ws.digitRuns[ws.digitRunCount++] = ws.len;
-      }
-    }
-    noteDelta(ws, i);
-    units[ws.len++] = u;
-    ws.state = ac.next(ws.state, u);
-    if (ac.out[ws.state] >= 0) {
-      if (ws.hitCount + 2 > ws.hits.length) ws.hits = growI32(ws.hits, ws.hitCount + 2);
-      ws.hits[ws.hitCount++] = ws.state;
-      ws.hits[ws.hitCount++] = ws.len;
-    }
+    emitUnit(ws, ac, fold.charCodeAt(k), foldUnitFlags(fold, k), i);
   }
   return i + w;
+}
+
+/**
+ * Emit one unit from source offset `src` with the context rules (the slow path's emitter). Also
+ * composes conjoining jamo into syllables (V after L, T after a composed LV), as NFC would: all
+ * jamo come through here, so the hot loop never sees them.
+ */
+function emitUnit(ws: Workspace, ac: Automaton, unit: number, flags: number, src: number): void {
+  const units = ws.units;
+  let u = unit;
+  let from = src;
+  if (u === SPACE) {
+    if (ws.len > 0 && (units[ws.len - 1] === SPACE || units[ws.len - 1] === COMMA)) return;
+    ws.stateBeforeSpace = ws.state;
+  } else {
+    if (
+      ws.len > 0 &&
+      units[ws.len - 1] === SPACE &&
+      ((flags & F_COMMA) !== 0 || ((flags & F_DENSE) !== 0 && denseUnitAt(units, ws.len - 2)))
+    ) {
+      retractSpace(ws);
+    }
+    if (
+      (flags & F_DIGIT) !== 0 &&
+      (ws.len === 0 || units[ws.len - 1] < 48 || units[ws.len - 1] > 57)
+    ) {
+      if (ws.digitRunCount === ws.digitRuns.length) {
+        ws.digitRuns = growI32(ws.digitRuns, ws.digitRunCount + 1);
+      }
+      ws.digitRuns[ws.digitRunCount++] = ws.len;
+    }
+  }
+  let composedLV = false;
+  const last = ws.len - 1;
+  if (isV(u) && last >= 0 && ws.lAt === last) {
+    u = 0xac00 + ((units[last] - 0x1100) * 21 + (u - 0x1161)) * 28;
+    composedLV = true;
+  } else if (isT(u) && last >= 0 && ws.lvAt === last) {
+    u = units[last] + (u - 0x11a7);
+  } else {
+    ws.stateBeforeLast = ws.state;
+    ws.lastSrc = src;
+  }
+  if (u !== unit) {
+    // Replace the previous unit (the L or LV), from its source, in the state before it.
+    ws.len--;
+    ws.state = ws.stateBeforeLast;
+    from = ws.lastSrc;
+  }
+  noteDelta(ws, from);
+  const at = ws.len;
+  units[ws.len++] = u;
+  ws.state = ac.next(ws.state, u);
+  ws.lAt = isL(u) ? at : -1;
+  ws.lvAt = composedLV ? at : -1;
+  const pid = ac.outPid[ws.state];
+  if (pid >= 0) {
+    if (ws.hitCount + 2 > ws.hits.length) ws.hits = growI32(ws.hits, ws.hitCount + 2);
+    ws.hits[ws.hitCount++] = pid;
+    ws.hits[ws.hitCount++] = ws.len;
+  }
 }
 
 /** Drop the space just emitted (before a comma, or between two dense-script characters). */
@@ -471,7 +540,7 @@ export function normalizeWithMap(
   workspace?: Workspace,
 ): Normalized {
   const ac = automaton ?? (emptyAutomaton ??= new Automaton([]));
-  const { rootNext, edgeStart, edgeChar, edgeTo, fail, out } = ac;
+  const { rootNext, edgeStart, edgeChar, edgeTo, fail, outPid } = ac;
   const table = packed;
   const n = text.length;
   const ws = workspace ?? new Workspace();
@@ -484,12 +553,13 @@ export function normalizeWithMap(
   ws.mapCount = 0;
   ws.digitRunCount = 0;
   ws.hitCount = 0;
+  ws.lAt = -1;
+  ws.lvAt = -1;
 
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    let v = table[c];
-    if (v === 0) v = packEntry(c);
+    const v = table[c];
     // Literal masks: F_WS 0x20000, F_RM 0x40000, F_DENSE 0x80000, F_SLOW 0x100000,
     // F_COMMA 0x200000, F_DIGIT 0x400000.
     if ((v & 0x160000) !== 0) {
@@ -577,9 +647,10 @@ export function normalizeWithMap(
       s = fail[s];
     }
     state = s;
-    if (out[s] >= 0) {
+    const pid = outPid[s];
+    if (pid >= 0) {
       if (ws.hitCount + 2 > ws.hits.length) ws.hits = growI32(ws.hits, ws.hitCount + 2);
-      ws.hits[ws.hitCount++] = s;
+      ws.hits[ws.hitCount++] = pid;
       ws.hits[ws.hitCount++] = len;
     }
     i++;
@@ -623,14 +694,96 @@ export function unitsToString(units: Uint16Array, from: number, to: number): str
 /**
  * The matching form of a string: NFKD, combining marks removed, case-folded, apostrophes and
  * hyphens unified (hyphens become spaces), whitespace collapsed to single spaces and trimmed.
+ *
+ * Same table and rules as `normalizeWithMap`, but a separate lean implementation for short
+ * strings (names, patterns): sharing one function with the 10 MB scanner would pollute the
+ * scanner's type feedback and halve its speed. Equivalence is a property test.
  */
 export function normalizeForMatch(s: string): string {
-  const nz = normalizeWithMap(s);
+  const out: number[] = [];
+  const jamo = { lAt: -1, lvAt: -1 };
+  const n = s.length;
+  for (let i = 0; i < n;) {
+    const c = s.charCodeAt(i);
+    let v = packed[c];
+    if ((v & F_SET) === 0) v = packEntry(c);
+    if ((v & F_RM) !== 0) {
+      i++;
+      continue;
+    }
+    if ((v & F_SLOW) !== 0) {
+      let cp = c;
+      let w = 1;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          w = 2;
+        }
+      }
+      const fold = slowFold(cp);
+      for (let k = 0; k < fold.length; k++) {
+        pushUnit(out, jamo, fold.charCodeAt(k), foldUnitFlags(fold, k));
+      }
+      i += w;
+      continue;
+    }
+    pushUnit(out, jamo, v & 0xffff, v);
+    i++;
+  }
   let from = 0;
-  let to = nz.length;
-  if (from < to && nz.units[from] === SPACE) from++;
-  if (to > from && nz.units[to - 1] === SPACE) to--;
-  return unitsToString(nz.units, from, to);
+  let to = out.length;
+  if (from < to && out[from] === SPACE) from++;
+  if (to > from && out[to - 1] === SPACE) to--;
+  let res = '';
+  for (let k = from; k < to; k += 4096) {
+    res += String.fromCharCode(...out.slice(k, Math.min(to, k + 4096)));
+  }
+  return res;
+}
+
+/** `normalizeForMatch`'s emission rules (the same as the scanner's `emitUnit`). */
+function pushUnit(
+  out: number[],
+  jamo: { lAt: number; lvAt: number },
+  u: number,
+  flags: number,
+): void {
+  const len = out.length;
+  if (u === SPACE) {
+    if (len > 0 && (out[len - 1] === SPACE || out[len - 1] === COMMA)) return;
+  } else if (
+    len > 0 &&
+    out[len - 1] === SPACE &&
+    ((flags & F_COMMA) !== 0 || ((flags & F_DENSE) !== 0 && denseCodeBefore(out, len - 2)))
+  ) {
+    out.pop();
+  }
+  const last = out.length - 1;
+  if (isV(u) && last >= 0 && jamo.lAt === last) {
+    out[last] = 0xac00 + ((out[last] - 0x1100) * 21 + (u - 0x1161)) * 28;
+    jamo.lAt = -1;
+    jamo.lvAt = last;
+    return;
+  }
+  if (isT(u) && last >= 0 && jamo.lvAt === last) {
+    out[last] += u - 0x11a7;
+    jamo.lvAt = -1;
+    return;
+  }
+  out.push(u);
+  if (isL(u)) jamo.lAt = out.length - 1;
+}
+
+function denseCodeBefore(out: number[], k: number): boolean {
+  if (k < 0) return false;
+  const u = out[k];
+  if (u >= 0xdc00 && u <= 0xdfff && k > 0) {
+    return charClass(0x10000 + ((out[k - 1] - 0xd800) << 10) + (u - 0xdc00)) === CLS_DENSE;
+  }
+  if (u < 128) return false;
+  const v = (packed[u] & F_SET) === 0 ? packEntry(u) : packed[u];
+  return (v & F_DENSE) !== 0;
 }
 
 /** The code point of normalised units at position i (surrogate-aware), or -1 outside [0, len). */

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalizeWithMap, unitsToString } from './normalize';
 import {
   buildRedactor,
   identifierVariants,
@@ -364,6 +365,63 @@ describe('redaction properties', () => {
         expect(normalizeForMatch(n)).toBe(n);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("normalizeForMatch equals the scanner's normal form (trimmed)", () => {
+    const tricky = fc.constantFrom(
+      ' ',
+      '  ',
+      '\n',
+      '\u00a0',
+      ',',
+      ' , ',
+      '-',
+      '\u2010',
+      "'",
+      '’',
+      '\u200b',
+      '\u0301',
+      'ß',
+      'ﬁ',
+      'İ',
+      '山',
+      '田',
+      ' 山',
+      '김',
+      'ก',
+      '1',
+      '2',
+      '(',
+      '.',
+      '@',
+      'é',
+      'E\u0301',
+      '𠀋',
+      '👩🏽‍💻',
+      'ﷺ',
+      '¨',
+      '\u1100',
+      '\u1161',
+      '\u11a8',
+      '\u1100\u1161\u11a8',
+      'ﾧ',
+      'ﾡ',
+      '㉮',
+      '㈀',
+      '각',
+    );
+    const arb = fc.array(fc.oneof(tricky, fc.string({ unit: 'grapheme', maxLength: 4 })), {
+      maxLength: 25,
+    });
+    fc.assert(
+      fc.property(arb, (parts) => {
+        const s = parts.join('');
+        const nz = normalizeWithMap(s);
+        const scanner = unitsToString(nz.units, 0, nz.length).replace(/^ /, '').replace(/ $/, '');
+        expect(normalizeForMatch(s)).toBe(scanner);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -55,12 +55,14 @@ describe('normalizeForMatch', () => {
     ['Muñoz , José', 'munoz,jose'],
     ['山田 太郎', '山田太郎'],
     ['山田\u3000太郎', '山田太郎'],
-    ['김 민준', '김민준'.normalize('NFKD')],
+    ['김 민준', '김민준'],
     ['ＡＢＣ１２３', 'abc123'],
     ['مُحَمَّد الأحمد', 'محمد الاحمد'],
     ['עִבְרִית', 'עברית'],
     ['zero\u200bwidth soft\u00adhyphen', 'zerowidth softhyphen'],
     ['\u200fRTL\u200e mark', 'rtl mark'],
+    ['\u1100\u1161\u11a8 \u1100\u200b\u1161', '각가'],
+    ['\uffa7\uffc2', '다'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeForMatch(input)).toBe(expected);
   });
@@ -296,6 +298,9 @@ describe('buildRedactor: names in many scripts', () => {
     const p = person('김민준');
     expect(redactWith([p], '김민준이 발표했다')).toBe(`${p.pseudonym}이 발표했다`);
     expect(redactWith([p], '김 민준 씨')).toBe(`${p.pseudonym} 씨`);
+    // Decomposed (NFD) Hangul, as from macOS file names, is composed back.
+    expect(redactWith([p], `${'김민준'.normalize('NFD')}이`)).toBe(`${p.pseudonym}이`);
+    expect(redactWith([person('김민준'.normalize('NFD'))], '김민준')).toMatch(/^Participant T\d+$/);
     expectIntact([p], ['김서연이 발표했다', '민준']);
   });
 
@@ -352,6 +357,13 @@ describe('buildRedactor: what must NOT be redacted', () => {
     expect(redactWith([hope, rose], 'Hope Bishop and rose park')).toBe(
       `${hope.pseudonym} and ${rose.pseudonym}`,
     );
+  });
+
+  it('a preferred name of several words gets name forms of its own', () => {
+    const p = person('José Antonio Muñoz', { preferredName: 'Pepe Muñoz' });
+    expectRedacted(p, ['Pepe Muñoz', 'Muñoz, Pepe', 'P. Muñoz', 'José Muñoz', 'J. A. Muñoz']);
+    expect(identifierVariants(p).map(normalizeForMatch)).not.toContain('pepe munoz munoz');
+    expectIntact([p], ['Pepe', 'Antonio', 'José']);
   });
 
   it('a preferred name or alias IS an identifier', () => {

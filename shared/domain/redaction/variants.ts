@@ -436,12 +436,21 @@ export function identifierForms(p: ProtectedPerson): {
     }
     for (const f of familyForms) {
       splitForms(given, f, derived);
-      if (preferredTokens.length > 0 && preferred !== given.join(' '))
+      // A one-word preferred name stands in for the given names ("Pepe Muñoz", "P. Muñoz").
+      if (preferredTokens.length === 1 && preferred !== given.join(' ')) {
         splitForms(preferredTokens, f, derived);
+      }
     }
     for (const f of familyForms.slice(1)) titledSurnames.push(f);
   }
   for (const s of parsed.surnames) titledSurnames.unshift(s);
+  if (preferredTokens.length > 1) {
+    // A preferred name of several words is a name of its own: all its forms (not its surname
+    // alone, which stays an identifier only after a title if it is the real surname).
+    for (const { given, family } of parseName(preferred).splits) {
+      splitForms(given, family.join(' '), derived);
+    }
+  }
 
   if (
     parsed.dense &&

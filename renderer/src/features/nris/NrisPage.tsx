@@ -1,0 +1,39 @@
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { Forum } from '../../../../shared/api';
+import type { Audience } from '../../../../shared/domain/vocabulary';
+import { DirectoryTab } from './DirectoryTab';
+import { SessionsTab } from './SessionsTab';
+
+type NrisTab = 'directory' | 'sessions';
+
+/**
+ * NRIs: the directory of National and Regional IGF Initiatives (shared by all forums) and this
+ * forum's onsite sessions at their events. Tabs unmount when hidden, so each shows fresh data.
+ */
+export function NrisPage({ forum, audience }: { forum: Forum; audience: Audience }) {
+  const [tab, setTab] = useState<NrisTab>('directory');
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Title order={1}>NRIs</Title>
+        <Text c="dimmed">
+          National and Regional IGF Initiatives, and the sessions this forum holds at their events
+          to gather local practices.
+        </Text>
+      </Stack>
+      <Tabs value={tab} onChange={(v) => v && setTab(v as NrisTab)} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="directory">Directory</Tabs.Tab>
+          <Tabs.Tab value="sessions">Onsite sessions</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="directory" pt="md">
+          <DirectoryTab editable={audience === 'coordinators'} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sessions" pt="md">
+          <SessionsTab forum={forum} audience={audience} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -186,6 +186,15 @@ export function participantListSql(q: ParticipantListQuery): {
     where.push(`${searchable} LIKE @t${i} ESCAPE '\\'`);
     params[`t${i}`] = `%${escapeLike(term)}%`;
   });
+  // Terms of 3+ characters narrow the rows through the trigram index first (migration 0005).
+  const indexed = q.terms.filter((t) => [...t].length >= 3);
+  if (indexed.length > 0) {
+    const candidates = `id IN (SELECT participant_id FROM participant_search_keys WHERE key IN
+      (SELECT rowid FROM participants_trigram WHERE participants_trigram MATCH @trigrams))`;
+    // Protected people are found by their pseudonym only in the public views: no prefilter there.
+    where.push(q.pseudonymsOnly ? `(is_protected = 1 OR ${candidates})` : candidates);
+    params.trigrams = indexed.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
+  }
   if (q.stakeholderGroup) {
     where.push('stakeholder_group = @stakeholderGroup');
     params.stakeholderGroup = q.stakeholderGroup;

@@ -11,6 +11,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import type { Forum } from '../../../../shared/api';
+import { NextCallCard } from '../calls/NextCallCard';
 import { ForumFormModal } from './ForumFormModal';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -79,6 +80,7 @@ export function OverviewPage({
             <Text>No upcoming milestone.</Text>
           )}
         </Card>
+        <NextCallCard forumId={forum.id} />
       </SimpleGrid>
       {forum.mandate && (
         <Card withBorder>

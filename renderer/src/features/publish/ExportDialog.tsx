@@ -21,6 +21,8 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   csv: 'CSV (spreadsheet)',
   md: 'Markdown',
   html: 'HTML (web page)',
+  ics: 'iCalendar (.ics)',
+  eml: 'E-mail draft (.eml)',
 };
 
 /** Choose audience and format, see what will be redacted, then save. */
@@ -32,6 +34,7 @@ export function ExportDialog({
   title,
   audiences,
   formats = ['csv', 'md', 'html'],
+  subjectId,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -40,6 +43,8 @@ export function ExportDialog({
   title: string;
   audiences: Audience[];
   formats?: ExportFormat[];
+  /** The series, call or session the export is about. */
+  subjectId?: string;
 }) {
   const client = useClient();
   const [audience, setAudience] = useState<Audience>(audiences[0]);
@@ -53,19 +58,21 @@ export function ExportDialog({
     let live = true;
     setPreview(null);
     setError(null);
-    void client.call('exports.preview', { forumId, kind, audience, format }).then((r) => {
-      if (!live) return;
-      if (r.ok) setPreview(r.value);
-      else setError(r.error.message);
-    });
+    void client
+      .call('exports.preview', { forumId, kind, audience, format, subjectId })
+      .then((r) => {
+        if (!live) return;
+        if (r.ok) setPreview(r.value);
+        else setError(r.error.message);
+      });
     return () => {
       live = false;
     };
-  }, [client, opened, forumId, kind, audience, format]);
+  }, [client, opened, forumId, kind, audience, format, subjectId]);
 
   const save = async () => {
     setSaving(true);
-    const r = await client.call('exports.render', { forumId, kind, audience, format });
+    const r = await client.call('exports.render', { forumId, kind, audience, format, subjectId });
     setSaving(false);
     if (!r.ok) {
       setError(r.error.message);

@@ -19,6 +19,20 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'incident.update': 'Updated an incident',
   'actor.create': 'Added a disruptive actor',
   'actor.update': 'Updated a disruptive actor',
+  'callSeries.create': 'Planned a call series',
+  'callSeries.update': 'Changed a call series',
+  'call.move': 'Moved a call',
+  'call.cancel': 'Cancelled a call',
+  'call.reinstate': 'Reinstated a call',
+  'contribution.create': 'Recorded a contribution',
+  'contribution.review': 'Reviewed a contribution',
+  'contribution.consent': "Changed a contribution's consent",
+  'contribution.consent_withdrawn': 'Recorded a withdrawal of consent',
+  'contribution.import': 'Imported contributions from a survey',
+  'theme.remove': 'Removed a theme',
+  'session.create': 'Planned an onsite session',
+  'session.update': 'Updated an onsite session',
+  'session.remove': 'Removed an onsite session',
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
@@ -26,12 +40,20 @@ export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] 
 const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
   'participant-directory': 'Participant directory',
   'incident-report': 'Incident report',
+  'series-calendar': 'Call series calendar',
+  'call-calendar': 'Call calendar',
+  'invitation-email': 'Invitation e-mail',
+  'contribution-coverage': 'Contribution coverage',
+  contributions: 'Accepted contributions',
+  'session-calendar': 'Onsite session calendar',
 };
 
 const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   csv: 'CSV',
   md: 'Markdown',
   html: 'HTML',
+  ics: 'iCalendar',
+  eml: 'E-mail draft',
 };
 
 const MATCH_FIELD_LABELS: Record<string, string> = {

@@ -1,0 +1,66 @@
+import type { BackendContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { burdenReport, suggestTimes } from './burden';
+import {
+  cancelCall,
+  createActionItem,
+  createSeries,
+  getCallDetails,
+  getSeriesDetails,
+  inviteMembers,
+  listForumActionItems,
+  listForumSeries,
+  listTimeline,
+  moveCall,
+  reinstateCall,
+  saveAgenda,
+  setCallAttendance,
+  updateActionItem,
+  updateCall,
+  updateSeries,
+} from './service';
+
+export function createCallHandlers(
+  ctx: BackendContext,
+): Pick<
+  Handlers,
+  | 'callSeries.list'
+  | 'callSeries.get'
+  | 'callSeries.create'
+  | 'callSeries.update'
+  | 'calls.burden'
+  | 'calls.suggestTimes'
+  | 'calls.get'
+  | 'calls.update'
+  | 'calls.move'
+  | 'calls.cancel'
+  | 'calls.reinstate'
+  | 'calls.saveAgenda'
+  | 'calls.setAttendance'
+  | 'calls.inviteMembers'
+  | 'actionItems.list'
+  | 'actionItems.create'
+  | 'actionItems.update'
+  | 'timeline.list'
+> {
+  return {
+    'callSeries.list': ({ forumId }) => listForumSeries(ctx, forumId),
+    'callSeries.get': ({ id, audience }) => getSeriesDetails(ctx, id, audience),
+    'callSeries.create': (input) => createSeries(ctx, input),
+    'callSeries.update': (input) => updateSeries(ctx, input),
+    'calls.burden': (input) => burdenReport(ctx, input),
+    'calls.suggestTimes': (input) => suggestTimes(ctx, input),
+    'calls.get': ({ id, audience }) => getCallDetails(ctx, id, audience),
+    'calls.update': (input) => updateCall(ctx, input),
+    'calls.move': (input) => moveCall(ctx, input),
+    'calls.cancel': ({ id }) => cancelCall(ctx, id),
+    'calls.reinstate': ({ id }) => reinstateCall(ctx, id),
+    'calls.saveAgenda': (input) => saveAgenda(ctx, input),
+    'calls.setAttendance': (input) => setCallAttendance(ctx, input),
+    'calls.inviteMembers': ({ id }) => inviteMembers(ctx, id),
+    'actionItems.list': (input) => listForumActionItems(ctx, input),
+    'actionItems.create': (input) => createActionItem(ctx, input),
+    'actionItems.update': (input) => updateActionItem(ctx, input),
+    'timeline.list': ({ forumId }) => listTimeline(ctx, forumId),
+  };
+}

@@ -1,0 +1,317 @@
+/**
+ * Calendars and invitations for calls, through the redaction policy:
+ * - titles and descriptions go through the free-text redactor for every audience but coordinators,
+ *   so a protected participant's name never appears in a public or participants' calendar;
+ * - the meeting link appears only for participants and coordinators, never in a public calendar;
+ * - no ATTENDEE lines: people are addressed in the e-mail's Bcc;
+ * - invitations go only to members who consented to invitations, never to anyone matching an
+ *   excluded disruptive actor; everyone (protected participants included) is in Bcc only.
+ */
+import { getCall, getSeries, listSeriesCalls } from '../../../db/queries/calls';
+import { listAllParticipants } from '../../../db/queries/participants';
+import { planOccurrences } from '../../../shared/domain/schedule';
+import { formatInZone, zoneLabel } from '../../../shared/domain/zones';
+import type { Audience } from '../../../shared/domain/vocabulary';
+import { DomainError } from '../../../shared/result';
+import type { BackendContext } from '../context';
+import { planOf } from '../calls/service';
+import { actorMatcher } from '../safeguards/actors';
+import { protectionFor } from '../safeguards/protection';
+import { buildCalendar, type CalendarEvent } from './calendar';
+import { buildEmailDraft } from './email';
+import type { RedactionTally } from './policy';
+
+export const CALL_EXPORT_KINDS = ['series-calendar', 'call-calendar', 'invitation-email'] as const;
+export type CallExportKind = (typeof CALL_EXPORT_KINDS)[number];
+export const isCallExportKind = (k: string): k is CallExportKind =>
+  (CALL_EXPORT_KINDS as readonly string[]).includes(k);
+
+export interface CallExportRequest {
+  forumId: string;
+  kind: CallExportKind;
+  format: string;
+  audience: Audience;
+  subjectId?: string;
+}
+
+export interface CallExport {
+  text: string;
+  /** Used in the file name. */
+  name: string;
+  itemCount: number;
+  mimeType: string;
+}
+
+const uidOfSeries = (id: string) => `${id}@intersession`;
+const uidOfCall = (id: string) => `${id}@intersession`;
+
+function requireSubject(req: CallExportRequest): string {
+  if (!req.subjectId)
+    throw new DomainError('validation', 'subjectId: is required for this export', 'subjectId');
+  return req.subjectId;
+}
+
+function requireFormat(req: CallExportRequest, format: string): void {
+  if (req.format !== format)
+    throw new DomainError('validation', `format: this export is a .${format} file`, 'format');
+}
+
+function seriesOfForum(ctx: BackendContext, req: CallExportRequest, id: string) {
+  const s = getSeries(ctx.db, id);
+  if (!s || s.forumId !== req.forumId)
+    throw new DomainError('not_found', 'No call series of this forum with this id', 'subjectId');
+  return s;
+}
+
+function callOfForum(ctx: BackendContext, req: CallExportRequest, id: string) {
+  const c = getCall(ctx.db, id);
+  if (!c || c.forumId !== req.forumId)
+    throw new DomainError('not_found', 'No call of this forum with this id', 'subjectId');
+  return c;
+}
+
+type Text = (s: string) => string;
+
+function textFor(
+  ctx: BackendContext,
+  forumId: string,
+  audience: Audience,
+  tally: RedactionTally,
+): Text {
+  if (audience === 'coordinators') return (s) => s;
+  const { redactor } = protectionFor(ctx, forumId);
+  return (s) => tally.text(redactor, s);
+}
+
+const linkFor = (audience: Audience, link: string) => (audience === 'public' ? '' : link);
+
+function describe(description: string, link: string): string {
+  return [description, link ? `Join: ${link}` : ''].filter(Boolean).join('\n\n');
+}
+
+/** The events of a series: one recurring VEVENT per slot, EXDATEs, and overrides for moved calls. */
+function seriesEvents(
+  ctx: BackendContext,
+  seriesId: string,
+  audience: Audience,
+  text: Text,
+): { events: CalendarEvent[]; title: string; count: number } {
+  const s = getSeries(ctx.db, seriesId)!;
+  const plan = planOf(s);
+  const planned = planOccurrences(plan);
+  const calls = new Map(listSeriesCalls(ctx.db, seriesId).map((c) => [c.occurrenceIndex, c]));
+  const title = text(s.title);
+  const link = linkFor(audience, s.meetingLink);
+  const description = describe(text(s.description), link);
+  const k = plan.slots.length;
+  const events: CalendarEvent[] = [];
+  plan.slots.forEach((slot, slotIndex) => {
+    const mine = planned.filter((o) => o.slotIndex === slotIndex);
+    if (mine.length === 0) return;
+    // With one slot the series' UID is the series id; each slot of a rotation has its own.
+    const uid = k === 1 ? uidOfSeries(s.id) : uidOfSeries(`${s.id}-slot${slotIndex + 1}`);
+    const base = {
+      uid,
+      sequence: s.sequence,
+      summary: title,
+      description,
+      location: link || undefined,
+      url: link || undefined,
+      durationMinutes: s.durationMinutes,
+      zone: slot.zone,
+    };
+    const exdates: number[] = [];
+    const overrides: CalendarEvent[] = [];
+    for (const occ of mine) {
+      const call = calls.get(occ.index);
+      if (!call) continue;
+      if (call.status === 'cancelled') exdates.push(occ.startAt);
+      else if (call.moved === 1 || call.startAt !== occ.startAt || call.title !== s.title)
+        overrides.push({
+          ...base,
+          summary: text(call.title),
+          start: call.startAt,
+          durationMinutes: call.durationMinutes,
+          recurrenceId: occ.startAt,
+        });
+    }
+    events.push({
+      ...base,
+      start: mine[0].startAt,
+      recurrence: {
+        intervalWeeks: plan.cadenceWeeks * k,
+        ...(plan.occurrenceCount !== null
+          ? { count: mine.length }
+          : { until: mine[mine.length - 1].startAt }),
+        exdates,
+      },
+    });
+    events.push(...overrides);
+  });
+  return {
+    events,
+    title,
+    count: planned.filter((o) => calls.get(o.index)?.status !== 'cancelled').length,
+  };
+}
+
+function callEvent(
+  ctx: BackendContext,
+  callId: string,
+  audience: Audience,
+  text: Text,
+): { event: CalendarEvent; title: string } {
+  const c = getCall(ctx.db, callId)!;
+  const s = c.seriesId ? getSeries(ctx.db, c.seriesId) : undefined;
+  const link = linkFor(audience, s?.meetingLink ?? '');
+  const title = text(c.title);
+  return {
+    title,
+    event: {
+      uid: uidOfCall(c.id),
+      sequence: c.sequence + (s?.sequence ?? 0),
+      summary: title,
+      description: describe(text(s?.description ?? ''), link),
+      location: link || undefined,
+      url: link || undefined,
+      start: c.startAt,
+      durationMinutes: c.durationMinutes,
+      zone: c.zone,
+      status: c.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    },
+  };
+}
+
+/** Members an invitation may go to: consented, with an e-mail, not an excluded disruptive actor. */
+export function invitationRecipients(ctx: BackendContext, forumId: string): string[] {
+  const matches = actorMatcher(ctx, forumId);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const r of listAllParticipants(ctx.db, forumId)) {
+    if (r.consentInvitations !== 1 || !r.email) continue;
+    const identity = {
+      fullName: r.fullName,
+      preferredName: r.preferredName,
+      email: r.email,
+      aliases: JSON.parse(r.aliases) as string[],
+      handles: JSON.parse(r.handles) as string[],
+    };
+    if (matches(identity).some((m) => m.excluded)) continue;
+    const key = r.email.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r.email);
+  }
+  return out;
+}
+
+function invitationText(
+  title: string,
+  link: string,
+  description: string,
+  calls: { startAt: number; zone: string; cancelled: boolean }[],
+): string {
+  const lines = [
+    'Dear colleagues,',
+    '',
+    `You are invited to "${title}".`,
+    '',
+    calls.length === 1 ? 'When:' : 'Dates:',
+    ...calls.map(
+      (c) =>
+        `- ${formatInZone('UTC', c.startAt)} UTC` +
+        (c.zone !== 'UTC'
+          ? ` (${formatInZone(c.zone, c.startAt)} ${zoneLabel(c.zone, c.startAt)})`
+          : '') +
+        (c.cancelled ? ' - CANCELLED' : ''),
+    ),
+    '',
+  ];
+  if (link) lines.push(`Join: ${link}`, '');
+  if (description) lines.push(description, '');
+  lines.push(
+    'The attached calendar file adds the call(s) to your calendar, in your own time zone.',
+    '',
+    'You receive this because you agreed to receive invitations from this Best Practice Forum.',
+    'Recipients are in Bcc: your address is not shown to the others.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function publishCallExport(
+  ctx: BackendContext,
+  req: CallExportRequest,
+  tally: RedactionTally,
+): CallExport {
+  const subjectId = requireSubject(req);
+  const text = textFor(ctx, req.forumId, req.audience, tally);
+  const stamp = ctx.now();
+  if (req.kind === 'series-calendar') {
+    requireFormat(req, 'ics');
+    seriesOfForum(ctx, req, subjectId);
+    const { events, title, count } = seriesEvents(ctx, subjectId, req.audience, text);
+    return {
+      text: buildCalendar({ name: title, stamp, events }),
+      name: title,
+      itemCount: count,
+      mimeType: 'text/calendar; charset=utf-8',
+    };
+  }
+  if (req.kind === 'call-calendar') {
+    requireFormat(req, 'ics');
+    callOfForum(ctx, req, subjectId);
+    const { event, title } = callEvent(ctx, subjectId, req.audience, text);
+    return {
+      text: buildCalendar({ name: title, stamp, events: [event] }),
+      name: title,
+      itemCount: 1,
+      mimeType: 'text/calendar; charset=utf-8',
+    };
+  }
+  // invitation-email
+  requireFormat(req, 'eml');
+  if (req.audience !== 'participants')
+    throw new DomainError(
+      'validation',
+      'audience: invitations are written for participants',
+      'audience',
+    );
+  const series = getSeries(ctx.db, subjectId);
+  let ics: string;
+  let title: string;
+  let link: string;
+  let description: string;
+  let calls: { startAt: number; zone: string; cancelled: boolean }[];
+  if (series && series.forumId === req.forumId) {
+    const built = seriesEvents(ctx, subjectId, req.audience, text);
+    ics = buildCalendar({ name: built.title, stamp, events: built.events });
+    title = built.title;
+    link = series.meetingLink;
+    description = text(series.description);
+    calls = listSeriesCalls(ctx.db, subjectId).map((c) => ({
+      startAt: c.startAt,
+      zone: c.zone,
+      cancelled: c.status === 'cancelled',
+    }));
+  } else {
+    const call = callOfForum(ctx, req, subjectId);
+    const built = callEvent(ctx, subjectId, req.audience, text);
+    ics = buildCalendar({ name: built.title, stamp, events: [built.event] });
+    title = built.title;
+    const s = call.seriesId ? getSeries(ctx.db, call.seriesId) : undefined;
+    link = s?.meetingLink ?? '';
+    description = text(s?.description ?? '');
+    calls = [{ startAt: call.startAt, zone: call.zone, cancelled: call.status === 'cancelled' }];
+  }
+  const bcc = invitationRecipients(ctx, req.forumId);
+  const eml = buildEmailDraft({
+    subject: `Invitation: ${title}`,
+    text: invitationText(title, link, description, calls),
+    bcc,
+    attachment: { filename: 'invitation.ics', content: ics, method: 'PUBLISH' },
+    date: stamp,
+    messageId: `${subjectId}.${stamp}`,
+  });
+  return { text: eml, name: title, itemCount: bcc.length, mimeType: 'message/rfc822' };
+}

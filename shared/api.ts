@@ -11,8 +11,24 @@ import type {
   IncidentStatus,
 } from './domain/safeguards';
 import type { Audience } from './domain/vocabulary';
+import type { ActionItemStatus, AttendanceStatus, CallStatus, CountCell } from './domain/calls';
+import type { CallSlot } from './domain/schedule';
+import type { NriKind, SessionAttendanceStatus, SessionFormat, SessionStatus } from './domain/nris';
 import type { DuplicatePolicy, ImportField } from './schemas/participantImport';
 import type { MethodInput, MethodName } from './schemas';
+import type {
+  Contribution,
+  ContributionCoverage,
+  ContributionImportPreview,
+  ContributionImportStatus,
+  ContributionPage,
+  ContributionSearch,
+  ContributionSources,
+  DuplicateCandidate,
+  Theme,
+} from './contributionsApi';
+
+export type * from './contributionsApi';
 
 export type { MethodName, MethodInput } from './schemas';
 
@@ -284,6 +300,204 @@ export interface ImportJobStatus extends ImportSummary {
   error?: string;
 }
 
+/** A National or Regional IGF Initiative in the directory (one directory for all forums). */
+export interface Nri {
+  id: string;
+  name: string;
+  kind: NriKind;
+  country: string | null;
+  region: Region | null;
+  website: string;
+  contactName: string;
+  contactEmail: string;
+  notes: string;
+  /** Onsite sessions (of any forum) held at this NRI's events. */
+  sessionCount: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NriRemoved {
+  id: string;
+  /** Sessions that stay, no longer linked to an NRI. */
+  unlinkedSessions: number;
+}
+
+/** One row of the onsite sessions list. The start is a UTC instant; `zone` is the venue's. */
+export interface OnsiteSessionSummary {
+  id: string;
+  forumId: string;
+  nriId: string | null;
+  nriName: string | null;
+  title: string;
+  startAt: number;
+  durationMinutes: number;
+  zone: string;
+  /** The venue's wall clock at the start: 'YYYY-MM-DD' and 'HH:mm'. */
+  localDate: string;
+  localTime: string;
+  venue: string;
+  format: SessionFormat;
+  status: SessionStatus;
+  attendedCount: number;
+}
+
+export interface SessionAttendanceEntry {
+  participantId: string;
+  /** The name as the audience may see it (a pseudonym for a protected participant). */
+  fullName: string;
+  stakeholderGroup: StakeholderGroup;
+  isProtected: boolean;
+  pseudonym: string | null;
+  status: SessionAttendanceStatus;
+}
+
+export interface OnsiteSession extends OnsiteSessionSummary {
+  localHosts: string;
+  notes: string;
+  outcomes: string;
+  /** iCalendar SEQUENCE: raised on every change. */
+  sequence: number;
+  attendance: SessionAttendanceEntry[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/* ---- Calls (issue 4) ---- */
+
+export type { CallSlot } from './domain/schedule';
+export type { CountCell } from './domain/calls';
+
+export interface CallSeries {
+  id: string;
+  forumId: string;
+  title: string;
+  firstDate: string;
+  cadenceWeeks: number;
+  endDate: string | null;
+  occurrenceCount: number | null;
+  durationMinutes: number;
+  slots: CallSlot[];
+  /** Empty for the public audience. */
+  meetingLink: string;
+  description: string;
+  sequence: number;
+  callCount: number;
+  /** Start of the next scheduled call (epoch ms), if any. */
+  nextCallAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CallSummary {
+  id: string;
+  forumId: string;
+  seriesId: string | null;
+  occurrenceIndex: number | null;
+  title: string;
+  startAt: number;
+  durationMinutes: number;
+  /** The zone the call was planned in ('UTC' for UTC-fixed slots). */
+  zone: string;
+  status: CallStatus;
+  moved: boolean;
+  /** Planned start before any move. */
+  originalStartAt: number | null;
+  sequence: number;
+}
+
+export interface CallSeriesDetails extends CallSeries {
+  calls: CallSummary[];
+}
+
+export interface AgendaItem {
+  id: string;
+  position: number;
+  title: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  minutes: string;
+}
+
+export interface AttendanceEntry {
+  participantId: string;
+  /** As the audience may see it (a pseudonym for a protected participant outside coordinators). */
+  fullName: string;
+  stakeholderGroup: StakeholderGroup;
+  region: Region | null;
+  isProtected: boolean;
+  status: AttendanceStatus | null;
+}
+
+export interface AttendanceCounts {
+  byStatus: Record<AttendanceStatus, number>;
+  /** Attended, with small cells shown as "<3". */
+  attended: string;
+  byStakeholderGroup: CountCell[];
+  byRegion: CountCell[];
+  byGender: CountCell[];
+}
+
+export interface ActionItem {
+  id: string;
+  forumId: string;
+  callId: string | null;
+  title: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  dueDate: string | null;
+  status: ActionItemStatus;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CallDetails extends CallSummary {
+  seriesTitle: string | null;
+  /** Empty for the public audience. */
+  meetingLink: string;
+  minutes: string;
+  agenda: AgendaItem[];
+  attendance: AttendanceEntry[];
+  counts: AttendanceCounts;
+  actionItems: ActionItem[];
+}
+
+export interface RegionBurden {
+  region: string;
+  label: string;
+  members: number;
+  /** Average burden (0-4) at each UTC hour 0..23. */
+  hours: number[];
+  /** For each slot asked about: the members' local start times and the region's average burden. */
+  slots: { localTimes: string[]; burden: number }[];
+}
+
+export interface BurdenReport {
+  dates: string[];
+  regions: RegionBurden[];
+  /** Members without a time zone (not scored). */
+  withoutZone: number;
+}
+
+export interface TimeSuggestion {
+  slots: CallSlot[];
+  /** Highest region average burden over the rotation. */
+  worstRegionBurden: number;
+  totalBurden: number;
+  perRegion: { region: string; label: string; burden: number }[];
+}
+
+export interface TimelineEntry {
+  kind: 'call' | 'session';
+  id: string;
+  title: string;
+  startAt: number;
+  durationMinutes: number;
+  zone: string;
+  status: string;
+  seriesId: string | null;
+}
+
 export interface AppApi {
   'system.describe'(input: MethodInput<'system.describe'>): Promise<MethodDescription[]>;
   'system.info'(input: MethodInput<'system.info'>): Promise<SystemInfo>;
@@ -328,6 +542,71 @@ export interface AppApi {
   'actors.check'(input: MethodInput<'actors.check'>): Promise<ActorMatch[]>;
   'exports.preview'(input: MethodInput<'exports.preview'>): Promise<ExportPreview>;
   'exports.render'(input: MethodInput<'exports.render'>): Promise<ExportFile>;
+
+  'callSeries.list'(input: MethodInput<'callSeries.list'>): Promise<CallSeries[]>;
+  'callSeries.get'(input: MethodInput<'callSeries.get'>): Promise<CallSeriesDetails>;
+  'callSeries.create'(input: MethodInput<'callSeries.create'>): Promise<CallSeriesDetails>;
+  'callSeries.update'(input: MethodInput<'callSeries.update'>): Promise<CallSeriesDetails>;
+  'calls.burden'(input: MethodInput<'calls.burden'>): Promise<BurdenReport>;
+  'calls.suggestTimes'(input: MethodInput<'calls.suggestTimes'>): Promise<TimeSuggestion | null>;
+  'calls.get'(input: MethodInput<'calls.get'>): Promise<CallDetails>;
+  'calls.update'(input: MethodInput<'calls.update'>): Promise<CallDetails>;
+  'calls.move'(input: MethodInput<'calls.move'>): Promise<CallDetails>;
+  'calls.cancel'(input: MethodInput<'calls.cancel'>): Promise<CallDetails>;
+  'calls.reinstate'(input: MethodInput<'calls.reinstate'>): Promise<CallDetails>;
+  'calls.saveAgenda'(input: MethodInput<'calls.saveAgenda'>): Promise<CallDetails>;
+  'calls.setAttendance'(input: MethodInput<'calls.setAttendance'>): Promise<CallDetails>;
+  'calls.inviteMembers'(input: MethodInput<'calls.inviteMembers'>): Promise<CallDetails>;
+  'actionItems.list'(input: MethodInput<'actionItems.list'>): Promise<ActionItem[]>;
+  'actionItems.create'(input: MethodInput<'actionItems.create'>): Promise<ActionItem>;
+  'actionItems.update'(input: MethodInput<'actionItems.update'>): Promise<ActionItem>;
+  'timeline.list'(input: MethodInput<'timeline.list'>): Promise<TimelineEntry[]>;
+
+  'themes.list'(input: MethodInput<'themes.list'>): Promise<Theme[]>;
+  'themes.create'(input: MethodInput<'themes.create'>): Promise<Theme>;
+  'themes.update'(input: MethodInput<'themes.update'>): Promise<Theme>;
+  'themes.remove'(input: MethodInput<'themes.remove'>): Promise<{ id: string }>;
+  'contributions.list'(input: MethodInput<'contributions.list'>): Promise<ContributionPage>;
+  'contributions.search'(input: MethodInput<'contributions.search'>): Promise<ContributionSearch>;
+  'contributions.get'(input: MethodInput<'contributions.get'>): Promise<Contribution>;
+  'contributions.create'(input: MethodInput<'contributions.create'>): Promise<Contribution>;
+  'contributions.update'(input: MethodInput<'contributions.update'>): Promise<Contribution>;
+  'contributions.setStatus'(input: MethodInput<'contributions.setStatus'>): Promise<Contribution>;
+  'contributions.withdrawConsent'(
+    input: MethodInput<'contributions.withdrawConsent'>,
+  ): Promise<Contribution>;
+  'contributions.duplicates'(
+    input: MethodInput<'contributions.duplicates'>,
+  ): Promise<DuplicateCandidate[]>;
+  'contributions.coverage'(
+    input: MethodInput<'contributions.coverage'>,
+  ): Promise<ContributionCoverage>;
+  'contributions.sources'(
+    input: MethodInput<'contributions.sources'>,
+  ): Promise<ContributionSources>;
+  'contributions.importPreview'(
+    input: MethodInput<'contributions.importPreview'>,
+  ): Promise<ContributionImportPreview>;
+  'contributions.importStart'(
+    input: MethodInput<'contributions.importStart'>,
+  ): Promise<{ jobId: string }>;
+  'contributions.importStatus'(
+    input: MethodInput<'contributions.importStatus'>,
+  ): Promise<ContributionImportStatus>;
+  'contributions.importCancel'(
+    input: MethodInput<'contributions.importCancel'>,
+  ): Promise<ContributionImportStatus>;
+
+  'nris.list'(input: MethodInput<'nris.list'>): Promise<Nri[]>;
+  'nris.create'(input: MethodInput<'nris.create'>): Promise<Nri>;
+  'nris.update'(input: MethodInput<'nris.update'>): Promise<Nri>;
+  'nris.remove'(input: MethodInput<'nris.remove'>): Promise<NriRemoved>;
+  'sessions.list'(input: MethodInput<'sessions.list'>): Promise<OnsiteSessionSummary[]>;
+  'sessions.get'(input: MethodInput<'sessions.get'>): Promise<OnsiteSession>;
+  'sessions.create'(input: MethodInput<'sessions.create'>): Promise<OnsiteSession>;
+  'sessions.update'(input: MethodInput<'sessions.update'>): Promise<OnsiteSession>;
+  'sessions.remove'(input: MethodInput<'sessions.remove'>): Promise<{ id: string }>;
+  'sessions.setAttendance'(input: MethodInput<'sessions.setAttendance'>): Promise<OnsiteSession>;
 }
 
 /** Compile-time check: the contract and the schemas name the same methods. */

@@ -4,8 +4,12 @@ import { openDatabase, type Db } from '../../db/open';
 import { purgeRemoved } from '../../db/queries/participants';
 import type { RpcResult } from '../../shared/result';
 import type { BackendContext } from './context';
+import { createContributionHandlers } from './contributions/handlers';
 import { createDispatch, type Handlers } from './dispatch';
+import { createCallHandlers } from './calls/handlers';
 import { createForumHandlers } from './forums/handlers';
+import { createNriHandlers } from './nris/handlers';
+import { seedNriDirectory } from './nris/service';
 import { createParticipantHandlers } from './participants/handlers';
 import { createParticipantImportHandlers } from './participants/importHandlers';
 import { RESTORE_WINDOW_MS } from './participants/service';
@@ -33,6 +37,9 @@ export function createHandlers(ctx: BackendContext): Handlers {
     ...createParticipantHandlers(ctx),
     ...createParticipantImportHandlers(ctx),
     ...createSafeguardHandlers(ctx),
+    ...createCallHandlers(ctx),
+    ...createContributionHandlers(ctx),
+    ...createNriHandlers(ctx),
   };
 }
 
@@ -45,6 +52,7 @@ export function createBackend(opts: BackendOptions): Backend {
     dbFile: opts.dbFile,
   };
   purgeRemoved(db, ctx.now() - RESTORE_WINDOW_MS);
+  seedNriDirectory(ctx);
   const dispatch = createDispatch(createHandlers(ctx));
   return { dispatch, close: () => db.close(), db };
 }

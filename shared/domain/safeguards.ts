@@ -51,7 +51,22 @@ export const INCIDENT_ACTION_LABELS: Record<IncidentAction, string> = {
   reported_to_secretariat: 'Reported to the IGF Secretariat',
 };
 
-export const EXPORT_FORMATS = ['csv', 'md', 'html'] as const;
+export const EXPORT_FORMATS = ['csv', 'md', 'html', 'ics', 'eml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const EXPORT_KINDS = ['participant-directory', 'incident-report'] as const;
+export const EXPORT_KINDS = [
+  'participant-directory',
+  'incident-report',
+  /** A call series as one .ics (subjectId: the series). */
+  'series-calendar',
+  /** One call as .ics (subjectId: the call). */
+  'call-calendar',
+  /** One onsite session at an NRI event as .ics (subjectId: the session). */
+  'session-calendar',
+  /** An e-mail draft (.eml) inviting members to a series or a call (subjectId: either). */
+  'invitation-email',
+  /** Accepted contributions by region, theme, kind and group; small cells suppressed. */
+  'contribution-coverage',
+  /** The accepted contributions an audience may see, credited as consent allows. */
+  'contributions',
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { contributionsSchemas } from './contributions';
+import { callsSchemas } from './calls';
 import { forumsSchemas } from './forums';
+import { nrisSchemas } from './nris';
 import { participantImportSchemas } from './participantImport';
 import { participantsSchemas } from './participants';
 import { safeguardsSchemas } from './safeguards';
@@ -12,6 +15,9 @@ export const methodSchemas = {
   ...participantsSchemas,
   ...participantImportSchemas,
   ...safeguardsSchemas,
+  ...callsSchemas,
+  ...contributionsSchemas,
+  ...nrisSchemas,
 };
 
 export type MethodName = keyof typeof methodSchemas;

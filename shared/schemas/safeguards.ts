@@ -45,6 +45,8 @@ const exportRequest = z.strictObject({
   kind: z.enum(EXPORT_KINDS),
   format: z.enum(EXPORT_FORMATS),
   audience: z.enum(AUDIENCES),
+  /** What the export is about, for kinds about one thing (a call series, a call, a session). */
+  subjectId: id.optional(),
 });
 
 export const safeguardsSchemas = {

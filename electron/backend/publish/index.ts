@@ -28,6 +28,9 @@ import { requireForum } from '../forums/service';
 import { toParticipant } from '../participants/service';
 import { listForumIncidents } from '../safeguards/incidents';
 import { protectionFor } from '../safeguards/protection';
+import { isCallExportKind, publishCallExport } from './callExports';
+import { sessionCalendar } from './sessionCalendar';
+import { contributionTable, isContributionExportKind } from './contributions';
 import { tableToCsv, tableToHtml, tableToMarkdown, type Table } from './documents';
 import { participantForAudience, RedactionTally } from './policy';
 
@@ -42,6 +45,8 @@ const MIME: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
+  eml: 'message/rfc822',
 };
 
 const slug = (s: string) =>
@@ -185,10 +190,50 @@ function incidentReport(ctx: BackendContext, forumId: string, audience: Audience
 export function publish(ctx: BackendContext, req: ExportRequest): Publication {
   const tally = new RedactionTally();
   const forum = requireForum(ctx, req.forumId, 'forumId');
+  if (req.kind === 'session-calendar') {
+    const out = sessionCalendar(ctx, req, tally);
+    return {
+      preview: {
+        filename: `${slug(forum.title)}-${req.kind}-${req.audience}-${isoDay(ctx.now())}.ics`,
+        mimeType: out.mimeType,
+        audience: req.audience,
+        itemCount: out.itemCount,
+        redactionCount: tally.count,
+        pseudonyms: [...tally.pseudonyms].sort(),
+      },
+      bytes: new TextEncoder().encode(out.text),
+    };
+  }
+  if (isCallExportKind(req.kind)) {
+    const out = publishCallExport(ctx, { ...req, kind: req.kind }, tally);
+    return {
+      preview: {
+        filename: `${slug(forum.title)}-${req.kind}-${req.audience}-${isoDay(ctx.now())}.${req.format}`,
+        mimeType: out.mimeType,
+        audience: req.audience,
+        itemCount: out.itemCount,
+        redactionCount: tally.count,
+        pseudonyms: [...tally.pseudonyms].sort(),
+      },
+      bytes: new TextEncoder().encode(out.text),
+    };
+  }
+  // Tables (directory, incident report) come as CSV, Markdown or HTML only.
+  if (
+    (req.kind === 'participant-directory' || req.kind === 'incident-report') &&
+    (req.format === 'ics' || req.format === 'eml')
+  )
+    throw new DomainError(
+      'validation',
+      'format: this export is a table (CSV, Markdown or HTML)',
+      'format',
+    );
   const table =
     req.kind === 'participant-directory'
       ? participantDirectory(ctx, req.forumId, req.audience, tally)
-      : incidentReport(ctx, req.forumId, req.audience);
+      : isContributionExportKind(req.kind)
+        ? contributionTable(ctx, { ...req, kind: req.kind }, tally)
+        : incidentReport(ctx, req.forumId, req.audience);
   const text =
     req.format === 'csv'
       ? tableToCsv(table)
@@ -220,6 +265,7 @@ export function renderExport(ctx: BackendContext, req: ExportRequest): ExportFil
     forumId: req.forumId,
     action: 'export',
     subjectType: req.kind,
+    subjectId: req.subjectId,
     detail: {
       kind: req.kind,
       format: req.format,

@@ -19,13 +19,19 @@ import { OverviewPage } from '../features/forums/OverviewPage';
 import { WelcomePage } from '../features/forums/WelcomePage';
 import { ParticipantsPage } from '../features/participants/ParticipantsPage';
 import { SafeguardsPage } from '../features/safeguards/SafeguardsPage';
+import { ContributionsPage } from '../features/contributions/ContributionsPage';
+import { CallsPage } from '../features/calls/CallsPage';
+import { NrisPage } from '../features/nris/NrisPage';
 import type { Audience } from '../../../shared/domain/vocabulary';
 
-export type Area = 'overview' | 'participants' | 'safeguards';
+export type Area = 'overview' | 'participants' | 'safeguards' | 'nris' | 'calls' | 'contributions';
 
 const AREAS: { id: Area; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'participants', label: 'Participants' },
+  { id: 'calls', label: 'Calls' },
+  { id: 'nris', label: 'NRIs' },
+  { id: 'contributions', label: 'Contributions' },
   { id: 'safeguards', label: 'Safeguards' },
 ];
 
@@ -144,6 +150,11 @@ export function App() {
         )}
         {area === 'participants' && (
           <ParticipantsPage key={forum.id} forum={forum} audience={audience} />
+        )}
+        {area === 'nris' && <NrisPage key={forum.id} forum={forum} audience={audience} />}
+        {area === 'calls' && <CallsPage key={forum.id} forum={forum} audience={audience} />}
+        {area === 'contributions' && (
+          <ContributionsPage key={forum.id} forum={forum} audience={audience} />
         )}
         {area === 'safeguards' && !previewPublic && <SafeguardsPage key={forum.id} forum={forum} />}
       </AppShell.Main>

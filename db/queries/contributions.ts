@@ -1,0 +1,478 @@
+import { HIT_END, HIT_START } from '../../shared/domain/search';
+import type { Db } from '../open';
+import { stmt } from './statements';
+
+/* ---- Themes ---- */
+
+export interface ThemeRecord {
+  id: string;
+  forumId: string;
+  name: string;
+  position: number;
+  contributionCount: number;
+}
+
+const THEME_COLUMNS = `t.id AS id, t.forum_id AS forumId, t.name AS name, t.position AS position,
+  (SELECT count(*) FROM contribution_themes ct WHERE ct.theme_id = t.id) AS contributionCount`;
+
+export function listThemes(db: Db, forumId: string): ThemeRecord[] {
+  return stmt(
+    db,
+    `SELECT ${THEME_COLUMNS} FROM themes t WHERE t.forum_id = ? ORDER BY t.position, t.name`,
+  ).all(forumId) as ThemeRecord[];
+}
+
+export function getTheme(db: Db, id: string): ThemeRecord | undefined {
+  return stmt(db, `SELECT ${THEME_COLUMNS} FROM themes t WHERE t.id = ?`).get(id) as
+    ThemeRecord | undefined;
+}
+
+export function findThemeByName(db: Db, forumId: string, name: string): ThemeRecord | undefined {
+  return stmt(
+    db,
+    `SELECT ${THEME_COLUMNS} FROM themes t WHERE t.forum_id = ? AND lower(t.name) = lower(?)`,
+  ).get(forumId, name) as ThemeRecord | undefined;
+}
+
+export function insertTheme(
+  db: Db,
+  row: { id: string; forumId: string; name: string; position?: number },
+): void {
+  stmt(
+    db,
+    `INSERT INTO themes (id, forum_id, name, position)
+     VALUES (@id, @forumId, @name,
+       coalesce(@position, (SELECT coalesce(max(position), -1) + 1 FROM themes WHERE forum_id = @forumId)))`,
+  ).run({ position: null, ...row });
+}
+
+export function renameTheme(db: Db, id: string, name: string): void {
+  stmt(db, 'UPDATE themes SET name = ? WHERE id = ?').run(name, id);
+}
+
+export function deleteTheme(db: Db, id: string): void {
+  stmt(db, 'DELETE FROM themes WHERE id = ?').run(id);
+}
+
+/* ---- Contributions ---- */
+
+/** A contribution row as stored (links as JSON text, booleans as 0/1). */
+export interface ContributionRecord {
+  id: string;
+  forumId: string;
+  title: string;
+  summary: string;
+  body: string;
+  kind: string;
+  country: string | null;
+  region: string | null;
+  source: string;
+  sourceCallId: string | null;
+  sourceSessionId: string | null;
+  contributorId: string | null;
+  contributorName: string;
+  contributorOrganisation: string;
+  language: string;
+  receivedOn: string;
+  links: string;
+  attribution: string;
+  mayPublish: number;
+  consentGivenOn: string | null;
+  consentMethod: string | null;
+  consentWithdrawnAt: number | null;
+  consentWithdrawnScope: string | null;
+  status: string;
+  reviewerNotes: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+const COLUMNS: [keyof ContributionRecord, string][] = [
+  ['id', 'id'],
+  ['forumId', 'forum_id'],
+  ['title', 'title'],
+  ['summary', 'summary'],
+  ['body', 'body'],
+  ['kind', 'kind'],
+  ['country', 'country'],
+  ['region', 'region'],
+  ['source', 'source'],
+  ['sourceCallId', 'source_call_id'],
+  ['sourceSessionId', 'source_session_id'],
+  ['contributorId', 'contributor_id'],
+  ['contributorName', 'contributor_name'],
+  ['contributorOrganisation', 'contributor_organisation'],
+  ['language', 'language'],
+  ['receivedOn', 'received_on'],
+  ['links', 'links'],
+  ['attribution', 'attribution'],
+  ['mayPublish', 'may_publish'],
+  ['consentGivenOn', 'consent_given_on'],
+  ['consentMethod', 'consent_method'],
+  ['consentWithdrawnAt', 'consent_withdrawn_at'],
+  ['consentWithdrawnScope', 'consent_withdrawn_scope'],
+  ['status', 'status'],
+  ['reviewerNotes', 'reviewer_notes'],
+  ['createdAt', 'created_at'],
+  ['updatedAt', 'updated_at'],
+];
+
+const SELECT_ALL = COLUMNS.map(([k, c]) => `c.${c} AS ${k}`).join(', ');
+
+export const INSERT_CONTRIBUTION_SQL = `INSERT INTO contributions (${COLUMNS.map(([, c]) => c).join(', ')})
+  VALUES (${COLUMNS.map(([k]) => `@${k}`).join(', ')})`;
+
+const UPDATABLE = COLUMNS.filter(([k]) => !['id', 'forumId', 'createdAt'].includes(k));
+const UPDATE_SQL = `UPDATE contributions SET ${UPDATABLE.map(([k, c]) => `${c} = @${k}`).join(', ')}
+  WHERE id = @id`;
+
+export function insertContribution(db: Db, row: ContributionRecord): void {
+  stmt(db, INSERT_CONTRIBUTION_SQL).run(row);
+}
+
+export function updateContributionRow(db: Db, row: ContributionRecord): void {
+  stmt(db, UPDATE_SQL).run(row);
+}
+
+export function getContributionRow(db: Db, id: string): ContributionRecord | undefined {
+  return stmt(db, `SELECT ${SELECT_ALL} FROM contributions c WHERE c.id = ?`).get(id) as
+    ContributionRecord | undefined;
+}
+
+export function themeIdsOf(db: Db, contributionId: string): string[] {
+  return stmt(
+    db,
+    `SELECT ct.theme_id FROM contribution_themes ct JOIN themes t ON t.id = ct.theme_id
+     WHERE ct.contribution_id = ? ORDER BY t.position, t.name`,
+  )
+    .pluck()
+    .all(contributionId) as string[];
+}
+
+export function setContributionThemes(db: Db, contributionId: string, themeIds: string[]): void {
+  stmt(db, 'DELETE FROM contribution_themes WHERE contribution_id = ?').run(contributionId);
+  addContributionThemes(db, contributionId, themeIds);
+}
+
+/** Tags a contribution with more themes (for new contributions: no delete first). */
+export function addContributionThemes(db: Db, contributionId: string, themeIds: string[]): void {
+  const insert = stmt(
+    db,
+    'INSERT OR IGNORE INTO contribution_themes (contribution_id, theme_id) VALUES (?, ?)',
+  );
+  for (const t of themeIds) insert.run(contributionId, t);
+}
+
+/** Theme names of many contributions at once: id -> names (in theme order). */
+export function themeNamesOf(db: Db, contributionIds: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (contributionIds.length === 0) return out;
+  const rows = stmt(
+    db,
+    `SELECT ct.contribution_id AS id, t.name AS name FROM contribution_themes ct
+     JOIN themes t ON t.id = ct.theme_id
+     WHERE ct.contribution_id IN (SELECT value FROM json_each(?)) ORDER BY t.position, t.name`,
+  ).all(JSON.stringify(contributionIds)) as { id: string; name: string }[];
+  for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), r.name]);
+  return out;
+}
+
+export interface HistoryRecord {
+  id: string;
+  contributionId: string;
+  at: number;
+  actor: string;
+  action: string;
+  detail: string;
+}
+
+export function insertHistory(db: Db, row: HistoryRecord): void {
+  stmt(
+    db,
+    `INSERT INTO contribution_history (id, contribution_id, at, actor, action, detail)
+     VALUES (@id, @contributionId, @at, @actor, @action, @detail)`,
+  ).run(row);
+}
+
+export function listHistory(db: Db, contributionId: string): HistoryRecord[] {
+  return stmt(
+    db,
+    `SELECT id, contribution_id AS contributionId, at, actor, action, detail
+     FROM contribution_history WHERE contribution_id = ? ORDER BY at DESC, rowid DESC`,
+  ).all(contributionId) as HistoryRecord[];
+}
+
+/* ---- The list: filters, full-text search ---- */
+
+export interface ContributionListQuery {
+  forumId: string;
+  /** An FTS5 query (see shared/domain/search.ts), or null for no search. */
+  match: string | null;
+  status?: string;
+  themeId?: string;
+  region?: string;
+  kind?: string;
+  source?: string;
+  stakeholderGroup?: string;
+  /** Only contributions an export for public or participants could use. */
+  publishableOnly?: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface ContributionListRow {
+  id: string;
+  title: string;
+  summary: string;
+  kind: string;
+  status: string;
+  source: string;
+  country: string | null;
+  region: string | null;
+  receivedOn: string;
+  attribution: string;
+  mayPublish: number;
+  consentWithdrawnScope: string | null;
+  contributorName: string;
+  contributorOrganisation: string;
+  participantName: string | null;
+  participantOrganisation: string | null;
+  stakeholderGroup: string | null;
+  isProtected: number | null;
+  pseudonym: string | null;
+  /** With a search: its key in contributions_fts. */
+  key: number | null;
+  total: number;
+}
+
+const LIST_COLUMNS = `c.id AS id, c.title AS title, c.summary AS summary, c.kind AS kind,
+  c.status AS status, c.source AS source, c.country AS country, c.region AS region,
+  c.received_on AS receivedOn, c.attribution AS attribution, c.may_publish AS mayPublish,
+  c.consent_withdrawn_scope AS consentWithdrawnScope, c.contributor_name AS contributorName,
+  c.contributor_organisation AS contributorOrganisation, p.full_name AS participantName,
+  p.organisation AS participantOrganisation, p.stakeholder_group AS stakeholderGroup,
+  p.is_protected AS isProtected, p.pseudonym AS pseudonym`;
+
+/** The page query (count in the same pass): plain SQL, so benchmarks can run it raw. */
+export function contributionListSql(q: ContributionListQuery): {
+  sql: string;
+  params: Record<string, unknown>;
+} {
+  const where = ['c.forum_id = @forumId'];
+  const params: Record<string, unknown> = {
+    forumId: q.forumId,
+    limit: q.limit,
+    offset: q.offset,
+  };
+  const eq = (column: string, key: keyof ContributionListQuery) => {
+    if (q[key] === undefined) return;
+    where.push(`${column} = @${key}`);
+    params[key] = q[key];
+  };
+  eq('c.status', 'status');
+  eq('c.region', 'region');
+  eq('c.kind', 'kind');
+  eq('c.source', 'source');
+  eq('p.stakeholder_group', 'stakeholderGroup');
+  if (q.themeId !== undefined) {
+    where.push(
+      'EXISTS (SELECT 1 FROM contribution_themes ct WHERE ct.contribution_id = c.id AND ct.theme_id = @themeId)',
+    );
+    params.themeId = q.themeId;
+  }
+  if (q.publishableOnly)
+    where.push("c.may_publish = 1 AND coalesce(c.consent_withdrawn_scope, '') <> 'publication'");
+  if (q.match !== null) {
+    params.match = q.match;
+    return {
+      // Rank narrow rows first (key, id, score), then read the columns of the page's rows only.
+      sql: `WITH hits AS MATERIALIZED (
+          SELECT f.rowid AS key, k.contribution_id AS cid, bm25(contributions_fts, 10.0, 4.0, 1.0) AS score
+          FROM contributions_fts f
+          JOIN contribution_search_keys k ON k.key = f.rowid
+          JOIN contributions c ON c.id = k.contribution_id
+          ${q.stakeholderGroup !== undefined ? 'LEFT JOIN participants p ON p.id = c.contributor_id' : ''}
+          WHERE contributions_fts MATCH @match AND ${where.join(' AND ')}
+        ),
+        page AS MATERIALIZED (
+          SELECT key, cid, score, count(*) OVER () AS total FROM hits
+          ORDER BY score LIMIT @limit OFFSET @offset
+        )
+        SELECT ${LIST_COLUMNS}, page.key AS key, page.total AS total
+        FROM page JOIN contributions c ON c.id = page.cid
+        LEFT JOIN participants p ON p.id = c.contributor_id
+        ORDER BY page.score`,
+      params,
+    };
+  }
+  return {
+    sql: `SELECT ${LIST_COLUMNS}, NULL AS key, count(*) OVER () AS total
+      FROM contributions c
+      LEFT JOIN participants p ON p.id = c.contributor_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY c.received_on DESC, c.id DESC
+      LIMIT @limit OFFSET @offset`,
+    params,
+  };
+}
+
+export function listContributions(
+  db: Db,
+  q: ContributionListQuery,
+): { total: number; rows: ContributionListRow[] } {
+  const { sql, params } = contributionListSql(q);
+  const rows = stmt(db, sql).all(params) as ContributionListRow[];
+  if (rows.length > 0) return { total: rows[0].total, rows };
+  if (q.offset === 0) return { total: 0, rows };
+  // Past the end: the first row still carries the total.
+  const first = contributionListSql({ ...q, offset: 0, limit: 1 });
+  const head = stmt(db, first.sql).get(first.params) as ContributionListRow | undefined;
+  return { total: head?.total ?? 0, rows };
+}
+
+export interface SnippetRow {
+  key: number;
+  title: string;
+  snippet: string;
+}
+
+export const SNIPPET_SQL = `SELECT rowid AS key,
+    highlight(contributions_fts, 0, '${HIT_START}', '${HIT_END}') AS title,
+    snippet(contributions_fts, -1, '${HIT_START}', '${HIT_END}', '…', 24) AS snippet
+  FROM contributions_fts
+  WHERE contributions_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@keys))`;
+
+/** Highlighted title and best passage of the given search results. */
+export function contributionSnippets(db: Db, match: string, keys: number[]): SnippetRow[] {
+  if (keys.length === 0) return [];
+  return stmt(db, SNIPPET_SQL).all({ match, keys: JSON.stringify(keys) }) as SnippetRow[];
+}
+
+/** Contributions of a forum whose words overlap `match` (an OR query), best first. */
+export function similarCandidates(
+  db: Db,
+  forumId: string,
+  match: string,
+  limit: number,
+): { id: string; title: string; summary: string; body: string; status: string }[] {
+  return stmt(
+    db,
+    `SELECT c.id, c.title, c.summary, c.body, c.status
+     FROM contributions_fts f
+     JOIN contribution_search_keys k ON k.key = f.rowid
+     JOIN contributions c ON c.id = k.contribution_id
+     WHERE contributions_fts MATCH @match AND c.forum_id = @forumId
+     ORDER BY bm25(contributions_fts, 10.0, 4.0, 1.0) LIMIT @limit`,
+  ).all({ match, forumId, limit }) as {
+    id: string;
+    title: string;
+    summary: string;
+    body: string;
+    status: string;
+  }[];
+}
+
+export interface NoteHitRow {
+  type: 'call' | 'session';
+  id: string;
+  title: string;
+  startAt: number | null;
+  snippet: string;
+}
+
+/** Call minutes and NRI session notes matching `match`, best first. */
+export function searchNotes(db: Db, forumId: string, match: string, limit: number): NoteHitRow[] {
+  return stmt(
+    db,
+    `SELECT k.doc_type AS type, k.doc_id AS id, n.title AS title,
+       coalesce((SELECT start_at FROM calls WHERE id = k.doc_id AND k.doc_type = 'call'),
+                (SELECT start_at FROM onsite_sessions WHERE id = k.doc_id AND k.doc_type = 'session')) AS startAt,
+       snippet(notes_fts, -1, '${HIT_START}', '${HIT_END}', '…', 24) AS snippet
+     FROM notes_fts n JOIN note_search_keys k ON k.key = n.rowid
+     WHERE notes_fts MATCH @match AND k.forum_id = @forumId
+     ORDER BY bm25(notes_fts, 5.0, 1.0) LIMIT @limit`,
+  ).all({ match, forumId, limit }) as NoteHitRow[];
+}
+
+/* ---- Coverage ---- */
+
+/** Accepted contributions whose publication was not withdrawn. */
+const USABLE = `c.forum_id = @forumId AND c.status = 'accepted'
+  AND coalesce(c.consent_withdrawn_scope, '') <> 'publication'`;
+
+export interface CoverageCounts {
+  accepted: number;
+  byRegion: { key: string | null; count: number }[];
+  byKind: { key: string; count: number }[];
+  byStakeholderGroup: { key: string | null; count: number }[];
+  byTheme: { key: string; count: number }[];
+}
+
+/** Counts of usable accepted contributions; `publishableOnly` also requires "may be published". */
+export function coverageCounts(db: Db, forumId: string, publishableOnly: boolean): CoverageCounts {
+  const filter = publishableOnly ? `${USABLE} AND c.may_publish = 1` : USABLE;
+  const params = { forumId };
+  return {
+    accepted: stmt(db, `SELECT count(*) FROM contributions c WHERE ${filter}`)
+      .pluck()
+      .get(params) as number,
+    byRegion: stmt(
+      db,
+      `SELECT c.region AS key, count(*) AS count FROM contributions c WHERE ${filter} GROUP BY c.region`,
+    ).all(params) as CoverageCounts['byRegion'],
+    byKind: stmt(
+      db,
+      `SELECT c.kind AS key, count(*) AS count FROM contributions c WHERE ${filter} GROUP BY c.kind`,
+    ).all(params) as CoverageCounts['byKind'],
+    byStakeholderGroup: stmt(
+      db,
+      `SELECT p.stakeholder_group AS key, count(*) AS count FROM contributions c
+       LEFT JOIN participants p ON p.id = c.contributor_id WHERE ${filter} GROUP BY p.stakeholder_group`,
+    ).all(params) as CoverageCounts['byStakeholderGroup'],
+    byTheme: stmt(
+      db,
+      `SELECT ct.theme_id AS key, count(*) AS count FROM contributions c
+       JOIN contribution_themes ct ON ct.contribution_id = c.id WHERE ${filter} GROUP BY ct.theme_id`,
+    ).all(params) as CoverageCounts['byTheme'],
+  };
+}
+
+/** Every contribution of a forum (for exports), oldest first. */
+export function listAllContributions(db: Db, forumId: string): ContributionRecord[] {
+  return stmt(
+    db,
+    `SELECT ${SELECT_ALL} FROM contributions c WHERE c.forum_id = ? ORDER BY c.received_on, c.id`,
+  ).all(forumId) as ContributionRecord[];
+}
+
+/* ---- Sources ---- */
+
+export function callTitle(db: Db, id: string): { title: string; forumId: string } | undefined {
+  return stmt(db, 'SELECT title, forum_id AS forumId FROM calls WHERE id = ?').get(id) as
+    { title: string; forumId: string } | undefined;
+}
+
+export function sessionTitle(db: Db, id: string): { title: string; forumId: string } | undefined {
+  return stmt(db, 'SELECT title, forum_id AS forumId FROM onsite_sessions WHERE id = ?').get(id) as
+    { title: string; forumId: string } | undefined;
+}
+
+export function listCallOptions(
+  db: Db,
+  forumId: string,
+): { id: string; title: string; startAt: number }[] {
+  return stmt(
+    db,
+    'SELECT id, title, start_at AS startAt FROM calls WHERE forum_id = ? ORDER BY start_at',
+  ).all(forumId) as { id: string; title: string; startAt: number }[];
+}
+
+export function listSessionOptions(
+  db: Db,
+  forumId: string,
+): { id: string; title: string; startAt: number }[] {
+  return stmt(
+    db,
+    'SELECT id, title, start_at AS startAt FROM onsite_sessions WHERE forum_id = ? ORDER BY start_at',
+  ).all(forumId) as { id: string; title: string; startAt: number }[];
+}

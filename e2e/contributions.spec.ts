@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures/app';
+
+/**
+ * A rapporteur records a contribution from an NRI session with organisation-only attribution,
+ * accepts it and finds it by a word of its text; after the contributor withdraws consent to
+ * publication, the coverage export no longer counts it.
+ *
+ * The NRI session is created through the RPC API over HTTP (`sessions.create`, with the session
+ * token from the app's URL), as a test fixture; the contribution itself is entered in the UI and
+ * linked to that session by picking it in the "NRI session" select.
+ */
+test('a contribution from an NRI session: add, accept, find, withdraw consent, export coverage', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Load sample forum' }).click();
+  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+
+  const url = new URL(app.url);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
+  const rpc = async (method: string, input: unknown) => {
+    const res = await page.request.post(`${url.origin}/rpc/${method}`, {
+      headers: { Authorization: `Bearer ${token}`, Origin: url.origin },
+      data: input,
+    });
+    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+    return body.value;
+  };
+  const forum = (await rpc('forums.current', {})) as { id: string };
+  await rpc('sessions.create', {
+    forumId: forum.id,
+    title: 'BPF session at LACIGF',
+    date: '2026-08-04',
+    startTime: '10:00',
+    zone: 'America/Bogota',
+  });
+
+  await page
+    .getByRole('navigation', { name: 'Areas' })
+    .getByRole('button', { name: 'Contributions' })
+    .click();
+  const main = page.getByRole('main');
+  await main.getByRole('button', { name: 'Add contribution' }).click();
+  const form = page.getByRole('dialog', { name: 'Add contribution' });
+  await form.getByLabel('Title').fill('Community radio for digital skills');
+  await form.getByLabel('Summary').fill('Local radio teaches safe internet use.');
+  await form
+    .getByLabel('Full text')
+    .fill(
+      'A network of **community radios** broadcasts weekly lessons on phishing and chalupa privacy.',
+    );
+  await form.getByLabel('Kind').selectOption('practice');
+  await form.getByLabel('Country').selectOption('CO');
+  await form.getByLabel('Source').selectOption('nri_session');
+  await form.getByLabel('NRI session').selectOption({ label: 'BPF session at LACIGF' });
+  await form.getByLabel('Outside contributor name').fill('Lucía Gómez');
+  await form.getByLabel('Organisation').fill('Radio Comunitaria Andina');
+  await form.getByLabel('Attribution').selectOption('organisation');
+  await form.getByLabel('May be published').check();
+  await form.getByLabel('Consent given by').selectOption('call');
+  await form.getByLabel('Consent given on').fill('2026-08-04');
+  await form.getByRole('button', { name: 'Save contribution' }).click();
+  await expect(form).toBeHidden();
+
+  // The contribution's page: accept it.
+  const detail = page.getByRole('dialog', { name: 'Contribution', exact: true });
+  await expect(
+    detail.getByRole('heading', { name: 'Community radio for digital skills' }),
+  ).toBeVisible();
+  await expect(detail.getByText('NRI session: BPF session at LACIGF')).toBeVisible();
+  await expect(detail.getByText('Radio Comunitaria Andina', { exact: true })).toBeVisible();
+  await detail.getByLabel('Status').selectOption('accepted');
+  await detail.getByLabel('Reviewer notes').fill('Good local example.');
+  await detail.getByRole('button', { name: 'Save review' }).click();
+  await expect(detail.getByText(/Status: Submitted → Accepted/)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+
+  // Find it by a word from its full text, highlighted.
+  await main.getByRole('searchbox', { name: 'Search contributions' }).fill('chalupa');
+  await expect(main.getByRole('status').first()).toHaveText('1 contribution');
+  const row = main.getByRole('row').filter({ hasText: 'Community radio for digital skills' });
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('mark', { hasText: 'chalupa' })).toBeVisible();
+
+  // Coverage export counts it (as "<3": a small cell).
+  const exportCoverage = async () => {
+    await main.getByRole('tab', { name: 'Coverage' }).click();
+    await main.getByRole('button', { name: 'Export coverage' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export coverage' });
+    await dialog.getByLabel('Audience').selectOption('public');
+    await dialog.getByLabel('Format').selectOption('csv');
+    await expect(dialog.getByText(/entr(y|ies) ·/)).toBeVisible();
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save file' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/contribution-coverage-public-.*\.csv$/);
+    return readFileSync((await download.path())!, 'utf8');
+  };
+  const before = await exportCoverage();
+  expect(before).toContain('Latin America and the Caribbean,<3');
+
+  // Withdraw consent to publication.
+  await main.getByRole('tab', { name: 'List' }).click();
+  await row.click();
+  await detail.getByRole('button', { name: 'Withdraw consent' }).click();
+  const withdraw = page.getByRole('dialog', { name: 'Withdraw consent' });
+  await withdraw.getByLabel('What is withdrawn').selectOption('publication');
+  await withdraw.getByLabel('Note').fill('Asked by e-mail');
+  await withdraw.getByRole('button', { name: 'Confirm withdrawal' }).click();
+  await expect(detail.getByText('Consent to publication withdrawn')).toBeVisible();
+  await expect(detail.getByText(/Consent withdrawn: publication/)).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  const after = await exportCoverage();
+  expect(after).toContain('Latin America and the Caribbean,0');
+  expect(after).not.toContain(',<3');
+});

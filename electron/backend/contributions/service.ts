@@ -1,0 +1,771 @@
+/**
+ * Contributions: recording, review, consent and finding them. Business rules and transactions;
+ * SQL is in db/queries/contributions.ts, consent rules in shared/domain/consent.ts.
+ */
+import {
+  callTitle,
+  contributionSnippets,
+  coverageCounts,
+  deleteTheme,
+  findThemeByName,
+  getContributionRow,
+  getTheme,
+  insertContribution,
+  insertHistory,
+  insertTheme,
+  listCallOptions,
+  listContributions,
+  listHistory,
+  listSessionOptions,
+  listThemes,
+  renameTheme,
+  searchNotes,
+  sessionTitle,
+  setContributionThemes,
+  similarCandidates,
+  themeIdsOf,
+  themeNamesOf,
+  updateContributionRow,
+  type ContributionListRow,
+  type ContributionRecord,
+  type ThemeRecord,
+} from '../../../db/queries/contributions';
+import { getParticipant } from '../../../db/queries/participants';
+import { getSetting } from '../../../db/queries/settings';
+import type {
+  Contribution,
+  ContributionCoverage,
+  ContributionPage,
+  ContributionRow,
+  ContributionSearch,
+  ContributionSources,
+  CoverageBar,
+  DuplicateCandidate,
+  Theme,
+} from '../../../shared/api';
+import { creditFor, contributionUse, type Contributor } from '../../../shared/domain/consent';
+import {
+  CONTRIBUTION_KIND_LABELS,
+  type Attribution,
+  type ConsentMethod,
+  type ContributionKind,
+  type ContributionSource,
+  type ContributionStatus,
+  type WithdrawalScope,
+} from '../../../shared/domain/contributions';
+import { REGION_LABELS, regionOf, type Region } from '../../../shared/domain/countries';
+import { newId } from '../../../shared/domain/ids';
+import { ftsAnyQuery, ftsQuery, highlightSegments } from '../../../shared/domain/search';
+import { similarity } from '../../../shared/domain/similarity';
+import {
+  STAKEHOLDER_GROUP_LABELS,
+  type Audience,
+  type StakeholderGroup,
+} from '../../../shared/domain/vocabulary';
+import { DomainError } from '../../../shared/result';
+import type { ParsedInput } from '../../../shared/schemas';
+import { recordAudit } from '../audit/service';
+import type { BackendContext } from '../context';
+import { requireForum } from '../forums/service';
+import { protectionFor } from '../safeguards/protection';
+
+export type ContributionFields = Omit<ParsedInput<'contributions.create'>, 'forumId'>;
+
+/** Who is making a change, for the history: the name set in settings, or "Coordinator". */
+export function actorName(ctx: BackendContext): string {
+  return getSetting(ctx.db, 'user.name') || 'Coordinator';
+}
+
+function history(
+  ctx: BackendContext,
+  contributionId: string,
+  action: string,
+  detail: { field?: string; from?: unknown; to?: unknown; note?: string } = {},
+): void {
+  const at = ctx.now();
+  insertHistory(ctx.db, {
+    id: newId(at),
+    contributionId,
+    at,
+    actor: actorName(ctx),
+    action,
+    detail: JSON.stringify(detail),
+  });
+}
+
+/* ---- Themes ---- */
+
+const toTheme = (t: ThemeRecord): Theme => ({
+  id: t.id,
+  forumId: t.forumId,
+  name: t.name,
+  contributionCount: t.contributionCount,
+});
+
+function requireTheme(ctx: BackendContext, id: string): ThemeRecord {
+  const t = getTheme(ctx.db, id);
+  if (!t) throw new DomainError('not_found', 'No theme with this id', 'id');
+  return t;
+}
+
+export function listForumThemes(ctx: BackendContext, forumId: string): Theme[] {
+  requireForum(ctx, forumId, 'forumId');
+  return listThemes(ctx.db, forumId).map(toTheme);
+}
+
+export function createTheme(ctx: BackendContext, forumId: string, name: string): Theme {
+  return ctx.db.transaction(() => {
+    requireForum(ctx, forumId, 'forumId');
+    if (findThemeByName(ctx.db, forumId, name))
+      throw new DomainError(
+        'conflict',
+        'name: this forum already has a theme with this name',
+        'name',
+      );
+    const id = newId(ctx.now());
+    insertTheme(ctx.db, { id, forumId, name });
+    return toTheme(requireTheme(ctx, id));
+  })();
+}
+
+export function updateTheme(ctx: BackendContext, id: string, name: string): Theme {
+  return ctx.db.transaction(() => {
+    const t = requireTheme(ctx, id);
+    const other = findThemeByName(ctx.db, t.forumId, name);
+    if (other && other.id !== id)
+      throw new DomainError(
+        'conflict',
+        'name: this forum already has a theme with this name',
+        'name',
+      );
+    renameTheme(ctx.db, id, name);
+    return toTheme(requireTheme(ctx, id));
+  })();
+}
+
+export function removeTheme(ctx: BackendContext, id: string): { id: string } {
+  return ctx.db.transaction(() => {
+    const t = requireTheme(ctx, id);
+    deleteTheme(ctx.db, id);
+    recordAudit(ctx, {
+      forumId: t.forumId,
+      action: 'theme.remove',
+      subjectType: 'theme',
+      subjectId: id,
+      detail: { name: t.name, contributions: t.contributionCount },
+    });
+    return { id };
+  })();
+}
+
+/* ---- Reading ---- */
+
+function requireContribution(ctx: BackendContext, id: string, field = 'id'): ContributionRecord {
+  const c = getContributionRow(ctx.db, id);
+  if (!c) throw new DomainError('not_found', 'No contribution with this id', field);
+  return c;
+}
+
+function contributorOf(ctx: BackendContext, c: ContributionRecord): Contributor | null {
+  if (c.contributorId) {
+    const p = getParticipant(ctx.db, c.contributorId);
+    if (p)
+      return {
+        name: p.fullName,
+        organisation: p.organisation ?? '',
+        isProtected: p.isProtected === 1,
+        pseudonym: p.pseudonym,
+      };
+  }
+  if (c.contributorName || c.contributorOrganisation)
+    return {
+      name: c.contributorName,
+      organisation: c.contributorOrganisation,
+      isProtected: false,
+      pseudonym: null,
+    };
+  return null;
+}
+
+const consentOf = (c: {
+  attribution: string;
+  mayPublish: number;
+  consentWithdrawnScope: string | null;
+}) => ({
+  attribution: c.attribution as Attribution,
+  mayPublish: c.mayPublish === 1,
+  withdrawn: c.consentWithdrawnScope as WithdrawalScope | null,
+});
+
+/**
+ * How an output for `audience` credits a contribution (consent and protection applied, the
+ * credit's text through the free-text redactor), or null when the output may not use it.
+ */
+export function creditForAudience(
+  ctx: BackendContext,
+  c: ContributionRecord,
+  audience: Audience,
+): string | null {
+  const use = contributionUse(consentOf(c), audience);
+  if (!use.included) return null;
+  const credit = creditFor(use.attribution, contributorOf(ctx, c));
+  return protectionFor(ctx, c.forumId).redactor.redact(credit.text).text;
+}
+
+export function duplicatesOf(
+  ctx: BackendContext,
+  forumId: string,
+  draft: { title: string; summary: string; body: string },
+  excludeId?: string,
+): DuplicateCandidate[] {
+  const match = ftsAnyQuery(`${draft.title} ${draft.summary} ${draft.body.slice(0, 2000)}`);
+  if (!match) return [];
+  const text = `${draft.summary}\n${draft.body}`;
+  return similarCandidates(ctx.db, forumId, match, 30)
+    .filter((c) => c.id !== excludeId)
+    .map((c) => ({
+      c,
+      s: similarity(
+        { title: draft.title, text },
+        { title: c.title, text: `${c.summary}\n${c.body}` },
+      ),
+    }))
+    .filter(({ s }) => s.duplicate)
+    .map(({ c, s }) => ({
+      id: c.id,
+      title: c.title,
+      status: c.status as ContributionStatus,
+      reason: s.reason === 'title' ? ('title' as const) : ('text' as const),
+      score: Math.round(Math.max(s.title, s.text) * 100) / 100,
+    }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5);
+}
+
+export function toContribution(ctx: BackendContext, c: ContributionRecord): Contribution {
+  const themeIds = themeIdsOf(ctx.db, c.id);
+  const themes = new Map(listThemes(ctx.db, c.forumId).map((t) => [t.id, t.name]));
+  const p = c.contributorId ? getParticipant(ctx.db, c.contributorId) : undefined;
+  const sourceTitle =
+    (c.sourceCallId ? callTitle(ctx.db, c.sourceCallId)?.title : undefined) ??
+    (c.sourceSessionId ? sessionTitle(ctx.db, c.sourceSessionId)?.title : undefined) ??
+    null;
+  return {
+    id: c.id,
+    forumId: c.forumId,
+    title: c.title,
+    summary: c.summary,
+    body: c.body,
+    kind: c.kind as ContributionKind,
+    country: c.country,
+    region: c.region as Region | null,
+    themeIds,
+    themeNames: themeIds.map((t) => themes.get(t) ?? ''),
+    source: c.source as ContributionSource,
+    sourceCallId: c.sourceCallId,
+    sourceSessionId: c.sourceSessionId,
+    sourceTitle,
+    contributorId: c.contributorId,
+    contributor: p
+      ? {
+          id: p.id,
+          fullName: p.fullName,
+          organisation: p.organisation,
+          email: p.email,
+          stakeholderGroup: p.stakeholderGroup as StakeholderGroup,
+          isProtected: p.isProtected === 1,
+          pseudonym: p.pseudonym,
+        }
+      : null,
+    contributorName: c.contributorName,
+    contributorOrganisation: c.contributorOrganisation,
+    language: c.language,
+    receivedOn: c.receivedOn,
+    links: JSON.parse(c.links) as string[],
+    attribution: c.attribution as Attribution,
+    mayPublish: c.mayPublish === 1,
+    consentGivenOn: c.consentGivenOn,
+    consentMethod: c.consentMethod as ConsentMethod | null,
+    consentWithdrawnAt: c.consentWithdrawnAt,
+    consentWithdrawnScope: c.consentWithdrawnScope as WithdrawalScope | null,
+    publicCredit: creditForAudience(ctx, c, 'public'),
+    status: c.status as ContributionStatus,
+    reviewerNotes: c.reviewerNotes,
+    history: listHistory(ctx.db, c.id).map((h) => {
+      const d = JSON.parse(h.detail) as {
+        field?: string;
+        from?: unknown;
+        to?: unknown;
+        note?: string;
+      };
+      return {
+        id: h.id,
+        at: h.at,
+        actor: h.actor,
+        action: h.action,
+        field: d.field ?? null,
+        from: d.from ?? null,
+        to: d.to ?? null,
+        note: d.note ?? null,
+      };
+    }),
+    possibleDuplicates: duplicatesOf(ctx, c.forumId, c, c.id),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+export function getContribution(ctx: BackendContext, id: string): Contribution {
+  return toContribution(ctx, requireContribution(ctx, id));
+}
+
+function rowFor(
+  ctx: BackendContext,
+  forumId: string,
+  r: ContributionListRow,
+  audience: Audience,
+  themeNames: string[],
+): ContributionRow {
+  const { redactor } = protectionFor(ctx, forumId);
+  const coordinators = audience === 'coordinators';
+  const red = (s: string) => (coordinators ? s : redactor.redact(s).text);
+  let contributorLabel: string;
+  if (coordinators)
+    contributorLabel =
+      r.participantName ?? (r.contributorName || r.contributorOrganisation || 'Not recorded');
+  else {
+    const use = contributionUse(consentOf(r), audience);
+    const who: Contributor | null =
+      r.participantName !== null
+        ? {
+            name: r.participantName,
+            organisation: r.participantOrganisation ?? '',
+            isProtected: r.isProtected === 1,
+            pseudonym: r.pseudonym,
+          }
+        : r.contributorName || r.contributorOrganisation
+          ? {
+              name: r.contributorName,
+              organisation: r.contributorOrganisation,
+              isProtected: false,
+              pseudonym: null,
+            }
+          : null;
+    contributorLabel = use.included ? red(creditFor(use.attribution, who).text) : '';
+  }
+  return {
+    id: r.id,
+    title: red(r.title),
+    summary: red(r.summary),
+    kind: r.kind as ContributionKind,
+    status: r.status as ContributionStatus,
+    source: r.source as ContributionSource,
+    country: r.country,
+    region: r.region as Region | null,
+    receivedOn: r.receivedOn,
+    attribution: r.attribution as Attribution,
+    mayPublish: r.mayPublish === 1,
+    consentWithdrawnScope: r.consentWithdrawnScope as WithdrawalScope | null,
+    contributorLabel,
+    stakeholderGroup: r.stakeholderGroup as StakeholderGroup | null,
+    themeNames,
+    snippet: null,
+    titleHighlighted: null,
+  };
+}
+
+export function listContributionPage(
+  ctx: BackendContext,
+  input: ParsedInput<'contributions.list'>,
+): ContributionPage {
+  requireForum(ctx, input.forumId, 'forumId');
+  const match = input.search ? ftsQuery(input.search) : null;
+  const { total, rows } = listContributions(ctx.db, {
+    forumId: input.forumId,
+    match,
+    status: input.status,
+    themeId: input.themeId,
+    region: input.region,
+    kind: input.kind,
+    source: input.source,
+    stakeholderGroup: input.stakeholderGroup,
+    publishableOnly: input.audience !== 'coordinators',
+    offset: input.offset,
+    limit: input.limit,
+  });
+  const themes = themeNamesOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const out = rows.map((r) =>
+    rowFor(ctx, input.forumId, r, input.audience, themes.get(r.id) ?? []),
+  );
+  if (match && rows.length > 0) {
+    // Snippets are made only for the page's rows (not for every match before ranking).
+    const snippets = new Map(
+      contributionSnippets(
+        ctx.db,
+        match,
+        rows.map((r) => r.key!),
+      ).map((s) => [s.key, s]),
+    );
+    const { redactor } = protectionFor(ctx, input.forumId);
+    const red = (s: string) => (input.audience === 'coordinators' ? s : redactor.redact(s).text);
+    rows.forEach((r, i) => {
+      const s = snippets.get(r.key!);
+      if (!s) return;
+      out[i].titleHighlighted = highlightSegments(red(s.title));
+      out[i].snippet = highlightSegments(red(s.snippet));
+    });
+  }
+  return { total, offset: input.offset, rows: out };
+}
+
+export function searchEverything(
+  ctx: BackendContext,
+  input: ParsedInput<'contributions.search'>,
+): ContributionSearch {
+  const page = listContributionPage(ctx, {
+    forumId: input.forumId,
+    audience: 'coordinators',
+    search: input.query,
+    offset: 0,
+    limit: input.limit,
+  });
+  const match = ftsQuery(input.query);
+  return {
+    contributions: page.rows,
+    contributionTotal: page.total,
+    notes: match
+      ? searchNotes(ctx.db, input.forumId, match, input.limit).map((n) => ({
+          type: n.type,
+          id: n.id,
+          title: n.title,
+          startAt: n.startAt,
+          snippet: highlightSegments(n.snippet),
+        }))
+      : [],
+  };
+}
+
+/* ---- Writing ---- */
+
+interface Resolved {
+  region: string | null;
+  sourceCallId: string | null;
+  sourceSessionId: string | null;
+}
+
+/** Checks that what a contribution links to belongs to its forum; derives the region. */
+function resolveLinks(
+  ctx: BackendContext,
+  forumId: string,
+  f: Pick<
+    ContributionFields,
+    | 'country'
+    | 'region'
+    | 'source'
+    | 'sourceCallId'
+    | 'sourceSessionId'
+    | 'contributorId'
+    | 'themeIds'
+  >,
+): Resolved {
+  const sourceCallId = f.source === 'call' ? (f.sourceCallId ?? null) : null;
+  const sourceSessionId = f.source === 'nri_session' ? (f.sourceSessionId ?? null) : null;
+  if (sourceCallId && callTitle(ctx.db, sourceCallId)?.forumId !== forumId)
+    throw new DomainError(
+      'not_found',
+      'sourceCallId: no call of this forum with this id',
+      'sourceCallId',
+    );
+  if (sourceSessionId && sessionTitle(ctx.db, sourceSessionId)?.forumId !== forumId)
+    throw new DomainError(
+      'not_found',
+      'sourceSessionId: no NRI session of this forum with this id',
+      'sourceSessionId',
+    );
+  if (f.contributorId) {
+    const p = getParticipant(ctx.db, f.contributorId);
+    if (!p || p.forumId !== forumId || p.removedAt !== null)
+      throw new DomainError(
+        'not_found',
+        'contributorId: no participant of this forum with this id',
+        'contributorId',
+      );
+  }
+  const known = new Set(listThemes(ctx.db, forumId).map((t) => t.id));
+  for (const t of f.themeIds)
+    if (!known.has(t))
+      throw new DomainError(
+        'not_found',
+        'themeIds: no theme of this forum with this id',
+        'themeIds',
+      );
+  const region = f.country ? (regionOf(f.country) ?? f.region ?? null) : (f.region ?? null);
+  return { region, sourceCallId, sourceSessionId };
+}
+
+export function toRecord(
+  f: ContributionFields,
+  resolved: Resolved,
+  base: Pick<
+    ContributionRecord,
+    | 'id'
+    | 'forumId'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'status'
+    | 'reviewerNotes'
+    | 'consentWithdrawnAt'
+    | 'consentWithdrawnScope'
+  >,
+): ContributionRecord {
+  return {
+    ...base,
+    title: f.title,
+    summary: f.summary,
+    body: f.body,
+    kind: f.kind,
+    country: f.country,
+    region: resolved.region,
+    source: f.source,
+    sourceCallId: resolved.sourceCallId,
+    sourceSessionId: resolved.sourceSessionId,
+    contributorId: f.contributorId ?? null,
+    contributorName: f.contributorId ? '' : f.contributorName,
+    contributorOrganisation: f.contributorId ? '' : f.contributorOrganisation,
+    language: f.language,
+    receivedOn: f.receivedOn,
+    links: JSON.stringify(f.links),
+    attribution: f.attribution,
+    mayPublish: f.mayPublish ? 1 : 0,
+    consentGivenOn: f.consentGivenOn ?? null,
+    consentMethod: f.consentMethod ?? null,
+  };
+}
+
+export function createContribution(
+  ctx: BackendContext,
+  input: ParsedInput<'contributions.create'>,
+): Contribution {
+  const { forumId, ...fields } = input;
+  const id = ctx.db.transaction(() => {
+    requireForum(ctx, forumId, 'forumId');
+    const resolved = resolveLinks(ctx, forumId, fields);
+    const now = ctx.now();
+    const id = newId(now);
+    insertContribution(
+      ctx.db,
+      toRecord(fields, resolved, {
+        id,
+        forumId,
+        createdAt: now,
+        updatedAt: now,
+        status: 'submitted',
+        reviewerNotes: '',
+        consentWithdrawnAt: null,
+        consentWithdrawnScope: null,
+      }),
+    );
+    setContributionThemes(ctx.db, id, fields.themeIds);
+    history(ctx, id, 'created', {
+      note: `Attribution: ${fields.attribution}; may be published: ${fields.mayPublish ? 'yes' : 'no'}`,
+    });
+    recordAudit(ctx, {
+      forumId,
+      action: 'contribution.create',
+      subjectType: 'contribution',
+      subjectId: id,
+      detail: { attribution: fields.attribution, mayPublish: fields.mayPublish },
+    });
+    return id;
+  })();
+  return getContribution(ctx, id);
+}
+
+const fieldsOf = (c: ContributionRecord, themeIds: string[]): ContributionFields => ({
+  title: c.title,
+  summary: c.summary,
+  body: c.body,
+  kind: c.kind as ContributionKind,
+  country: c.country,
+  region: c.region as Region | null,
+  themeIds,
+  source: c.source as ContributionSource,
+  sourceCallId: c.sourceCallId,
+  sourceSessionId: c.sourceSessionId,
+  contributorId: c.contributorId,
+  contributorName: c.contributorName,
+  contributorOrganisation: c.contributorOrganisation,
+  language: c.language,
+  receivedOn: c.receivedOn,
+  links: JSON.parse(c.links) as string[],
+  attribution: c.attribution as Attribution,
+  mayPublish: c.mayPublish === 1,
+  consentGivenOn: c.consentGivenOn,
+  consentMethod: c.consentMethod as ConsentMethod | null,
+});
+
+const CONSENT_FIELDS = ['attribution', 'mayPublish', 'consentGivenOn', 'consentMethod'] as const;
+
+export function updateContribution(
+  ctx: BackendContext,
+  input: ParsedInput<'contributions.update'>,
+): Contribution {
+  const { id, ...patch } = input;
+  ctx.db.transaction(() => {
+    const before = requireContribution(ctx, id);
+    const prev = fieldsOf(before, themeIdsOf(ctx.db, id));
+    const defined = Object.fromEntries(
+      Object.entries(patch).filter(([, v]) => v !== undefined),
+    ) as Partial<ContributionFields>;
+    const next: ContributionFields = { ...prev, ...defined };
+    if (defined.country !== undefined && defined.region === undefined) next.region = null;
+    const resolved = resolveLinks(ctx, before.forumId, next);
+    const now = ctx.now();
+    const record = toRecord(next, resolved, { ...before, updatedAt: now });
+    updateContributionRow(ctx.db, record);
+    setContributionThemes(ctx.db, id, next.themeIds);
+    const changed = (Object.keys(defined) as (keyof ContributionFields)[]).filter(
+      (k) => JSON.stringify(prev[k]) !== JSON.stringify(next[k]),
+    );
+    const consentChanges = changed.filter((k) => (CONSENT_FIELDS as readonly string[]).includes(k));
+    for (const k of consentChanges)
+      history(ctx, id, 'consent', { field: k, from: prev[k], to: next[k] });
+    const other = changed.filter((k) => !consentChanges.includes(k));
+    if (other.length > 0) history(ctx, id, 'updated', { note: `Changed: ${other.join(', ')}` });
+    if (consentChanges.length > 0)
+      recordAudit(ctx, {
+        forumId: before.forumId,
+        action: 'contribution.consent',
+        subjectType: 'contribution',
+        subjectId: id,
+        detail: Object.fromEntries(consentChanges.map((k) => [k, { from: prev[k], to: next[k] }])),
+      });
+  })();
+  return getContribution(ctx, id);
+}
+
+export function setContributionStatus(
+  ctx: BackendContext,
+  input: ParsedInput<'contributions.setStatus'>,
+): Contribution {
+  ctx.db.transaction(() => {
+    const c = requireContribution(ctx, input.id);
+    const notes = input.reviewerNotes ?? c.reviewerNotes;
+    if (c.status === input.status && notes === c.reviewerNotes) return;
+    updateContributionRow(ctx.db, {
+      ...c,
+      status: input.status,
+      reviewerNotes: notes,
+      updatedAt: ctx.now(),
+    });
+    if (c.status !== input.status)
+      history(ctx, c.id, 'status', {
+        field: 'status',
+        from: c.status,
+        to: input.status,
+        note: notes || undefined,
+      });
+    else history(ctx, c.id, 'updated', { field: 'reviewerNotes', note: 'Reviewer notes changed' });
+    recordAudit(ctx, {
+      forumId: c.forumId,
+      action: 'contribution.review',
+      subjectType: 'contribution',
+      subjectId: c.id,
+      detail: { from: c.status, to: input.status },
+    });
+  })();
+  return getContribution(ctx, input.id);
+}
+
+export function withdrawConsent(
+  ctx: BackendContext,
+  input: ParsedInput<'contributions.withdrawConsent'>,
+): Contribution {
+  ctx.db.transaction(() => {
+    const c = requireContribution(ctx, input.id);
+    if (c.consentWithdrawnScope === 'publication')
+      throw new DomainError('conflict', 'Consent to publication was already withdrawn', 'scope');
+    if (c.consentWithdrawnScope === input.scope)
+      throw new DomainError('conflict', 'Consent to attribution was already withdrawn', 'scope');
+    const now = ctx.now();
+    updateContributionRow(ctx.db, {
+      ...c,
+      consentWithdrawnAt: now,
+      consentWithdrawnScope: input.scope,
+      updatedAt: now,
+    });
+    history(ctx, c.id, 'consent_withdrawn', {
+      field: 'consent',
+      from: c.consentWithdrawnScope,
+      to: input.scope,
+      note: input.note || undefined,
+    });
+    recordAudit(ctx, {
+      forumId: c.forumId,
+      action: 'contribution.consent_withdrawn',
+      subjectType: 'contribution',
+      subjectId: c.id,
+      detail: { scope: input.scope, note: input.note },
+    });
+  })();
+  return getContribution(ctx, input.id);
+}
+
+/* ---- Coverage and sources ---- */
+
+export function contributionCoverage(
+  ctx: BackendContext,
+  forumId: string,
+  publishableOnly = false,
+): ContributionCoverage {
+  requireForum(ctx, forumId, 'forumId');
+  const counts = coverageCounts(ctx.db, forumId, publishableOnly);
+  const bars = <K extends string>(
+    keys: readonly K[],
+    labels: Record<K, string>,
+    rows: { key: string | null; count: number }[],
+    unknown: string,
+  ): CoverageBar[] => {
+    const by = new Map(rows.map((r) => [r.key, r.count]));
+    const out: CoverageBar[] = keys.map((k) => ({
+      key: k,
+      label: labels[k],
+      count: by.get(k) ?? 0,
+    }));
+    const none = by.get(null) ?? 0;
+    if (none > 0) out.push({ key: '', label: unknown, count: none });
+    return out;
+  };
+  const themes = listThemes(ctx.db, forumId);
+  const themeCounts = new Map(counts.byTheme.map((r) => [r.key, r.count]));
+  return {
+    accepted: counts.accepted,
+    byRegion: bars(
+      Object.keys(REGION_LABELS) as Region[],
+      REGION_LABELS,
+      counts.byRegion,
+      'No region recorded',
+    ),
+    byTheme: themes.map((t) => ({ key: t.id, label: t.name, count: themeCounts.get(t.id) ?? 0 })),
+    byKind: bars(
+      Object.keys(CONTRIBUTION_KIND_LABELS) as ContributionKind[],
+      CONTRIBUTION_KIND_LABELS,
+      counts.byKind,
+      'Not recorded',
+    ),
+    byStakeholderGroup: bars(
+      Object.keys(STAKEHOLDER_GROUP_LABELS) as StakeholderGroup[],
+      STAKEHOLDER_GROUP_LABELS,
+      counts.byStakeholderGroup,
+      'Outside or unknown contributor',
+    ),
+  };
+}
+
+export function contributionSources(ctx: BackendContext, forumId: string): ContributionSources {
+  requireForum(ctx, forumId, 'forumId');
+  return { calls: listCallOptions(ctx.db, forumId), sessions: listSessionOptions(ctx.db, forumId) };
+}

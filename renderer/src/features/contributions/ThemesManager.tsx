@@ -1,0 +1,115 @@
+import { Alert, Button, Group, Stack, Table, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { Theme } from '../../../../shared/api';
+import { useClient } from '../../api/context';
+import { unwrapOrNotify } from '../../components/errors';
+
+/** The forum's themes: add, rename, remove. */
+export function ThemesManager({
+  forumId,
+  themes,
+  onChanged,
+}: {
+  forumId: string;
+  themes: Theme[];
+  onChanged: () => void;
+}) {
+  const client = useClient();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
+
+  const add = async () => {
+    const r = await client.call('themes.create', { forumId, name });
+    if (!r.ok) return setError(r.error.message.replace(/^name: /, ''));
+    setError(null);
+    setName('');
+    onChanged();
+  };
+
+  const rename = async () => {
+    if (!editing) return;
+    if (unwrapOrNotify(await client.call('themes.update', editing))) {
+      setEditing(null);
+      onChanged();
+    }
+  };
+
+  const remove = async (t: Theme) => {
+    if (
+      !window.confirm(`Remove the theme “${t.name}”? ${t.contributionCount} contributions lose it.`)
+    )
+      return;
+    if (unwrapOrNotify(await client.call('themes.remove', { id: t.id }))) onChanged();
+  };
+
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <TextInput
+          label="New theme"
+          value={name}
+          error={error}
+          onChange={(e) => setName(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void add();
+          }}
+        />
+        <Button onClick={() => void add()} disabled={!name.trim()}>
+          Add theme
+        </Button>
+      </Group>
+      {themes.length === 0 ? (
+        <Alert color="gray">No themes yet. Add the topics contributions are grouped by.</Alert>
+      ) : (
+        <Table aria-label="Themes">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Theme</Table.Th>
+              <Table.Th>Contributions</Table.Th>
+              <Table.Th>Actions</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {themes.map((t) => (
+              <Table.Tr key={t.id}>
+                <Table.Td>
+                  {editing?.id === t.id ? (
+                    <TextInput
+                      label={`New name for ${t.name}`}
+                      value={editing.name}
+                      onChange={(e) => setEditing({ id: t.id, name: e.currentTarget.value })}
+                    />
+                  ) : (
+                    t.name
+                  )}
+                </Table.Td>
+                <Table.Td>{t.contributionCount}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    {editing?.id === t.id ? (
+                      <Button size="xs" onClick={() => void rename()}>
+                        Save
+                      </Button>
+                    ) : (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setEditing({ id: t.id, name: t.name })}
+                      >
+                        Rename {t.name}
+                      </Button>
+                    )}
+                    <Button size="xs" color="red" variant="light" onClick={() => void remove(t)}>
+                      Remove {t.name}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

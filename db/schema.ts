@@ -3,6 +3,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -87,6 +88,17 @@ export const participants = sqliteTable(
     index('participants_forum_role_idx').on(t.forumId, t.role),
     index('participants_forum_created_idx').on(t.forumId, t.createdAt),
     index('participants_forum_protected_idx').on(t.forumId, t.isProtected),
+    /** Covers the representation breakdowns (issue 7): counted without reading the rows. */
+    index('participants_forum_representation_idx').on(
+      t.forumId,
+      t.removedAt,
+      t.stakeholderGroup,
+      t.region,
+      t.developmentStatus,
+      t.gender,
+      t.isProtected,
+      t.id,
+    ),
     uniqueIndex('participants_forum_email_uq')
       .on(t.forumId, t.emailKey)
       .where(sql`email_key IS NOT NULL AND removed_at IS NULL`),
@@ -276,6 +288,7 @@ export const attendance = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.callId, t.participantId] }),
     index('attendance_participant_idx').on(t.participantId),
+    index('attendance_participant_status_idx').on(t.participantId, t.status, t.callId),
   ],
 );
 
@@ -353,7 +366,10 @@ export const sessionAttendance = sqliteTable(
       .references(() => participants.id, { onDelete: 'cascade' }),
     status: text('status').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.participantId] })],
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.participantId] }),
+    index('session_attendance_participant_idx').on(t.participantId, t.status, t.sessionId),
+  ],
 );
 
 /* ---- Contributions (issue 5) ---- */
@@ -456,4 +472,160 @@ export const contributionHistory = sqliteTable(
     detail: text('detail').notNull().default('{}'),
   },
   (t) => [index('contribution_history_idx').on(t.contributionId, t.at)],
+);
+
+/* ---- Stakeholder analysis and representation (issue 7) ---- */
+
+/**
+ * The forum's stakeholder map (KICTANet advice: who should be involved, to what extent and when):
+ * one row per cell of groups x regions, optionally one named organisation. A null group means any
+ * group, a null region all regions.
+ */
+export const stakeholderMapCells = sqliteTable(
+  'stakeholder_map_cells',
+  {
+    id: text('id').primaryKey(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    stakeholderGroup: text('stakeholder_group'),
+    region: text('region'),
+    organisation: text('organisation'),
+    /** inform | consult | involve | collaborate */
+    level: text('level').notNull(),
+    /** JSON array of phases (kick_off, calls, nri_sessions, drafting, comment_rounds, igf_session). */
+    phases: text('phases').notNull().default('[]'),
+    /** At least this many participants in each planned phase... */
+    targetMin: integer('target_min'),
+    /** ...or at least this share (0-1) of the phase's participants. */
+    targetShare: real('target_share'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('stakeholder_map_forum_idx').on(t.forumId, t.position)],
+);
+
+/** Alert thresholds of a forum's representation dashboard. */
+export const representationSettings = sqliteTable('representation_settings', {
+  forumId: text('forum_id')
+    .primaryKey()
+    .references(() => forums.id, { onDelete: 'cascade' }),
+  dominanceShare: real('dominance_share').notNull(),
+  genderThreshold: real('gender_threshold').notNull(),
+  recentCalls: integer('recent_calls').notNull(),
+  minSample: integer('min_sample').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/* ---- Outcome report (issue 6) ---- */
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('reports_forum_idx').on(t.forumId, t.createdAt)],
+);
+
+/** The outline as a flat ordered list; `level` gives the nesting (1 part, 2 section, 3 sub). */
+export const reportSections = sqliteTable(
+  'report_sections',
+  {
+    id: text('id').primaryKey(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    level: integer('level').notNull().default(2),
+    title: text('title').notNull(),
+    /** text | methodology | practices | contributors | comments */
+    kind: text('kind').notNull().default('text'),
+    /** Markdown with citations such as [@contribution:<id>]. */
+    markdown: text('markdown').notNull().default(''),
+    revision: integer('revision').notNull().default(0),
+    /** Generated sections: SHA-256 of the inputs they were generated from. */
+    fingerprint: text('fingerprint'),
+    generatedAt: integer('generated_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('report_sections_report_idx').on(t.reportId, t.position)],
+);
+
+/** A named snapshot ("Draft I", "Final"): JSON array of {id, level, title, kind, markdown}. */
+export const reportVersions = sqliteTable(
+  'report_versions',
+  {
+    id: text('id').primaryKey(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    sections: text('sections').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('report_versions_report_idx').on(t.reportId, t.createdAt),
+    uniqueIndex('report_versions_name_uq').on(t.reportId, t.name),
+  ],
+);
+
+export const commentRounds = sqliteTable(
+  'comment_rounds',
+  {
+    id: text('id').primaryKey(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** 1: principles/outline (per section); 2: draft (per paragraph). */
+    phase: integer('phase').notNull(),
+    title: text('title').notNull(),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => reportVersions.id, { onDelete: 'restrict' }),
+    opensOn: text('opens_on'),
+    closesOn: text('closes_on'),
+    /** open | closed */
+    status: text('status').notNull().default('open'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('comment_rounds_report_idx').on(t.reportId, t.createdAt)],
+);
+
+export const reportComments = sqliteTable(
+  'report_comments',
+  {
+    id: text('id').primaryKey(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => commentRounds.id, { onDelete: 'cascade' }),
+    /** "2.1 ¶3", "2.1" or '' (whole document), as numbered in the round's version. */
+    ref: text('ref').notNull().default(''),
+    sectionId: text('section_id'),
+    paragraph: integer('paragraph'),
+    participantId: text('participant_id').references(() => participants.id, {
+      onDelete: 'set null',
+    }),
+    commenterName: text('commenter_name').notNull().default(''),
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
+    stakeholderGroup: text('stakeholder_group'),
+    /** email | platform | nri_session | igf_session */
+    channel: text('channel').notNull(),
+    receivedOn: text('received_on'),
+    text: text('text').notNull(),
+    /** pending | accepted | partly_accepted | noted | declined */
+    disposition: text('disposition').notNull().default('pending'),
+    response: text('response').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('report_comments_round_idx').on(t.roundId, t.createdAt)],
 );

@@ -27,8 +27,23 @@ import type {
   DuplicateCandidate,
   Theme,
 } from './contributionsApi';
+import type { RepresentationDashboard, StakeholderMap } from './representationApi';
+import type {
+  CitationTarget,
+  CommentImportResult,
+  CommentRound,
+  PrintableExport,
+  Report,
+  ReportComment,
+  ReportComparison,
+  ReportSection,
+  ReportSummary,
+  ReportVersionSummary,
+} from './reportApi';
 
 export type * from './contributionsApi';
+export type * from './representationApi';
+export type * from './reportApi';
 
 export type { MethodName, MethodInput } from './schemas';
 
@@ -607,6 +622,69 @@ export interface AppApi {
   'sessions.update'(input: MethodInput<'sessions.update'>): Promise<OnsiteSession>;
   'sessions.remove'(input: MethodInput<'sessions.remove'>): Promise<{ id: string }>;
   'sessions.setAttendance'(input: MethodInput<'sessions.setAttendance'>): Promise<OnsiteSession>;
+
+  'representation.map'(input: MethodInput<'representation.map'>): Promise<StakeholderMap>;
+  'representation.saveMap'(input: MethodInput<'representation.saveMap'>): Promise<StakeholderMap>;
+  'representation.saveSettings'(
+    input: MethodInput<'representation.saveSettings'>,
+  ): Promise<StakeholderMap>;
+  'representation.dashboard'(
+    input: MethodInput<'representation.dashboard'>,
+  ): Promise<RepresentationDashboard>;
+
+  /* ---- Outcome report (issue 6) ---- */
+  /** Report picker: the forum's reports, newest first. */
+  'report.list'(input: MethodInput<'report.list'>): Promise<ReportSummary[]>;
+  /** "New report" button: creates it with the BPF outline; open the returned report. */
+  'report.create'(input: MethodInput<'report.create'>): Promise<Report>;
+  /** The editor's data: outline (flat, ordered, with levels and numbers), versions, rounds. */
+  'report.get'(input: MethodInput<'report.get'>): Promise<Report>;
+  /** Inline edit of the report title. */
+  'report.rename'(input: MethodInput<'report.rename'>): Promise<Report>;
+  /** Delete the report with its versions and rounds (confirm first). */
+  'report.remove'(input: MethodInput<'report.remove'>): Promise<{ id: string }>;
+  /** "Add section" in the outline; replace the outline with the returned report. */
+  'report.addSection'(input: MethodInput<'report.addSection'>): Promise<Report>;
+  /** Rename a section or switch its kind (written/generated); update that section in place. */
+  'report.updateSection'(input: MethodInput<'report.updateSection'>): Promise<ReportSection>;
+  /** After a drag, indent or outdent: send the full order with levels; numbers are recomputed. */
+  'report.reorderSections'(input: MethodInput<'report.reorderSections'>): Promise<Report>;
+  /** Remove a section (confirm first); saved versions keep their copy. */
+  'report.removeSection'(input: MethodInput<'report.removeSection'>): Promise<Report>;
+  /**
+   * Autosave (debounced) with the revision the editor started from; keep the returned revision.
+   * On `{code:'conflict', field:'markdown'}` the section changed elsewhere: reload it and tell the user.
+   */
+  'report.saveSection'(input: MethodInput<'report.saveSection'>): Promise<ReportSection>;
+  /** "Generate"/"Refresh" on a generated section (show the button highlighted when `stale`). */
+  'report.generateSection'(input: MethodInput<'report.generateSection'>): Promise<ReportSection>;
+  /** Citation picker: insert `[@<kind>:<id>]` at the cursor for the chosen source. */
+  'report.citables'(input: MethodInput<'report.citables'>): Promise<CitationTarget[]>;
+  /** "Save version" (Draft I, Draft II, Final): a snapshot of every section. */
+  'report.saveVersion'(input: MethodInput<'report.saveVersion'>): Promise<ReportVersionSummary>;
+  /** Compare view: show each section's parts, green for added, red struck-through for removed. */
+  'report.compare'(input: MethodInput<'report.compare'>): Promise<ReportComparison>;
+  /** Open a comment round on a saved version (phase 1: per section; phase 2: per paragraph). */
+  'report.createRound'(input: MethodInput<'report.createRound'>): Promise<CommentRound>;
+  /** Edit dates/title or close/reopen a round. */
+  'report.updateRound'(input: MethodInput<'report.updateRound'>): Promise<CommentRound>;
+  /** The round's numbered paragraphs (the `ref` picker for comments) and its comments. */
+  'report.getRound'(input: MethodInput<'report.getRound'>): Promise<CommentRound>;
+  /** Enter a comment by hand (errors name the field, e.g. 'ref' for an unknown paragraph). */
+  'report.addComment'(input: MethodInput<'report.addComment'>): Promise<ReportComment>;
+  'report.updateComment'(input: MethodInput<'report.updateComment'>): Promise<ReportComment>;
+  /** Rapporteur's answer: accepted / partly accepted / noted / declined, with a response. */
+  'report.respondToComment'(input: MethodInput<'report.respondToComment'>): Promise<ReportComment>;
+  'report.removeComment'(input: MethodInput<'report.removeComment'>): Promise<{ id: string }>;
+  /** CSV import: call with dryRun true to show mapping + rows, then dryRun false to write. */
+  'report.importComments'(
+    input: MethodInput<'report.importComments'>,
+  ): Promise<CommentImportResult>;
+  /**
+   * PDF: the print-ready HTML of an export (kinds 'report' / 'report-round'). In Electron pass it
+   * to `shell.printToPdf`; in the browser show it in a new window/iframe and call print().
+   */
+  'exports.printable'(input: MethodInput<'exports.printable'>): Promise<PrintableExport>;
 }
 
 /** Compile-time check: the contract and the schemas name the same methods. */

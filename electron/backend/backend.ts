@@ -12,6 +12,8 @@ import { createNriHandlers } from './nris/handlers';
 import { seedNriDirectory } from './nris/service';
 import { createParticipantHandlers } from './participants/handlers';
 import { createParticipantImportHandlers } from './participants/importHandlers';
+import { createReportHandlers } from './report/handlers';
+import { createRepresentationHandlers } from './representation/handlers';
 import { RESTORE_WINDOW_MS } from './participants/service';
 import { createSafeguardHandlers } from './safeguards/handlers';
 import { createSystemHandlers } from './system/handlers';
@@ -40,6 +42,8 @@ export function createHandlers(ctx: BackendContext): Handlers {
     ...createCallHandlers(ctx),
     ...createContributionHandlers(ctx),
     ...createNriHandlers(ctx),
+    ...createRepresentationHandlers(ctx),
+    ...createReportHandlers(ctx),
   };
 }
 

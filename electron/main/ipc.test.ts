@@ -293,3 +293,50 @@ describe('sendEvent', () => {
     expect(send).toHaveBeenCalledOnce();
   });
 });
+
+describe('shell.printToPdf', () => {
+  const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+
+  it('prints the page with Chromium and saves the PDF where the user chooses', async () => {
+    const { shellDeps, dispatch } = setup();
+    const printHtmlToPdf = vi.fn(async () => pdf);
+    vi.mocked(shellDeps.showSaveDialog).mockResolvedValueOnce({
+      canceled: false,
+      filePath: '/tmp/out/report.pdf',
+    });
+    const handler = createRpcHandler({
+      dispatch,
+      isTrustedSender,
+      shellMethods: createShellMethods({ ...shellDeps, printHtmlToPdf }),
+    });
+    const result = await handler(fakeEvent(), 'shell.printToPdf', {
+      html: '<!doctype html><title>Report</title><h1>Report</h1>',
+      filename: 'report.pdf',
+    });
+    expect(result).toEqual({ ok: true, value: { saved: true, path: '/tmp/out/report.pdf' } });
+    expect(printHtmlToPdf).toHaveBeenCalledWith(expect.stringContaining('<h1>Report</h1>'));
+    expect(shellDeps.writeFile).toHaveBeenCalledWith('/tmp/out/report.pdf', pdf);
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('refuses a missing page or a path as file name, and prints nothing', async () => {
+    const { shellDeps, dispatch } = setup();
+    const printHtmlToPdf = vi.fn(async () => pdf);
+    const handler = createRpcHandler({
+      dispatch,
+      isTrustedSender,
+      shellMethods: createShellMethods({ ...shellDeps, printHtmlToPdf }),
+    });
+    expect(
+      await handler(fakeEvent(), 'shell.printToPdf', { html: '', filename: 'a.pdf' }),
+    ).toMatchObject({
+      ok: false,
+      error: { field: 'html' },
+    });
+    expect(
+      await handler(fakeEvent(), 'shell.printToPdf', { html: '<p>x</p>', filename: '../a.pdf' }),
+    ).toMatchObject({ ok: false, error: { field: 'filename' } });
+    expect(printHtmlToPdf).not.toHaveBeenCalled();
+    expect(shellDeps.writeFile).not.toHaveBeenCalled();
+  });
+});

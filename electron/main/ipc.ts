@@ -118,6 +118,32 @@ export interface ShellDeps {
   openWebLink: (url: string) => Promise<boolean>;
   /** The folder the save dialog starts in. */
   defaultDirectory: () => string;
+  /** Prints a self-contained HTML page to PDF with Chromium (Electron's printToPDF). */
+  printHtmlToPdf?: (html: string) => Promise<Uint8Array>;
+}
+
+/** Largest print-ready page `shell.printToPdf` accepts. */
+const MAX_PRINT_CHARS = 64 * 1024 * 1024;
+
+/** Loads the page in a hidden, sandboxed window without scripts and prints it (A4). */
+async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+    },
+  });
+  try {
+    await win.loadURL(
+      `data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`,
+    );
+    return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+  } finally {
+    win.destroy();
+  }
 }
 
 export function electronShellDeps(): ShellDeps {
@@ -127,6 +153,7 @@ export function electronShellDeps(): ShellDeps {
     writeFile: (path, data) => writeFile(path, data),
     openWebLink,
     defaultDirectory: () => app.getPath('downloads'),
+    printHtmlToPdf,
   };
 }
 
@@ -190,6 +217,23 @@ export function createShellMethods(
       });
       if (result.canceled || !result.filePath) return ok({ saved: false });
       await deps.writeFile(result.filePath, Buffer.from(parsed.base64, 'base64'));
+      return ok({ saved: true, path: result.filePath });
+    },
+    /** {html, filename}: prints the report's print-ready page to PDF and asks where to save it. */
+    'shell.printToPdf': async (input, event) => {
+      const html = isRecord(input) ? input.html : undefined;
+      if (typeof html !== 'string' || html.length === 0 || html.length > MAX_PRINT_CHARS)
+        return fail('validation', 'html: must be the print-ready page', 'html');
+      const filename = isRecord(input) ? input.filename : undefined;
+      const parsed = parseSaveFileInput({ filename, mimeType: 'application/pdf', base64: '' });
+      if ('ok' in parsed) return parsed;
+      if (!deps.printHtmlToPdf) return fail('internal', 'Printing to PDF is not available here.');
+      const result = await deps.showSaveDialog(BrowserWindow.fromWebContents(event.sender), {
+        defaultPath: join(deps.defaultDirectory(), parsed.filename),
+        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+      });
+      if (result.canceled || !result.filePath) return ok({ saved: false });
+      await deps.writeFile(result.filePath, await deps.printHtmlToPdf(html));
       return ok({ saved: true, path: result.filePath });
     },
     'shell.openExternal': async (input) => {

@@ -51,7 +51,7 @@ export const INCIDENT_ACTION_LABELS: Record<IncidentAction, string> = {
   reported_to_secretariat: 'Reported to the IGF Secretariat',
 };
 
-export const EXPORT_FORMATS = ['csv', 'md', 'html', 'ics', 'eml'] as const;
+export const EXPORT_FORMATS = ['csv', 'md', 'html', 'ics', 'eml', 'pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_KINDS = [
   'participant-directory',
@@ -68,5 +68,11 @@ export const EXPORT_KINDS = [
   'contribution-coverage',
   /** The accepted contributions an audience may see, credited as consent allows. */
   'contributions',
+  /** Who took part per phase and against the stakeholder map; small cells suppressed. */
+  'representation',
+  /** The outcome report (subjectId: the report = current text, or one of its saved versions). */
+  'report',
+  /** A comment round's document with numbered paragraphs (subjectId: the round). */
+  'report-round',
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];

@@ -5,6 +5,8 @@ import { forumsSchemas } from './forums';
 import { nrisSchemas } from './nris';
 import { participantImportSchemas } from './participantImport';
 import { participantsSchemas } from './participants';
+import { representationSchemas } from './representation';
+import { reportSchemas } from './report';
 import { safeguardsSchemas } from './safeguards';
 import { systemSchemas } from './system';
 
@@ -18,6 +20,8 @@ export const methodSchemas = {
   ...callsSchemas,
   ...contributionsSchemas,
   ...nrisSchemas,
+  ...representationSchemas,
+  ...reportSchemas,
 };
 
 export type MethodName = keyof typeof methodSchemas;

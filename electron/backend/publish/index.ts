@@ -33,6 +33,8 @@ import { sessionCalendar } from './sessionCalendar';
 import { contributionTable, isContributionExportKind } from './contributions';
 import { tableToCsv, tableToHtml, tableToMarkdown, type Table } from './documents';
 import { participantForAudience, RedactionTally } from './policy';
+import { isReportExportKind, reportPreviewText } from './report';
+import { representationTable } from './representation';
 
 export type ExportRequest = ParsedInput<'exports.render'>;
 
@@ -47,6 +49,8 @@ const MIME: Record<ExportFormat, string> = {
   html: 'text/html; charset=utf-8',
   ics: 'text/calendar; charset=utf-8',
   eml: 'message/rfc822',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 const slug = (s: string) =>
@@ -204,6 +208,21 @@ export function publish(ctx: BackendContext, req: ExportRequest): Publication {
       bytes: new TextEncoder().encode(out.text),
     };
   }
+  if (isReportExportKind(req.kind)) {
+    // The report's bytes are made by `renderReportExport` (DOCX is built asynchronously).
+    const out = reportPreviewText(ctx, req, tally);
+    return {
+      preview: {
+        filename: out.filename,
+        mimeType: out.mimeType,
+        audience: req.audience,
+        itemCount: out.itemCount,
+        redactionCount: tally.count,
+        pseudonyms: [...tally.pseudonyms].sort(),
+      },
+      bytes: new TextEncoder().encode(out.text),
+    };
+  }
   if (isCallExportKind(req.kind)) {
     const out = publishCallExport(ctx, { ...req, kind: req.kind }, tally);
     return {
@@ -233,7 +252,9 @@ export function publish(ctx: BackendContext, req: ExportRequest): Publication {
       ? participantDirectory(ctx, req.forumId, req.audience, tally)
       : isContributionExportKind(req.kind)
         ? contributionTable(ctx, { ...req, kind: req.kind }, tally)
-        : incidentReport(ctx, req.forumId, req.audience);
+        : req.kind === 'representation'
+          ? representationTable(ctx, req)
+          : incidentReport(ctx, req.forumId, req.audience);
   const text =
     req.format === 'csv'
       ? tableToCsv(table)

@@ -3,6 +3,7 @@ import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { requireForum } from '../forums/service';
 import { previewExport, renderExport } from '../publish';
+import { isReportExportKind, renderReportExport } from '../publish/report';
 import { actorMatcher, createActor, listForumActors, updateActor } from './actors';
 import {
   createIncident,
@@ -61,6 +62,9 @@ export function createSafeguardHandlers(
       return actorMatcher(ctx, forumId)(identity);
     },
     'exports.preview': (input) => previewExport(ctx, input),
-    'exports.render': (input) => ctx.db.transaction(() => renderExport(ctx, input))(),
+    'exports.render': (input) =>
+      isReportExportKind(input.kind)
+        ? renderReportExport(ctx, input)
+        : ctx.db.transaction(() => renderExport(ctx, input))(),
   };
 }

@@ -22,9 +22,17 @@ import { SafeguardsPage } from '../features/safeguards/SafeguardsPage';
 import { ContributionsPage } from '../features/contributions/ContributionsPage';
 import { CallsPage } from '../features/calls/CallsPage';
 import { NrisPage } from '../features/nris/NrisPage';
+import { RepresentationPage } from '../features/representation/RepresentationPage';
 import type { Audience } from '../../../shared/domain/vocabulary';
 
-export type Area = 'overview' | 'participants' | 'safeguards' | 'nris' | 'calls' | 'contributions';
+export type Area =
+  | 'overview'
+  | 'participants'
+  | 'safeguards'
+  | 'nris'
+  | 'calls'
+  | 'contributions'
+  | 'representation';
 
 const AREAS: { id: Area; label: string }[] = [
   { id: 'overview', label: 'Overview' },
@@ -32,6 +40,7 @@ const AREAS: { id: Area; label: string }[] = [
   { id: 'calls', label: 'Calls' },
   { id: 'nris', label: 'NRIs' },
   { id: 'contributions', label: 'Contributions' },
+  { id: 'representation', label: 'Representation' },
   { id: 'safeguards', label: 'Safeguards' },
 ];
 
@@ -155,6 +164,9 @@ export function App() {
         {area === 'calls' && <CallsPage key={forum.id} forum={forum} audience={audience} />}
         {area === 'contributions' && (
           <ContributionsPage key={forum.id} forum={forum} audience={audience} />
+        )}
+        {area === 'representation' && (
+          <RepresentationPage key={forum.id} forum={forum} audience={audience} />
         )}
         {area === 'safeguards' && !previewPublic && <SafeguardsPage key={forum.id} forum={forum} />}
       </AppShell.Main>

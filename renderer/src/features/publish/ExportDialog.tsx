@@ -23,6 +23,8 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   html: 'HTML (web page)',
   ics: 'iCalendar (.ics)',
   eml: 'E-mail draft (.eml)',
+  pdf: 'PDF',
+  docx: 'Word (.docx)',
 };
 
 /** Choose audience and format, see what will be redacted, then save. */
@@ -35,6 +37,7 @@ export function ExportDialog({
   audiences,
   formats = ['csv', 'md', 'html'],
   subjectId,
+  printPdf,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -45,6 +48,8 @@ export function ExportDialog({
   formats?: ExportFormat[];
   /** The series, call or session the export is about. */
   subjectId?: string;
+  /** PDF made from the print-ready HTML (previewed as HTML); resolves to an error message or null. */
+  printPdf?: (audience: Audience) => Promise<string | null>;
 }) {
   const client = useClient();
   const [audience, setAudience] = useState<Audience>(audiences[0]);
@@ -52,6 +57,8 @@ export function ExportDialog({
   const [preview, setPreview] = useState<ExportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const printing = format === 'pdf' && printPdf !== undefined;
+  const previewFormat: ExportFormat = printing ? 'html' : format;
 
   useEffect(() => {
     if (!opened) return;
@@ -59,7 +66,7 @@ export function ExportDialog({
     setPreview(null);
     setError(null);
     void client
-      .call('exports.preview', { forumId, kind, audience, format, subjectId })
+      .call('exports.preview', { forumId, kind, audience, format: previewFormat, subjectId })
       .then((r) => {
         if (!live) return;
         if (r.ok) setPreview(r.value);
@@ -68,10 +75,17 @@ export function ExportDialog({
     return () => {
       live = false;
     };
-  }, [client, opened, forumId, kind, audience, format, subjectId]);
+  }, [client, opened, forumId, kind, audience, previewFormat, subjectId]);
 
   const save = async () => {
     setSaving(true);
+    if (printing && printPdf) {
+      const message = await printPdf(audience);
+      setSaving(false);
+      if (message) setError(message);
+      else onClose();
+      return;
+    }
     const r = await client.call('exports.render', { forumId, kind, audience, format, subjectId });
     setSaving(false);
     if (!r.ok) {
@@ -132,8 +146,14 @@ export function ExportDialog({
                 </Alert>
               )}
               <Text size="sm" c="dimmed">
-                File: {preview.filename}
+                File: {printing ? preview.filename.replace(/\.html$/, '.pdf') : preview.filename}
               </Text>
+              {printing && !window.intersession && (
+                <Text size="sm">
+                  The print-ready page opens in a new window with the print dialog: choose “Save as
+                  PDF”.
+                </Text>
+              )}
             </Stack>
           )}
         </section>
@@ -142,7 +162,7 @@ export function ExportDialog({
             Cancel
           </Button>
           <Button onClick={() => void save()} loading={saving} disabled={!preview}>
-            Save file
+            {printing && !window.intersession ? 'Open print-ready page' : 'Save file'}
           </Button>
         </Group>
       </Stack>

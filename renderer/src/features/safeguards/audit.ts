@@ -33,6 +33,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'session.create': 'Planned an onsite session',
   'session.update': 'Updated an onsite session',
   'session.remove': 'Removed an onsite session',
+  stakeholder_map_saved: 'Saved the stakeholder map',
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
@@ -46,6 +47,9 @@ const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
   'contribution-coverage': 'Contribution coverage',
   contributions: 'Accepted contributions',
   'session-calendar': 'Onsite session calendar',
+  representation: 'Representation figures',
+  report: 'Outcome report',
+  'report-round': 'Report for a comment round',
 };
 
 const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -54,6 +58,8 @@ const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   html: 'HTML',
   ics: 'iCalendar',
   eml: 'E-mail draft',
+  pdf: 'PDF',
+  docx: 'Word',
 };
 
 const MATCH_FIELD_LABELS: Record<string, string> = {

@@ -1,0 +1,98 @@
+/**
+ * The 'representation' export: who took part, per phase, by stakeholder group, region,
+ * development status and gender; the stakeholder map against it; attendance over the calls.
+ * Always the suppressed figures (shared/domain/representation `publishPhase`): counts of 1-2 are
+ * "<3" and "x" marks a count withheld so that totals minus the cells shown never reveal a small
+ * one, whatever the audience (the figures leave the app). No one is named; protected participants
+ * are counted, located no finer than their region.
+ */
+import { DIMENSIONS, DIMENSION_LABELS } from '../../../shared/domain/representation';
+import {
+  INVOLVEMENT_LEVEL_LABELS,
+  FIGURE_PHASE_LABELS,
+} from '../../../shared/domain/stakeholderMap';
+import {
+  AUDIENCE_LABELS,
+  STAKEHOLDER_GROUP_LABELS,
+  STAKEHOLDER_GROUPS,
+  type Audience,
+} from '../../../shared/domain/vocabulary';
+import { DomainError } from '../../../shared/result';
+import type { BackendContext } from '../context';
+import { requireForum } from '../forums/service';
+import { representationFigures } from '../representation/service';
+import type { Table } from './documents';
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function representationTable(
+  ctx: BackendContext,
+  req: { forumId: string; format: string; audience: Audience },
+): Table {
+  if (req.format !== 'csv' && req.format !== 'md' && req.format !== 'html')
+    throw new DomainError(
+      'validation',
+      'format: this export is a table (CSV, Markdown or HTML)',
+      'format',
+    );
+  const forum = requireForum(ctx, req.forumId, 'forumId');
+  const figures = representationFigures(ctx, req.forumId, req.audience);
+  const rows: string[][] = [];
+  for (const p of figures.phases) {
+    if (!p.tracked) {
+      rows.push(['Participation', p.label, '', 'Not recorded in the app', '', '']);
+      continue;
+    }
+    rows.push(['Participation', p.label, 'Total', 'People', '', p.people.text]);
+    if (p.events && p.eventsLabel)
+      rows.push(['Participation', p.label, 'Total', p.eventsLabel, '', p.events.text]);
+    for (const d of DIMENSIONS)
+      for (const c of p.byDimension[d])
+        rows.push(['Participation', p.label, DIMENSION_LABELS[d], c.label, '', c.value.text]);
+  }
+  for (const row of figures.plan)
+    for (const a of row.actuals)
+      rows.push([
+        'Stakeholder map',
+        FIGURE_PHASE_LABELS[a.phase],
+        `${row.label} (${INVOLVEMENT_LEVEL_LABELS[row.level]})`,
+        'People',
+        a.target === null ? '' : String(a.target),
+        a.actual.text,
+      ]);
+  for (const t of figures.trend) {
+    const when = isoDay(t.startAt);
+    rows.push([
+      'Call attendance',
+      `${t.title} (${when})`,
+      'Total',
+      'Attendances',
+      '',
+      t.attended.text,
+    ]);
+    STAKEHOLDER_GROUPS.forEach((g, i) =>
+      rows.push([
+        'Call attendance',
+        `${t.title} (${when})`,
+        DIMENSION_LABELS.stakeholder_group,
+        STAKEHOLDER_GROUP_LABELS[g],
+        '',
+        t.byGroup[i].text,
+      ]),
+    );
+  }
+  return {
+    title: `Representation: ${forum.title}`,
+    meta: [
+      `Forum: ${forum.title} (${forum.year})`,
+      `Audience: ${AUDIENCE_LABELS[req.audience]}`,
+      `Exported: ${isoDay(ctx.now())}`,
+      `Calls held: ${figures.callsHeld}; NRI sessions held: ${figures.sessionsHeld}`,
+      'Counts of 1 or 2 are shown as "<3"; "x" marks a count withheld so that the small ones cannot be worked out from the totals.',
+      'Protected participants are counted; their development status and gender are counted as "Not recorded".',
+    ],
+    columns: ['Section', 'Phase', 'Breakdown', 'Category', 'Planned (at least)', 'Actual'],
+    rows,
+    empty: 'No figures yet.',
+  };
+}

@@ -1,0 +1,440 @@
+/**
+ * The generated, refreshable sections of the outcome report, made from the forum's records:
+ * methodology (calls, NRI sessions, surveys, who took part, with small cells suppressed),
+ * practices by theme and region (accepted contributions credited per consent and protection),
+ * contributors (only those who consented to be listed; protected people never named) and the
+ * analysis of comments. Each is Markdown (tables marked `<!-- chart: ... -->` become bar charts
+ * in HTML, PDF and DOCX) and is written for outputs: protected people appear by pseudonym only.
+ * The fingerprint is a hash of the generated text, so "stale" means "regenerating would change it".
+ */
+import { listAllContributions, themeNamesOf } from '../../../db/queries/contributions';
+import {
+  listCallsHeld,
+  listParticipantStats,
+  listReportComments,
+  listSessionsForReport,
+  type ForumParticipantStat,
+} from '../../../db/queries/report';
+import { contributionUse, creditFor, type Contributor } from '../../../shared/domain/consent';
+import {
+  CONTRIBUTION_SOURCE_LABELS,
+  type Attribution,
+  type ContributionSource,
+  type WithdrawalScope,
+} from '../../../shared/domain/contributions';
+import {
+  countryByCode,
+  DEVELOPMENT_STATUS_LABELS,
+  REGION_LABELS,
+  REGIONS,
+  DEVELOPMENT_STATUSES,
+} from '../../../shared/domain/countries';
+import { citationToken } from '../../../shared/domain/markdown';
+import {
+  COMMENT_CHANNEL_LABELS,
+  COMMENT_DISPOSITION_LABELS,
+  COMMENT_DISPOSITIONS,
+  type CommentChannel,
+  type CommentDisposition,
+  type SectionKind,
+} from '../../../shared/domain/report';
+import { commenterDisplay } from '../../../shared/domain/reportComments';
+import { sha256, toHex } from '../../../shared/domain/sha256';
+import { cellText, suppressList } from '../../../shared/domain/suppression';
+import {
+  GENDER_LABELS,
+  GENDERS,
+  STAKEHOLDER_GROUP_LABELS,
+  STAKEHOLDER_GROUPS,
+  type StakeholderGroup,
+} from '../../../shared/domain/vocabulary';
+import type { BackendContext } from '../context';
+
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Table cells: no pipes or line breaks. */
+const cell = (s: string) =>
+  s
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+const SUPPRESSION_NOTE =
+  'Counts of 1 or 2 are shown as "<3"; "x" marks a count withheld so that a small one cannot be worked out from the total.';
+
+/** A one-way breakdown as a Markdown table with its total, small cells suppressed. */
+function breakdown(
+  title: string,
+  heading: string,
+  rows: { label: string; count: number }[],
+  chart: boolean,
+): string {
+  const s = suppressList(rows.map((r) => r.count));
+  const lines = [
+    chart ? `<!-- chart: ${title} -->` : '',
+    `| ${heading} | Count |`,
+    '| --- | ---: |',
+    ...rows.map((r, i) => `| ${cell(r.label)} | ${cellText(s.cells[i])} |`),
+    `| **Total** | **${cellText(s.total)}** |`,
+  ].filter(Boolean);
+  return `**${title}**\n\n${lines.join('\n')}\n`;
+}
+
+function countBy<K extends string>(
+  keys: readonly K[],
+  labels: Record<K, string>,
+  values: (string | null)[],
+  unknown: string,
+): { label: string; count: number }[] {
+  const by = new Map<string | null, number>();
+  for (const v of values) by.set(v, (by.get(v) ?? 0) + 1);
+  const out = keys.map((k) => ({ label: labels[k], count: by.get(k) ?? 0 }));
+  const none = values.filter((v) => v === null || !(keys as readonly string[]).includes(v)).length;
+  if (none > 0) out.push({ label: unknown, count: none });
+  return out;
+}
+
+interface UsableContribution {
+  id: string;
+  title: string;
+  summary: string;
+  region: string | null;
+  country: string | null;
+  source: string;
+  receivedOn: string;
+  contributorGroup: StakeholderGroup | null;
+  credit: ReturnType<typeof creditFor>;
+  themes: string[];
+}
+
+/** Accepted contributions an output may use (public rules), credited as consent allows. */
+function usableContributions(ctx: BackendContext, forumId: string): UsableContribution[] {
+  const people = new Map(listParticipantStats(ctx.db, forumId).map((p) => [p.id, p]));
+  const accepted = listAllContributions(ctx.db, forumId).filter((c) => c.status === 'accepted');
+  const themes = themeNamesOf(
+    ctx.db,
+    accepted.map((c) => c.id),
+  );
+  const out: UsableContribution[] = [];
+  for (const c of accepted) {
+    const use = contributionUse(
+      {
+        attribution: c.attribution as Attribution,
+        mayPublish: c.mayPublish === 1,
+        withdrawn: c.consentWithdrawnScope as WithdrawalScope | null,
+      },
+      'public',
+    );
+    if (!use.included) continue;
+    const p = c.contributorId ? people.get(c.contributorId) : undefined;
+    const who: Contributor | null = p
+      ? {
+          name: p.fullName,
+          organisation: p.organisation ?? '',
+          isProtected: p.isProtected === 1,
+          pseudonym: p.pseudonym,
+        }
+      : c.contributorName || c.contributorOrganisation
+        ? {
+            name: c.contributorName,
+            organisation: c.contributorOrganisation,
+            isProtected: false,
+            pseudonym: null,
+          }
+        : null;
+    out.push({
+      id: c.id,
+      title: c.title,
+      summary: c.summary,
+      region: c.region,
+      country: c.country,
+      source: c.source,
+      receivedOn: c.receivedOn,
+      contributorGroup: (p?.stakeholderGroup as StakeholderGroup | undefined) ?? null,
+      credit: creditFor(use.attribution, who),
+      themes: themes.get(c.id) ?? [],
+    });
+  }
+  return out;
+}
+
+function methodology(ctx: BackendContext, forumId: string): string {
+  const calls = listCallsHeld(ctx.db, forumId, ctx.now());
+  const sessions = listSessionsForReport(ctx.db, forumId).filter((s) => s.status !== 'cancelled');
+  const people = listParticipantStats(ctx.db, forumId);
+  const all = listAllContributions(ctx.db, forumId);
+  const usable = usableContributions(ctx, forumId);
+  const surveys = all.filter((c) => c.source === 'survey').length;
+  const out: string[] = [];
+  out.push(
+    calls.length
+      ? `The forum held ${calls.length} virtual call${calls.length === 1 ? '' : 's'} between ${utcDay(calls[0].startAt)} and ${utcDay(calls[calls.length - 1].startAt)} (dates in UTC), and ${sessions.length} onsite session${sessions.length === 1 ? '' : 's'} at NRI events.`
+      : `No virtual calls have been held yet; ${sessions.length} onsite session${sessions.length === 1 ? '' : 's'} at NRI events ${sessions.length === 1 ? 'is' : 'are'} on record.`,
+  );
+  if (calls.length) {
+    out.push('### Virtual calls');
+    out.push(
+      [
+        '| Date (UTC) | Call | Attended |',
+        '| --- | --- | ---: |',
+        ...calls.map(
+          (c) =>
+            `| ${utcDay(c.startAt)} | ${cell(c.title)} ${citationToken('call', c.id)} | ${cellText(
+              suppressList([c.attended]).cells[0],
+            )} |`,
+        ),
+      ].join('\n'),
+    );
+  }
+  if (sessions.length) {
+    out.push('### Onsite sessions at NRI events');
+    out.push(
+      [
+        '| Date (UTC) | Session | NRI |',
+        '| --- | --- | --- |',
+        ...sessions.map(
+          (s) =>
+            `| ${utcDay(s.startAt)} | ${cell(s.title)} ${citationToken('session', s.id)} | ${cell(s.nriName ?? '')} |`,
+        ),
+      ].join('\n'),
+    );
+  }
+  out.push('### Surveys and contributions');
+  const bySource = new Map<string, number>();
+  for (const c of all) bySource.set(c.source, (bySource.get(c.source) ?? 0) + 1);
+  out.push(
+    `${all.length} contribution${all.length === 1 ? ' was' : 's were'} received (${surveys} through surveys); ${usable.length} accepted contribution${usable.length === 1 ? '' : 's'} may be published and inform this report.`,
+  );
+  out.push(
+    breakdown(
+      'Contributions received by channel',
+      'Channel',
+      [...bySource.entries()]
+        .sort((a, b) => a[0].localeCompare(b[0]))
+        .map(([k, n]) => ({
+          label: CONTRIBUTION_SOURCE_LABELS[k as ContributionSource] ?? k,
+          count: n,
+        })),
+      false,
+    ),
+  );
+  out.push('### Who took part');
+  out.push(
+    `${people.length} participant${people.length === 1 ? '' : 's'} registered with the forum. ${SUPPRESSION_NOTE}`,
+  );
+  const pick = (f: (p: ForumParticipantStat) => string | null) => people.map(f);
+  out.push(
+    breakdown(
+      'Participants by stakeholder group',
+      'Stakeholder group',
+      countBy(
+        STAKEHOLDER_GROUPS,
+        STAKEHOLDER_GROUP_LABELS,
+        pick((p) => p.stakeholderGroup),
+        'Not recorded',
+      ),
+      true,
+    ),
+    breakdown(
+      'Participants by region',
+      'Region',
+      countBy(
+        REGIONS,
+        REGION_LABELS,
+        pick((p) => p.region),
+        'Not recorded',
+      ),
+      true,
+    ),
+    breakdown(
+      'Participants by development status',
+      'Development status',
+      countBy(
+        DEVELOPMENT_STATUSES,
+        DEVELOPMENT_STATUS_LABELS,
+        pick((p) => p.developmentStatus),
+        'Not recorded',
+      ),
+      true,
+    ),
+    breakdown(
+      'Participants by gender',
+      'Gender',
+      countBy(
+        GENDERS,
+        GENDER_LABELS,
+        pick((p) => p.gender),
+        'Not recorded',
+      ),
+      true,
+    ),
+    breakdown(
+      'Accepted contributions by stakeholder group',
+      'Stakeholder group',
+      countBy(
+        STAKEHOLDER_GROUPS,
+        STAKEHOLDER_GROUP_LABELS,
+        usable.map((c) => c.contributorGroup),
+        'Outside or unknown contributor',
+      ),
+      true,
+    ),
+    breakdown(
+      'Accepted contributions by region',
+      'Region',
+      countBy(
+        REGIONS,
+        REGION_LABELS,
+        usable.map((c) => c.region),
+        'No region recorded',
+      ),
+      true,
+    ),
+  );
+  return out.join('\n\n');
+}
+
+function practices(ctx: BackendContext, forumId: string): string {
+  const usable = usableContributions(ctx, forumId);
+  if (!usable.length) return '_No accepted contributions may be published yet._';
+  const byTheme = new Map<string, UsableContribution[]>();
+  for (const c of usable)
+    for (const t of c.themes.length ? c.themes : ['Other practices'])
+      byTheme.set(t, [...(byTheme.get(t) ?? []), c]);
+  const themes = [...byTheme.keys()].sort((a, b) =>
+    a === 'Other practices' ? 1 : b === 'Other practices' ? -1 : a.localeCompare(b),
+  );
+  const out: string[] = [
+    `${usable.length} accepted contribution${usable.length === 1 ? '' : 's'}, by theme and region. Each is credited as its contributor agreed.`,
+  ];
+  for (const t of themes) {
+    out.push(`### ${t}`);
+    const byRegion = new Map<string, UsableContribution[]>();
+    for (const c of byTheme.get(t)!) {
+      const r = c.region
+        ? (REGION_LABELS[c.region as keyof typeof REGION_LABELS] ?? c.region)
+        : 'Global or no region';
+      byRegion.set(r, [...(byRegion.get(r) ?? []), c]);
+    }
+    for (const r of [...byRegion.keys()].sort()) {
+      out.push(`**${r}**`);
+      out.push(
+        byRegion
+          .get(r)!
+          .map((c) => {
+            const where = c.country ? (countryByCode(c.country)?.name ?? c.country) : '';
+            const summary = c.summary.replace(/\s+/g, ' ').trim();
+            return `- **${c.title.replace(/\s+/g, ' ').trim()}**${summary ? `: ${summary}` : ''} (${[c.credit.text, where].filter(Boolean).join(', ')}) ${citationToken('contribution', c.id)}`;
+          })
+          .join('\n'),
+      );
+    }
+  }
+  return out.join('\n\n');
+}
+
+function contributors(ctx: BackendContext, forumId: string): string {
+  const people = listParticipantStats(ctx.db, forumId);
+  const listed = people.filter((p) => p.consentListed === 1 && p.isProtected !== 1);
+  const outside = new Map<string, string>();
+  for (const c of usableContributions(ctx, forumId))
+    if (c.credit.kind === 'named' || c.credit.kind === 'organisation')
+      outside.set(c.credit.text.toLowerCase(), c.credit.text);
+  for (const p of listed) {
+    outside.delete(
+      (p.organisation ? `${p.fullName} (${p.organisation})` : p.fullName).toLowerCase(),
+    );
+  }
+  const out: string[] = [
+    'The forum thanks everyone who took part. Only people who agreed to be listed are named.',
+  ];
+  if (listed.length) {
+    out.push(
+      [
+        '| Name | Organisation | Stakeholder group |',
+        '| --- | --- | --- |',
+        ...listed.map(
+          (p) =>
+            `| ${cell(p.fullName)} | ${cell(p.organisation ?? '')} | ${STAKEHOLDER_GROUP_LABELS[p.stakeholderGroup as StakeholderGroup] ?? ''} |`,
+        ),
+      ].join('\n'),
+    );
+  }
+  if (outside.size) {
+    out.push('**Contributions were also received from:**');
+    out.push(
+      [...outside.values()]
+        .sort()
+        .map((s) => `- ${s}`)
+        .join('\n'),
+    );
+  }
+  const others = people.length - listed.length;
+  if (others > 0) out.push(`Other participants took part without being listed here.`);
+  return out.join('\n\n');
+}
+
+function commentsAnalysis(ctx: BackendContext, forumId: string, reportId: string): string {
+  const comments = listReportComments(ctx.db, reportId);
+  if (!comments.length) return '_No comments have been recorded yet._';
+  const people = new Map(listParticipantStats(ctx.db, forumId).map((p) => [p.id, p]));
+  const rounds = new Map<string, typeof comments>();
+  for (const c of comments) rounds.set(c.roundId, [...(rounds.get(c.roundId) ?? []), c]);
+  const out: string[] = [
+    `${comments.length} comment${comments.length === 1 ? ' was' : 's were'} received over ${rounds.size} comment round${rounds.size === 1 ? '' : 's'}. Each is listed with the rapporteur's response.`,
+  ];
+  for (const list of rounds.values()) {
+    const first = list[0];
+    out.push(`### Phase ${first.phase}: ${first.roundTitle}`);
+    const counts = COMMENT_DISPOSITIONS.map((d) => ({
+      label: COMMENT_DISPOSITION_LABELS[d],
+      count: list.filter((c) => c.disposition === d).length,
+    })).filter((r) => r.count > 0);
+    out.push(
+      [
+        '| Response | Comments |',
+        '| --- | ---: |',
+        ...counts.map((r) => `| ${r.label} | ${r.count} |`),
+      ].join('\n'),
+    );
+    out.push(
+      [
+        '| Ref. | Commenter | Channel | Comment | Response |',
+        '| --- | --- | --- | --- | --- |',
+        ...list.map((c) => {
+          const p = c.participantId ? people.get(c.participantId) : undefined;
+          const name = commenterDisplay({
+            anonymous: c.anonymous === 1,
+            isProtected: p?.isProtected === 1,
+            pseudonym: p?.pseudonym ?? null,
+            name: p ? p.fullName : c.commenterName,
+          });
+          const group = c.stakeholderGroup
+            ? ` (${STAKEHOLDER_GROUP_LABELS[c.stakeholderGroup as StakeholderGroup] ?? ''})`
+            : '';
+          const answer = COMMENT_DISPOSITION_LABELS[c.disposition as CommentDisposition];
+          return `| ${cell(c.ref || 'General')} | ${cell(name + group)} | ${COMMENT_CHANNEL_LABELS[c.channel as CommentChannel] ?? ''} | ${cell(c.text)} | ${cell(c.response ? `${answer}: ${c.response}` : answer)} |`;
+        }),
+      ].join('\n'),
+    );
+  }
+  return out.join('\n\n');
+}
+
+/** The text of a generated section now, and its fingerprint. */
+export function generateSection(
+  ctx: BackendContext,
+  forumId: string,
+  reportId: string,
+  kind: SectionKind,
+): { markdown: string; fingerprint: string } {
+  const markdown =
+    kind === 'methodology'
+      ? methodology(ctx, forumId)
+      : kind === 'practices'
+        ? practices(ctx, forumId)
+        : kind === 'contributors'
+          ? contributors(ctx, forumId)
+          : kind === 'comments'
+            ? commentsAnalysis(ctx, forumId, reportId)
+            : '';
+  return { markdown, fingerprint: toHex(sha256(markdown)) };
+}

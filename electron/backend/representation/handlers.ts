@@ -1,0 +1,23 @@
+import type { BackendContext } from '../context';
+import type { Handlers } from '../dispatch';
+import {
+  getStakeholderMap,
+  representationDashboard,
+  saveRepresentationSettings,
+  saveStakeholderMap,
+} from './service';
+
+type RepresentationMethods = Extract<keyof Handlers, `representation.${string}`>;
+
+/** The representation slice of the contract: stakeholder map, thresholds, dashboard. */
+export function createRepresentationHandlers(
+  ctx: BackendContext,
+): Pick<Handlers, RepresentationMethods> {
+  return {
+    'representation.map': ({ forumId }) => getStakeholderMap(ctx, forumId),
+    'representation.saveMap': (input) => saveStakeholderMap(ctx, input),
+    'representation.saveSettings': (input) => saveRepresentationSettings(ctx, input),
+    'representation.dashboard': ({ forumId, audience }) =>
+      representationDashboard(ctx, forumId, audience),
+  };
+}

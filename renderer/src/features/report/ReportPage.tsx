@@ -1,0 +1,104 @@
+import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { Forum, ReportSummary } from '../../../../shared/api';
+import type { Audience } from '../../../../shared/domain/vocabulary';
+import { useClient } from '../../api/context';
+import { unwrapOrNotify } from '../../components/errors';
+import { inUserZone } from '../calls/format';
+import { ReportEditor } from './ReportEditor';
+
+/** Report: the forum's outcome reports, and one report's editor. */
+export function ReportPage({ forum, audience }: { forum: Forum; audience: Audience }) {
+  const [openId, setOpenId] = useState<string | null>(null);
+  if (audience !== 'coordinators')
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          Report
+        </Title>
+        <Alert color="grape" title="Written by the coordinators">
+          The outcome report is drafted here by the coordinators. To see what public readers get,
+          turn off “Preview as public” and export the report for the public: protected participants
+          appear there only by their pseudonym.
+        </Alert>
+      </Stack>
+    );
+  if (openId)
+    return <ReportEditor reportId={openId} forum={forum} onBack={() => setOpenId(null)} />;
+  return <ReportList forum={forum} onOpen={setOpenId} />;
+}
+
+function ReportList({ forum, onOpen }: { forum: Forum; onOpen: (id: string) => void }) {
+  const client = useClient();
+  const [reports, setReports] = useState<ReportSummary[] | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void client.call('report.list', { forumId: forum.id }).then((r) => {
+      if (live) setReports(unwrapOrNotify(r) ?? []);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, forum.id]);
+
+  const create = async () => {
+    setCreating(true);
+    const created = unwrapOrNotify(
+      await client.call('report.create', { forumId: forum.id, fromTemplate: true }),
+      'The report was not created',
+    );
+    setCreating(false);
+    if (created) onOpen(created.id);
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          Report
+        </Title>
+        <Button onClick={() => void create()} loading={creating}>
+          New report
+        </Button>
+      </Group>
+      {reports === null ? (
+        <Loader size="sm" aria-label="Loading reports" />
+      ) : reports.length === 0 ? (
+        <Alert title="No report yet" color="blue">
+          <Text size="sm">
+            “New report” starts the outcome report from the BPF template: executive summary,
+            findings, mandate and methodology, and appendices. The evidence sections (methodology,
+            practices, contributors, comments) are generated from the forum’s records.
+          </Text>
+        </Alert>
+      ) : (
+        <Table striped aria-label="Reports">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Title</Table.Th>
+              <Table.Th scope="col">Sections</Table.Th>
+              <Table.Th scope="col">Versions</Table.Th>
+              <Table.Th scope="col">Last changed</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {reports.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Button variant="subtle" size="compact-sm" onClick={() => onOpen(r.id)}>
+                    {r.title}
+                  </Button>
+                </Table.Td>
+                <Table.Td>{r.sectionCount}</Table.Td>
+                <Table.Td>{r.versionCount}</Table.Td>
+                <Table.Td>{inUserZone(r.updatedAt)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -81,7 +81,9 @@ test('the representation dashboard warns of private-sector dominance and draws t
   // The stakeholder map: start from the suggested map and save it.
   await main.getByRole('tab', { name: 'Stakeholder map' }).click();
   await main.getByRole('button', { name: 'Use suggested map' }).click();
-  await expect(main.getByLabel('Stakeholder group, row 1', { exact: true })).toHaveValue('government');
+  await expect(main.getByLabel('Stakeholder group, row 1', { exact: true })).toHaveValue(
+    'government',
+  );
   await main.getByRole('button', { name: 'Save map' }).click();
   await expect(page.getByText('Stakeholder map saved')).toBeVisible();
   await main.getByRole('tab', { name: 'Dashboard' }).click();

@@ -90,7 +90,7 @@ export interface AlertEvent {
 }
 
 export interface RepresentationAlert extends AlertFinding {
-  /** The people behind the alert (e.g. the dominant group's most frequent attendees). */
+  /** The people behind the alert (the dominant group's attendees at the recent calls). */
   people: AlertPerson[];
   /** The calls or sessions behind it. */
   events: AlertEvent[];

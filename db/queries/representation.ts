@@ -300,19 +300,24 @@ export function membersNotAttending(
   }) as MemberRow[];
 }
 
-/** The group's members who attended the most held calls (the people behind a dominance alert). */
-export function frequentAttendees(
+/** The group's members who attended any of `callIds` (the people behind a dominance alert). */
+export function recentAttendees(
   db: Db,
-  q: Params & { group: string; limit: number },
-): (MemberRow & { attended: number })[] {
+  q: { forumId: string; group: string; callIds: string[]; limit: number },
+): MemberRow[] {
   return stmt(
     db,
     `SELECT p.id, p.full_name AS fullName, p.stakeholder_group AS stakeholderGroup, p.region,
-       p.is_protected AS isProtected, p.consent_invitations AS consentInvitations,
-       (SELECT count(*) FROM attendance a WHERE a.participant_id = p.id AND a.status = 'attended'
-          AND +a.call_id IN (${HELD_CALLS})) AS attended
+       p.is_protected AS isProtected, p.consent_invitations AS consentInvitations
      FROM participants p
      WHERE p.forum_id = @forumId AND p.removed_at IS NULL AND p.stakeholder_group = @group
-     ORDER BY attended DESC, p.sort_name LIMIT @limit`,
-  ).all(q) as (MemberRow & { attended: number })[];
+       AND p.id IN (SELECT a.participant_id FROM attendance a
+         WHERE a.call_id IN (SELECT value FROM json_each(@calls)) AND a.status = 'attended')
+     ORDER BY p.sort_name, p.id LIMIT @limit`,
+  ).all({
+    forumId: q.forumId,
+    group: q.group,
+    calls: JSON.stringify(q.callIds),
+    limit: q.limit,
+  }) as MemberRow[];
 }

@@ -22,3 +22,11 @@ describe('fold', () => {
     expect(fold('Ærøskøbing')).toBe('ærøskøbing');
   });
 });
+
+describe('newId within one millisecond', () => {
+  it('keeps ids in creation order', () => {
+    const ids = Array.from({ length: 5000 }, () => newId(1_800_000_000_000));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

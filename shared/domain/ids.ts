@@ -1,10 +1,18 @@
-/** UUIDv7 (RFC 9562): time-ordered, so ids sort by creation and stay stable across exports. */
+/**
+ * UUIDv7 (RFC 9562): time-ordered, so ids sort by creation and stay stable across exports. Ids
+ * made in the same millisecond stay in order too: the 12-bit rand_a field is a counter (RFC 9562
+ * method 1) that starts at a random value below 2048 each millisecond.
+ */
+
 /** Random bytes drawn in bulk: one getRandomValues call per 256 ids, not one per id. */
 const POOL_IDS = 256;
 const pool = new Uint8Array(16 * POOL_IDS);
 let poolNext = POOL_IDS;
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+let lastMs = -1;
+let counter = 0;
 
 export function newId(now: number = Date.now()): string {
   if (poolNext === POOL_IDS) {
@@ -13,6 +21,20 @@ export function newId(now: number = Date.now()): string {
   }
   const bytes = pool.subarray(poolNext * 16, poolNext * 16 + 16);
   poolNext++;
+  if (now <= lastMs) {
+    // Same (or an earlier, clock stepped back) millisecond: continue the sequence.
+    now = lastMs;
+    counter++;
+    if (counter > 0xfff) {
+      now = ++lastMs;
+      counter = ((bytes[6] << 8) | bytes[7]) & 0x7ff;
+    }
+  } else {
+    lastMs = now;
+    counter = ((bytes[6] << 8) | bytes[7]) & 0x7ff;
+  }
+  bytes[6] = counter >> 8;
+  bytes[7] = counter & 0xff;
   let ms = now;
   for (let i = 5; i >= 0; i--) {
     bytes[i] = ms % 256;

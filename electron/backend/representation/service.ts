@@ -14,7 +14,6 @@ import {
   commentsByGroup,
   contributionsByGroup,
   contributorPeopleCube,
-  frequentAttendees,
   getRepresentationSettings,
   hasCommentTables,
   heldCalls,
@@ -22,6 +21,7 @@ import {
   listMapCells,
   membersNotAttending,
   oneCallPeopleCube,
+  recentAttendees,
   organisationMembers,
   registeredCube,
   replaceMapCells,
@@ -470,6 +470,20 @@ function enrichAlerts(
     }
     return s;
   };
+  const attendeeCache = new Map<string, AlertPerson[]>();
+  const attendeesOf = (group: string) => {
+    let s = attendeeCache.get(group);
+    if (!s) {
+      s = recentAttendees(ctx.db, {
+        forumId: counted.params.forumId,
+        group,
+        callIds: recent,
+        limit: 10,
+      }).map(toPerson);
+      attendeeCache.set(group, s);
+    }
+    return s;
+  };
   const eventsWhere = (
     phase: FigurePhase,
     share: (e: { byGroup: Map<string, number>; byGender: Map<string, number> }) => number | null,
@@ -506,7 +520,7 @@ function enrichAlerts(
         const share = total > 0 ? (e.byGroup.get(g) ?? 0) / total : 0;
         return total >= settings.minSample && share > settings.dominanceShare ? share : null;
       });
-      people = frequentAttendees(ctx.db, { ...counted.params, group: g, limit: 10 }).map(toPerson);
+      people = attendeesOf(g);
       // Who to invite to balance it: members of the three least represented groups of the phase
       // who have not attended recently.
       const pc = phaseCounts.find((p) => p.phase === f.phase)!;

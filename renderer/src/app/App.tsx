@@ -23,6 +23,7 @@ import { ContributionsPage } from '../features/contributions/ContributionsPage';
 import { CallsPage } from '../features/calls/CallsPage';
 import { NrisPage } from '../features/nris/NrisPage';
 import { RepresentationPage } from '../features/representation/RepresentationPage';
+import { ReportPage } from '../features/report/ReportPage';
 import type { Audience } from '../../../shared/domain/vocabulary';
 
 export type Area =
@@ -32,7 +33,8 @@ export type Area =
   | 'nris'
   | 'calls'
   | 'contributions'
-  | 'representation';
+  | 'representation'
+  | 'report';
 
 const AREAS: { id: Area; label: string }[] = [
   { id: 'overview', label: 'Overview' },
@@ -41,6 +43,7 @@ const AREAS: { id: Area; label: string }[] = [
   { id: 'nris', label: 'NRIs' },
   { id: 'contributions', label: 'Contributions' },
   { id: 'representation', label: 'Representation' },
+  { id: 'report', label: 'Report' },
   { id: 'safeguards', label: 'Safeguards' },
 ];
 
@@ -168,6 +171,7 @@ export function App() {
         {area === 'representation' && (
           <RepresentationPage key={forum.id} forum={forum} audience={audience} />
         )}
+        {area === 'report' && <ReportPage key={forum.id} forum={forum} audience={audience} />}
         {area === 'safeguards' && !previewPublic && <SafeguardsPage key={forum.id} forum={forum} />}
       </AppShell.Main>
       <ForumFormModal

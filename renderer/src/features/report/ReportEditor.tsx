@@ -19,6 +19,7 @@ import {
   SECTION_KIND_LABELS,
   type SectionKind,
 } from '../../../../shared/domain/report';
+import type { RpcError } from '../../../../shared/result';
 import { useClient } from '../../api/context';
 import { unwrapOrNotify, useFieldErrors } from '../../components/errors';
 import { ExportDialog } from '../publish/ExportDialog';
@@ -425,9 +426,7 @@ function TitleModal({
   heading: string;
   label: string;
   initial: string;
-  save: (
-    title: string,
-  ) => Promise<{ ok: true } | { ok: false; error: { code: string; message: string; field?: string } }>;
+  save: (title: string) => Promise<{ ok: true } | { ok: false; error: RpcError }>;
 }) {
   const [title, setTitle] = useState(initial);
   const [busy, setBusy] = useState(false);

@@ -1,23 +1,12 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Grid,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Typography,
-} from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import Markdown from 'react-markdown';
+import { Alert, Badge, Button, Grid, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { CitationTarget, ReportSection } from '../../../../shared/api';
-import { CITATION_PATTERN, withoutComments } from '../../../../shared/domain/markdown';
+import { parseMarkdown } from '../../../../shared/domain/markdown';
 import { isGeneratedKind, SECTION_KIND_LABELS } from '../../../../shared/domain/report';
 import { useClient } from '../../api/context';
 import { inUserZone } from '../calls/format';
-import { CitationPicker, CITATION_KIND_LABELS } from './CitationPicker';
+import { CitationPicker } from './CitationPicker';
+import { citationKey, MarkdownPreview } from './MarkdownPreview';
 
 /** Autosave waits this long after the last keystroke. */
 export const AUTOSAVE_DELAY_MS = 800;
@@ -38,18 +27,9 @@ const STATE_COLOR: Record<SaveState, string> = {
   conflict: 'red',
 };
 
-const escapeLabel = (s: string) => s.replace(/[[\]\\]/g, '\\$&');
-
-/** The preview's Markdown: guidance comments dropped, citations shown as their sources. */
-function previewMarkdown(text: string, labels: Map<string, CitationTarget>): string {
-  return withoutComments(text).replace(CITATION_PATTERN, (_m, kind: string, id: string) => {
-    const target = labels.get(`${kind}:${id.toLowerCase()}`);
-    const label = target
-      ? `${CITATION_KIND_LABELS[target.kind]}: ${target.label}${target.missing ? ' (deleted)' : ''}`
-      : `${kind} ${id.slice(0, 8)}`;
-    return `[${escapeLabel(label)}](#cite-${kind}-${id})`;
-  });
-}
+/** A backend message as a sentence: "this changed; reload" -> "This changed; reload." */
+const sentence = (s: string | null) =>
+  s ? `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}` : '';
 
 /**
  * One section: Markdown on the left, its preview on the right, saved automatically with the
@@ -74,7 +54,7 @@ export function SectionEditor({
   const [picking, setPicking] = useState(false);
   const [generating, setGenerating] = useState(false);
   const [labels, setLabels] = useState(
-    () => new Map(section.citations.map((c) => [`${c.kind}:${c.id.toLowerCase()}`, c])),
+    () => new Map(section.citations.map((c) => [citationKey(c.kind, c.id), c])),
   );
   const revision = useRef(section.revision);
   const savedText = useRef(section.markdown);
@@ -88,7 +68,7 @@ export function SectionEditor({
   const rememberCitations = useCallback((targets: CitationTarget[]) => {
     setLabels((m) => {
       const next = new Map(m);
-      for (const c of targets) next.set(`${c.kind}:${c.id.toLowerCase()}`, c);
+      for (const c of targets) next.set(citationKey(c.kind, c.id), c);
       return next;
     });
   }, []);
@@ -188,8 +168,9 @@ export function SectionEditor({
   };
 
   const insertCitation = (target: CitationTarget) => {
-    const token = `[@${target.kind}:${target.id}]`;
     const at = caret.current ?? text.length;
+    const before = text.slice(0, at);
+    const token = `${before && !/\s$/.test(before) ? ' ' : ''}[@${target.kind}:${target.id}]`;
     const next = text.slice(0, at) + token + text.slice(at);
     rememberCitations([target]);
     setText(next);
@@ -202,7 +183,9 @@ export function SectionEditor({
     });
   };
 
-  const preview = useMemo(() => previewMarkdown(text, labels), [text, labels]);
+  // The preview follows the typing without slowing it down (long generated sections).
+  const shown = useDeferredValue(text);
+  const empty = useMemo(() => parseMarkdown(shown).every((b) => b.type === 'comment'), [shown]);
 
   return (
     <Stack gap="sm">
@@ -254,7 +237,7 @@ export function SectionEditor({
         <Alert color="red" title="This section was changed elsewhere">
           <Stack gap="xs">
             <Text size="sm">
-              {problem} Your latest text is still in the editor but is not saved.
+              {sentence(problem)} Your latest text is still in the editor but is not saved.
             </Text>
             <Group gap="xs">
               <Button size="xs" onClick={() => void reload()}>
@@ -270,7 +253,7 @@ export function SectionEditor({
       {state === 'failed' && (
         <Alert color="red" title="Not saved">
           <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">{problem}</Text>
+            <Text size="sm">{sentence(problem)}</Text>
             <Button size="xs" variant="default" onClick={() => void save()}>
               Try again
             </Button>
@@ -316,31 +299,8 @@ export function SectionEditor({
               Preview
             </Text>
             <Paper withBorder p="sm" mih={200}>
-              {preview.trim() ? (
-                <Typography>
-                  <Markdown
-                    components={{
-                      a: ({ href, children }) =>
-                        href?.startsWith('#cite-') ? (
-                          <Badge
-                            component="span"
-                            variant="light"
-                            color="indigo"
-                            tt="none"
-                            style={{ verticalAlign: 'baseline' }}
-                          >
-                            {children}
-                          </Badge>
-                        ) : (
-                          <a href={href} target="_blank" rel="noreferrer noopener">
-                            {children}
-                          </a>
-                        ),
-                    }}
-                  >
-                    {preview}
-                  </Markdown>
-                </Typography>
+              {!empty ? (
+                <MarkdownPreview markdown={shown} labels={labels} />
               ) : (
                 <Text c="dimmed" size="sm">
                   {generated

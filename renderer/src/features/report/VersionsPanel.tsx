@@ -288,8 +288,7 @@ function SectionDiff({ section: s }: { section: SectionComparison }) {
         </Badge>
         {(s.wordsAdded > 0 || s.wordsRemoved > 0) && (
           <Text size="xs" c="dimmed">
-            {s.wordsAdded} {s.wordsAdded === 1 ? 'word' : 'words'} added, {s.wordsRemoved}{' '}
-            removed
+            {s.wordsAdded} {s.wordsAdded === 1 ? 'word' : 'words'} added, {s.wordsRemoved} removed
           </Text>
         )}
       </Group>

@@ -60,8 +60,7 @@ export function canIndent(items: readonly OutlineItem[], index: number): boolean
   return items.slice(index, end).every((i) => i.level < MAX_SECTION_LEVEL);
 }
 
-export const canOutdent = (items: readonly OutlineItem[], index: number) =>
-  items[index]?.level > 1;
+export const canOutdent = (items: readonly OutlineItem[], index: number) => items[index]?.level > 1;
 
 /** Changes the level of a section and its subsections by `delta` (+1 indent, -1 outdent). */
 export function shiftLevel(
@@ -71,7 +70,9 @@ export function shiftLevel(
 ): OutlineItem[] {
   if (delta === 1 ? !canIndent(items, index) : !canOutdent(items, index)) return [...items];
   const end = blockEnd(items, index);
-  return items.map((item, i) => (i >= index && i < end ? { ...item, level: item.level + delta } : item));
+  return items.map((item, i) =>
+    i >= index && i < end ? { ...item, level: item.level + delta } : item,
+  );
 }
 
 /** The level names the "Add section" form offers. */

@@ -11,8 +11,7 @@ export interface PrintRequest {
 
 /** What happened when the user asked for a PDF. */
 export type PrintOutcome =
-  | { done: true; how: 'saved' | 'print-dialog' }
-  | { done: false; message: string | null };
+  { done: true; how: 'saved' | 'print-dialog' } | { done: false; message: string | null };
 
 /** The per-load CSP nonce the shell gave the page (inline styles of the printed page need it). */
 function styleNonce(): string {

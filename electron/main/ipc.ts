@@ -134,6 +134,7 @@ async function printHtmlToPdf(html: string): Promise<Uint8Array> {
       contextIsolation: true,
       nodeIntegration: false,
       javascript: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {

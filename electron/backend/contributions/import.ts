@@ -55,7 +55,7 @@ import {
   type CsvRecord,
   type ParsedCsv,
 } from '../participants/import';
-import { ImportCancelled } from '../participants/importJob';
+import { createJobRegistry, ImportCancelled } from '../jobs';
 import { actorName, toRecord, type ContributionFields } from './service';
 
 export const CONTRIBUTION_IMPORT_CHUNK_ROWS = 500;
@@ -470,78 +470,25 @@ export async function importContributionsFromCsv(
   return { total, added, skipped };
 }
 
-interface Job {
-  status: ContributionImportStatus;
-  cancelRequested: boolean;
-  finished: Promise<void>;
-}
-
 /** The survey import jobs of one backend: one at a time; status is polled, cancel rolls back. */
 export function createContributionImportJobs(ctx: BackendContext) {
-  const jobs = new Map<string, Job>();
-  const requireJob = (jobId: string): Job => {
-    const job = jobs.get(jobId);
-    if (!job) throw new DomainError('not_found', 'No import with this id', 'jobId');
-    return job;
-  };
+  const jobs = createJobRegistry<ContributionImportStatus>('survey import');
   return {
     start(opts: ImportOptions): { jobId: string } {
-      for (const job of jobs.values())
-        if (job.status.state === 'running')
-          throw new DomainError(
-            'conflict',
-            'Another import is still running; wait for it to finish or cancel it',
-          );
+      jobs.assertIdle();
       const prep = prepareContributionImport(ctx, opts);
-      for (const [id, j] of [...jobs].slice(0, Math.max(0, jobs.size - 10)))
-        if (j.status.state !== 'running') jobs.delete(id);
-      const jobId = newId(ctx.now());
-      const job: Job = {
-        status: {
-          jobId,
-          state: 'running',
-          phase: 'validating',
-          total: prep.csv.records.length,
-          processed: 0,
-          added: 0,
-          skipped: 0,
-        },
-        cancelRequested: false,
-        finished: Promise.resolve(),
-      };
-      jobs.set(jobId, job);
-      job.finished = importContributionsFromCsv(ctx, opts, (p) => Object.assign(job.status, p), {
-        cancelled: () => job.cancelRequested,
-      }).then(
-        (s) => {
-          Object.assign(job.status, s, { state: 'done', processed: s.total });
-        },
-        (e: unknown) => {
-          Object.assign(job.status, { added: 0, skipped: 0 });
-          if (e instanceof ImportCancelled) job.status.state = 'cancelled';
-          else {
-            if (!(e instanceof DomainError))
-              console.error('[intersession] survey import failed:', e);
-            job.status.state = 'failed';
-            job.status.error = `The import failed (${e instanceof Error ? e.message : String(e)}); nothing was changed.`;
-          }
+      return jobs.start(
+        ctx.now(),
+        { phase: 'validating', total: prep.csv.records.length, processed: 0, added: 0, skipped: 0 },
+        { added: 0, skipped: 0 },
+        async (progress, cancelled) => {
+          const summary = await importContributionsFromCsv(ctx, opts, progress, { cancelled });
+          return { ...summary, processed: summary.total };
         },
       );
-      return { jobId };
     },
-    status(jobId: string): ContributionImportStatus {
-      return { ...requireJob(jobId).status };
-    },
-    async cancel(jobId: string): Promise<ContributionImportStatus> {
-      const job = requireJob(jobId);
-      if (job.status.state === 'running') {
-        job.cancelRequested = true;
-        await job.finished;
-      }
-      return { ...job.status };
-    },
-    async settled(): Promise<void> {
-      await Promise.all([...jobs.values()].map((j) => j.finished));
-    },
+    status: jobs.status,
+    cancel: jobs.cancel,
+    settled: jobs.settled,
   };
 }

@@ -40,6 +40,7 @@ import {
 } from '../../../shared/schemas/participantImport';
 import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
+import { createJobRegistry, ImportCancelled } from '../jobs';
 import { requireForum } from '../forums/service';
 import { actorMatcher } from '../safeguards/actors';
 import {
@@ -79,12 +80,7 @@ export interface ImportControl {
   cancelled(): boolean;
 }
 
-export class ImportCancelled extends Error {
-  constructor() {
-    super('The import was cancelled; nothing was changed.');
-    this.name = 'ImportCancelled';
-  }
-}
+export { ImportCancelled } from '../jobs';
 
 interface PreparedImport {
   forumId: string;
@@ -319,46 +315,16 @@ export async function importParticipantsFromCsv(
   return runImport(ctx, prepareImport(ctx, req), onProgress, control);
 }
 
-interface Job {
-  status: ImportJobStatus;
-  cancelRequested: boolean;
-  finished: Promise<void>;
-}
-
-/** How many finished jobs are remembered for `importStatus`. */
-const KEEP_FINISHED_JOBS = 10;
-
 /** The import jobs of one backend: at most one runs at a time. */
 export function createImportJobs(ctx: BackendContext) {
-  const jobs = new Map<string, Job>();
-
-  const requireJob = (jobId: string): Job => {
-    const job = jobs.get(jobId);
-    if (!job) throw new DomainError('not_found', 'No import with this id', 'jobId');
-    return job;
-  };
-
-  const forgetOldJobs = () => {
-    const finished = [...jobs].filter(([, j]) => j.status.state !== 'running');
-    for (const [jobId] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_JOBS)))
-      jobs.delete(jobId);
-  };
-
+  const jobs = createJobRegistry<ImportJobStatus>('import');
   return {
     start(req: ImportRequest): { jobId: string } {
-      for (const job of jobs.values())
-        if (job.status.state === 'running')
-          throw new DomainError(
-            'conflict',
-            'Another import is still running; wait for it to finish or cancel it',
-          );
+      jobs.assertIdle();
       const prep = prepareImport(ctx, req);
-      forgetOldJobs();
-      const jobId = newId(ctx.now());
-      const job: Job = {
-        status: {
-          jobId,
-          state: 'running',
+      return jobs.start(
+        ctx.now(),
+        {
           phase: 'validating',
           processed: 0,
           total: prep.csv.records.length,
@@ -366,48 +332,16 @@ export function createImportJobs(ctx: BackendContext) {
           merged: 0,
           skipped: 0,
         },
-        cancelRequested: false,
-        finished: Promise.resolve(),
-      };
-      jobs.set(jobId, job);
-      job.finished = runImport(ctx, prep, (progress) => Object.assign(job.status, progress), {
-        cancelled: () => job.cancelRequested,
-      }).then(
-        (summary) => {
-          Object.assign(job.status, summary, { state: 'done', processed: summary.total });
-        },
-        (e: unknown) => {
-          // Nothing was written: the counts go back to zero.
-          Object.assign(job.status, { added: 0, merged: 0, skipped: 0 });
-          if (e instanceof ImportCancelled) job.status.state = 'cancelled';
-          else {
-            if (!(e instanceof DomainError)) console.error('[intersession] import failed:', e);
-            job.status.state = 'failed';
-            job.status.error = `The import failed (${e instanceof Error ? e.message : String(e)}); nothing was changed.`;
-          }
+        { added: 0, merged: 0, skipped: 0 },
+        async (progress, cancelled) => {
+          const summary = await runImport(ctx, prep, progress, { cancelled });
+          return { ...summary, processed: summary.total };
         },
       );
-      return { jobId };
     },
-
-    status(jobId: string): ImportJobStatus {
-      return { ...requireJob(jobId).status };
-    },
-
-    /** Asks a running import to stop and waits until it has rolled back (or finished). */
-    async cancel(jobId: string): Promise<ImportJobStatus> {
-      const job = requireJob(jobId);
-      if (job.status.state === 'running') {
-        job.cancelRequested = true;
-        await job.finished;
-      }
-      return { ...job.status };
-    },
-
-    /** Resolves when every job has ended (for tests and shutdown). */
-    async settled(): Promise<void> {
-      await Promise.all([...jobs.values()].map((j) => j.finished));
-    },
+    status: jobs.status,
+    cancel: jobs.cancel,
+    settled: jobs.settled,
   };
 }
 

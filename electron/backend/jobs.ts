@@ -1,0 +1,115 @@
+import { newId } from '../../shared/domain/ids';
+import { DomainError } from '../../shared/result';
+
+/** Thrown by a job's work when it notices it was cancelled (after rolling back). */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled; nothing was changed.');
+    this.name = 'ImportCancelled';
+  }
+}
+
+export interface JobStatusBase {
+  jobId: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  error?: string;
+}
+
+/** How many finished jobs are remembered for status polling. */
+const KEEP_FINISHED_JOBS = 10;
+
+interface Job<S> {
+  status: S;
+  cancelRequested: boolean;
+  finished: Promise<void>;
+}
+
+/**
+ * Long-running imports of one backend: at most one runs at a time; the UI polls `status` for the
+ * progress bar, and `cancel` waits until the work has rolled back.
+ */
+export function createJobRegistry<S extends JobStatusBase>(label: string) {
+  const jobs = new Map<string, Job<S>>();
+
+  const requireJob = (jobId: string): Job<S> => {
+    const job = jobs.get(jobId);
+    if (!job) throw new DomainError('not_found', 'No import with this id', 'jobId');
+    return job;
+  };
+
+  return {
+    /** Fails with 'conflict' while another job runs. Call before any expensive preparation. */
+    assertIdle(): void {
+      for (const job of jobs.values())
+        if (job.status.state === 'running')
+          throw new DomainError(
+            'conflict',
+            'Another import is still running; wait for it to finish or cancel it',
+          );
+    },
+
+    /**
+     * Starts `work` with the job's initial status. `work` reports progress by patching the status
+     * and resolves to the final counts; on failure the counts go back to `nothingDone`.
+     */
+    start(
+      now: number,
+      initial: Omit<S, 'jobId' | 'state'>,
+      nothingDone: Partial<S>,
+      work: (
+        progress: (patch: Partial<S>) => void,
+        cancelled: () => boolean,
+      ) => Promise<Partial<S>>,
+    ): { jobId: string } {
+      this.assertIdle();
+      const finished = [...jobs].filter(([, j]) => j.status.state !== 'running');
+      for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_JOBS)))
+        jobs.delete(id);
+      const jobId = newId(now);
+      const job: Job<S> = {
+        status: { ...initial, jobId, state: 'running' } as S,
+        cancelRequested: false,
+        finished: Promise.resolve(),
+      };
+      jobs.set(jobId, job);
+      job.finished = work(
+        (patch) => Object.assign(job.status, patch),
+        () => job.cancelRequested,
+      ).then(
+        (result) => {
+          Object.assign(job.status, result, { state: 'done' });
+        },
+        (e: unknown) => {
+          // Nothing was written: the counts go back to zero.
+          Object.assign(job.status, nothingDone);
+          if (e instanceof ImportCancelled) job.status.state = 'cancelled';
+          else {
+            if (!(e instanceof DomainError)) console.error(`[intersession] ${label} failed:`, e);
+            job.status.state = 'failed';
+            job.status.error = `The import failed (${e instanceof Error ? e.message : String(e)}); nothing was changed.`;
+          }
+        },
+      );
+      return { jobId };
+    },
+
+    status(jobId: string): S {
+      return { ...requireJob(jobId).status };
+    },
+
+    /** Asks a running job to stop and waits until it has rolled back (or finished). */
+    async cancel(jobId: string): Promise<S> {
+      const job = requireJob(jobId);
+      if (job.status.state === 'running') {
+        job.cancelRequested = true;
+        await job.finished;
+      }
+      return { ...job.status };
+    },
+
+    /** Resolves when every job has ended (for tests and shutdown). */
+    async settled(): Promise<void> {
+      await Promise.all([...jobs.values()].map((j) => j.finished));
+    },
+  };
+}

@@ -38,13 +38,55 @@ function sqliteError(e: unknown): RpcResult<never> | undefined {
   return fail('conflict', 'This change conflicts with existing data');
 }
 
+/** Verbs of methods that only read (and the controls of a running import). */
+const READ_VERBS = new Set([
+  'burden',
+  'check',
+  'citables',
+  'compare',
+  'coverage',
+  'current',
+  'dashboard',
+  'describe',
+  'duplicates',
+  'get',
+  'getRound',
+  'importCancel',
+  'importPreview',
+  'importStatus',
+  'info',
+  'list',
+  'map',
+  'preview',
+  'printable',
+  'search',
+  'sources',
+  'suggestTimes',
+]);
+
+export const isReadMethod = (method: string): boolean =>
+  READ_VERBS.has(method.slice(method.indexOf('.') + 1));
+
+export interface DispatchOptions {
+  /**
+   * True while a long write holds the database's transaction (a CSV import writing in chunks):
+   * other writes are refused then, rather than joining a transaction that may still roll back.
+   */
+  writesPaused?: () => boolean;
+}
+
 /** Validates the input with the method's schema, runs the handler, and wraps the outcome. */
-export function createDispatch(handlers: Handlers): Dispatch {
+export function createDispatch(handlers: Handlers, opts: DispatchOptions = {}): Dispatch {
   return async (method, input) => {
     if (typeof method !== 'string' || !isMethod(method))
       return fail('unknown_method', `Unknown method: ${String(method).slice(0, 100)}`);
     const parsed = methodSchemas[method].safeParse(input === undefined ? {} : input);
     if (!parsed.success) return validationError(parsed.error);
+    if (opts.writesPaused?.() && !isReadMethod(method))
+      return fail(
+        'conflict',
+        'An import is being written; try again when it has finished (nothing was changed)',
+      );
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
       return ok(await handler(parsed.data));

@@ -654,6 +654,37 @@ describe('participants.importStart', () => {
     expect(count()).toBe(3);
   });
 
+  it('refuses other writes while an import is being written, and still answers reads', async () => {
+    const { jobId } = await call<{ jobId: string }>('participants.importStart', {
+      forumId: forum.id,
+      csv: csvOf(people(20_000)),
+      mapping: MAPPING,
+      duplicates: 'skip',
+    });
+    for (;;) {
+      const s = await call<ImportJobStatus>('participants.importStatus', { jobId });
+      if (s.phase === 'writing' && s.processed > 0) break;
+      await new Promise((r) => setImmediate(r));
+    }
+    const write = await backend.dispatch('participants.create', {
+      forumId: forum.id,
+      fullName: 'Written during the import',
+      stakeholderGroup: 'academia',
+    });
+    expect(write).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const read = await backend.dispatch('participants.list', { forumId: forum.id });
+    expect(read.ok).toBe(true);
+    await call('participants.importCancel', { jobId });
+    expect(count()).toBe(0);
+    // Afterwards writes go through again.
+    const after = await backend.dispatch('participants.create', {
+      forumId: forum.id,
+      fullName: 'Written after the import',
+      stakeholderGroup: 'academia',
+    });
+    expect(after.ok).toBe(true);
+  });
+
   it('runs one import at a time', async () => {
     const input = {
       forumId: forum.id,

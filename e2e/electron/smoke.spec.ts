@@ -44,10 +44,9 @@ function findElectronBinary(): { available: boolean; path: string } {
 
 const electronBinary = findElectronBinary();
 
-test.skip(
-  !electronBinary.available,
-  'Electron binary is not installed on this machine (offline install): the desktop shell is covered by unit tests',
-);
+const skipReason =
+  'Electron binary is not installed on this machine (offline install): the desktop shell is covered by unit tests';
+test.skip(!electronBinary.available, skipReason);
 
 test.describe('desktop app', () => {
   let app: ElectronApplication | undefined;

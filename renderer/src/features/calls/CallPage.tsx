@@ -35,8 +35,8 @@ import { STAKEHOLDER_GROUP_LABELS, type Audience } from '../../../../shared/doma
 import { isoDateIn, timeIn } from '../../../../shared/domain/zones';
 import { useClient } from '../../api/context';
 import { unwrapOrNotify, useFieldErrors } from '../../components/errors';
-import { ExportDialog } from '../publish/ExportDialog';
 import { allZones, inUserZone, inUtc, inZone } from './format';
+import { CalendarExports, type CalendarExport } from './CalendarExports';
 
 type Owner = { value: string; label: string };
 
@@ -53,7 +53,7 @@ export function CallPage({
   const [call, setCall] = useState<CallDetails | null>(null);
   const [moving, setMoving] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const [exporting, setExporting] = useState<'ics' | 'eml' | null>(null);
+  const [exporting, setExporting] = useState<CalendarExport>(null);
   const coordinator = audience === 'coordinators';
 
   const load = useCallback(async () => {
@@ -187,30 +187,16 @@ export function CallPage({
           </Group>
         </Stack>
       </Modal>
-      {exporting === 'ics' && (
-        <ExportDialog
-          opened
-          onClose={() => setExporting(null)}
-          forumId={call.forumId}
-          kind="call-calendar"
-          subjectId={call.id}
-          title="Export call calendar"
-          audiences={coordinator ? ['participants', 'public', 'coordinators'] : ['public']}
-          formats={['ics']}
-        />
-      )}
-      {exporting === 'eml' && (
-        <ExportDialog
-          opened
-          onClose={() => setExporting(null)}
-          forumId={call.forumId}
-          kind="invitation-email"
-          subjectId={call.id}
-          title="Invitation e-mail for this call"
-          audiences={['participants']}
-          formats={['eml']}
-        />
-      )}
+      <CalendarExports
+        open={exporting}
+        onClose={() => setExporting(null)}
+        forumId={call.forumId}
+        subjectId={call.id}
+        calendarKind="call-calendar"
+        calendarTitle="Export call calendar"
+        emailTitle="Invitation e-mail for this call"
+        coordinator={coordinator}
+      />
     </Stack>
   );
 }

@@ -26,10 +26,10 @@ import type { Audience } from '../../../../shared/domain/vocabulary';
 import { isoDateIn } from '../../../../shared/domain/zones';
 import { useClient } from '../../api/context';
 import { unwrapOrNotify } from '../../components/errors';
-import { ExportDialog } from '../publish/ExportDialog';
 import { inUserZone, inUtc, inZone, userZone } from './format';
 import { HeatMap, SlotBurdenTable } from './HeatMap';
 import { SeriesFormModal, seriesInput } from './SeriesForm';
+import { CalendarExports, type CalendarExport } from './CalendarExports';
 
 const fmt = (b: number) => (Math.round(b * 100) / 100).toString();
 
@@ -50,7 +50,7 @@ export function SeriesPage({
   const [suggestion, setSuggestion] = useState<TimeSuggestion | null | undefined>(undefined);
   const [suggesting, setSuggesting] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [exporting, setExporting] = useState<'ics' | 'eml' | null>(null);
+  const [exporting, setExporting] = useState<CalendarExport>(null);
   const coordinator = audience === 'coordinators';
 
   const load = useCallback(async () => {
@@ -255,30 +255,16 @@ export function SeriesPage({
           }}
         />
       )}
-      {exporting === 'ics' && (
-        <ExportDialog
-          opened
-          onClose={() => setExporting(null)}
-          forumId={series.forumId}
-          kind="series-calendar"
-          subjectId={series.id}
-          title="Export series calendar"
-          audiences={coordinator ? ['participants', 'public', 'coordinators'] : ['public']}
-          formats={['ics']}
-        />
-      )}
-      {exporting === 'eml' && (
-        <ExportDialog
-          opened
-          onClose={() => setExporting(null)}
-          forumId={series.forumId}
-          kind="invitation-email"
-          subjectId={series.id}
-          title="Invitation e-mail for the series"
-          audiences={['participants']}
-          formats={['eml']}
-        />
-      )}
+      <CalendarExports
+        open={exporting}
+        onClose={() => setExporting(null)}
+        forumId={series.forumId}
+        subjectId={series.id}
+        calendarKind="series-calendar"
+        calendarTitle="Export series calendar"
+        emailTitle="Invitation e-mail for the series"
+        coordinator={coordinator}
+      />
     </Stack>
   );
 }

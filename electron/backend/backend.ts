@@ -57,7 +57,7 @@ export function createBackend(opts: BackendOptions): Backend {
   };
   purgeRemoved(db, ctx.now() - RESTORE_WINDOW_MS);
   seedNriDirectory(ctx);
-  const dispatch = createDispatch(createHandlers(ctx), { writesPaused: () => db.inTransaction });
+  const dispatch = createDispatch(createHandlers(ctx));
   return { dispatch, close: () => db.close(), db };
 }
 

@@ -32,6 +32,7 @@ function validationError(error: z.ZodError): RpcResult<never> {
 
 function sqliteError(e: unknown): RpcResult<never> | undefined {
   const code = (e as { code?: unknown }).code;
+  if (code === 'SQLITE_FULL') return fail('internal', 'The disk is full; nothing was changed.');
   if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT')) return undefined;
   if (/email_key/.test(String((e as Error).message)))
     return fail('conflict', 'Another participant of this forum already uses this e-mail', 'email');
@@ -67,26 +68,13 @@ const READ_VERBS = new Set([
 export const isReadMethod = (method: string): boolean =>
   READ_VERBS.has(method.slice(method.indexOf('.') + 1));
 
-export interface DispatchOptions {
-  /**
-   * True while a long write holds the database's transaction (a CSV import writing in chunks):
-   * other writes are refused then, rather than joining a transaction that may still roll back.
-   */
-  writesPaused?: () => boolean;
-}
-
 /** Validates the input with the method's schema, runs the handler, and wraps the outcome. */
-export function createDispatch(handlers: Handlers, opts: DispatchOptions = {}): Dispatch {
+export function createDispatch(handlers: Handlers): Dispatch {
   return async (method, input) => {
     if (typeof method !== 'string' || !isMethod(method))
       return fail('unknown_method', `Unknown method: ${String(method).slice(0, 100)}`);
     const parsed = methodSchemas[method].safeParse(input === undefined ? {} : input);
     if (!parsed.success) return validationError(parsed.error);
-    if (opts.writesPaused?.() && !isReadMethod(method))
-      return fail(
-        'conflict',
-        'An import is being written; try again when it has finished (nothing was changed)',
-      );
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
       return ok(await handler(parsed.data));

@@ -1,6 +1,7 @@
 /**
  * Importing contributions from a survey-tool export (CSV): column mapping, preview with per-row
- * errors (physical line numbers), and the import job (one transaction, cancellable, progress).
+ * errors (physical line numbers), and the import job (staged in memory, then one synchronous
+ * transaction; cancellable before the commit, with progress).
  *
  * CSV parsing and the cell parsers (country, yes/no, lists, languages) are the participant
  * import's (../participants/import.ts), so both imports read files the same way. Contributors are
@@ -368,8 +369,10 @@ export interface ImportProgress {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Imports the valid rows in ONE transaction (invalid rows are skipped and counted), yielding to
- * the event loop between chunks; cancel rolls everything back. Used by the job and by benchmarks.
+ * Checks every row, stages the valid ones in memory (yielding to the event loop between chunks,
+ * so progress and cancel are answered), then writes them in ONE synchronous transaction: no
+ * transaction spans an event-loop turn, and a cancel before the commit writes nothing. Invalid
+ * rows are skipped and counted. Used by the job and by benchmarks.
  */
 export async function importContributionsFromCsv(
   ctx: BackendContext,
@@ -380,92 +383,93 @@ export async function importContributionsFromCsv(
   const prep = prepareContributionImport(ctx, opts);
   const records = prep.csv.records;
   const total = records.length;
-  let added = 0;
-  let skipped = 0;
   const checkpoint = async () => {
     await nextTurn();
     if (control?.cancelled()) throw new ImportCancelled();
   };
-  onProgress?.({ phase: 'validating', processed: 0, added, skipped });
+  onProgress?.({ phase: 'validating', processed: 0, added: 0, skipped: 0 });
   const rows: CheckedRow[] = [];
   for (let i = 0; i < total; i++) {
     rows.push(prep.check(records[i]));
     if ((i + 1) % CONTRIBUTION_IMPORT_CHUNK_ROWS === 0) {
-      onProgress?.({ phase: 'validating', processed: i + 1, added, skipped });
+      onProgress?.({ phase: 'validating', processed: i + 1, added: 0, skipped: 0 });
       await checkpoint();
     }
   }
   await checkpoint();
-  if (ctx.db.inTransaction)
-    throw new DomainError('conflict', 'Another change is being saved; try the import again');
-  ctx.db.exec('BEGIN IMMEDIATE');
-  try {
-    onProgress?.({ phase: 'writing', processed: 0, added, skipped });
-    const now = ctx.now();
-    const actor = actorName(ctx);
-    const themeIds = new Map(
-      listThemes(ctx.db, prep.forumId).map((t) => [t.name.toLowerCase(), t.id]),
-    );
-    const themeId = (name: string) => {
-      const key = name.toLowerCase();
-      let id = themeIds.get(key);
-      if (!id) {
-        id = findThemeByName(ctx.db, prep.forumId, name)?.id ?? newId(now);
-        insertTheme(ctx.db, { id, forumId: prep.forumId, name });
-        themeIds.set(key, id);
-      }
-      return id;
-    };
-    for (let i = 0; i < total; i++) {
-      const row = rows[i];
-      if (!row.ok) skipped++;
-      else {
-        const id = newId(now);
-        insertContribution(
-          ctx.db,
-          toRecord(
-            row.fields,
-            { region: row.fields.region ?? null, sourceCallId: null, sourceSessionId: null },
-            {
-              id,
-              forumId: prep.forumId,
-              createdAt: now,
-              updatedAt: now,
-              status: 'submitted',
-              reviewerNotes: '',
-              consentWithdrawnAt: null,
-              consentWithdrawnScope: null,
-            },
-          ),
-        );
-        if (row.themeNames.length > 0)
-          addContributionThemes(ctx.db, id, row.themeNames.map(themeId));
+
+  // Stage: the records to insert, built in memory.
+  onProgress?.({ phase: 'writing', processed: 0, added: 0, skipped: 0 });
+  const now = ctx.now();
+  const actor = actorName(ctx);
+  const staged: { record: ReturnType<typeof toRecord>; themeNames: string[]; line: number }[] = [];
+  let skipped = 0;
+  for (let i = 0; i < total; i++) {
+    const row = rows[i];
+    if (!row.ok) skipped++;
+    else
+      staged.push({
+        line: row.line,
+        themeNames: row.themeNames,
+        record: toRecord(
+          row.fields,
+          { region: row.fields.region ?? null, sourceCallId: null, sourceSessionId: null },
+          {
+            id: newId(now),
+            forumId: prep.forumId,
+            createdAt: now,
+            updatedAt: now,
+            status: 'submitted',
+            reviewerNotes: '',
+            consentWithdrawnAt: null,
+            consentWithdrawnScope: null,
+          },
+        ),
+      });
+    if ((i + 1) % CONTRIBUTION_IMPORT_CHUNK_ROWS === 0 && i + 1 < total) {
+      onProgress?.({ phase: 'writing', processed: i + 1, added: 0, skipped });
+      await checkpoint();
+    }
+  }
+  await checkpoint();
+
+  // Commit: one synchronous transaction. Themes are looked up here, as they are at commit time.
+  const added = ctx.db
+    .transaction((): number => {
+      const themeIds = new Map(
+        listThemes(ctx.db, prep.forumId).map((t) => [t.name.toLowerCase(), t.id]),
+      );
+      const themeId = (name: string) => {
+        const key = name.toLowerCase();
+        let id = themeIds.get(key);
+        if (!id) {
+          id = findThemeByName(ctx.db, prep.forumId, name)?.id ?? newId(now);
+          insertTheme(ctx.db, { id, forumId: prep.forumId, name });
+          themeIds.set(key, id);
+        }
+        return id;
+      };
+      for (const { record, themeNames, line } of staged) {
+        insertContribution(ctx.db, record);
+        if (themeNames.length > 0)
+          addContributionThemes(ctx.db, record.id, themeNames.map(themeId));
         insertHistory(ctx.db, {
           id: newId(now),
-          contributionId: id,
+          contributionId: record.id,
           at: now,
           actor,
           action: 'imported',
-          detail: JSON.stringify({ note: `Imported from a survey file (line ${row.line})` }),
+          detail: JSON.stringify({ note: `Imported from a survey file (line ${line})` }),
         });
-        added++;
       }
-      if ((i + 1) % CONTRIBUTION_IMPORT_CHUNK_ROWS === 0 && i + 1 < total) {
-        onProgress?.({ phase: 'writing', processed: i + 1, added, skipped });
-        await checkpoint();
-      }
-    }
-    if (control?.cancelled()) throw new ImportCancelled();
-    recordAudit(ctx, {
-      forumId: prep.forumId,
-      action: 'contribution.import',
-      detail: { total, added, skipped },
-    });
-    ctx.db.exec('COMMIT');
-  } catch (e) {
-    if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
-    throw e;
-  }
+      recordAudit(ctx, {
+        forumId: prep.forumId,
+        action: 'contribution.import',
+        detail: { total, added: staged.length, skipped },
+      });
+      return staged.length;
+    })
+    .immediate();
   onProgress?.({ phase: 'writing', processed: total, added, skipped });
   return { total, added, skipped };
 }

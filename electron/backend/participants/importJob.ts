@@ -2,14 +2,12 @@
  * Importing participants from a CSV file: the preview, the import itself (one transaction) and the
  * background job the UI polls.
  *
- * The import checks every row first, then writes them inside ONE `BEGIN IMMEDIATE` transaction,
- * in chunks, yielding to the event loop between chunks so status and cancel requests are answered
- * and the progress bar moves. Cancel or any error rolls everything back: nothing is written.
- *
- * While an import runs, its transaction is open on the app's only connection, so any other write
- * made meanwhile would land inside it (and be rolled back with it on cancel). The UI therefore
- * keeps the import dialog open and blocking until the job ends, and only one import runs at a
- * time (a second start is refused with 'conflict').
+ * The import checks every row first, then stages the records to write in memory, yielding to the
+ * event loop between chunks so status and cancel requests are answered and the progress bar
+ * moves; then it writes them all in ONE synchronous transaction. No transaction ever spans an
+ * event-loop turn, so other requests (edits, the audit record of a reveal) go through while an
+ * import is being prepared and are never rolled back with it. Cancel before the commit writes
+ * nothing. Only one import runs at a time (a second start is refused with 'conflict').
  */
 import {
   activeEmailKeys,
@@ -221,55 +219,36 @@ export function previewImport(ctx: BackendContext, req: ImportRequest): ImportPr
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function runImport(
+/** A row ready to be written: its new record (used when its e-mail is not in the forum yet). */
+interface StagedRow {
+  row: Extract<MappedRow, { ok: true }>;
+  key: string | null;
+  record: ReturnType<typeof toRecord>;
+}
+
+/**
+ * Writes the staged rows in ONE synchronous transaction (no event-loop turn inside it, so no
+ * other request can join or be refused). Duplicates are resolved here, against the data as it is
+ * at commit time, since other writes may have happened while the rows were being staged.
+ */
+function commitStaged(
   ctx: BackendContext,
   prep: PreparedImport,
-  onProgress?: (progress: ImportProgress) => void,
-  control?: ImportControl,
-): Promise<ImportSummary> {
-  const records = prep.csv.records;
-  const total = records.length;
-  const summary: ImportSummary = { total, added: 0, merged: 0, skipped: 0 };
-  const report = (phase: ImportProgress['phase'], processed: number) =>
-    onProgress?.({ ...summary, phase, processed });
-  const checkpoint = async () => {
-    await nextTurn();
-    if (control?.cancelled()) throw new ImportCancelled();
-  };
-
-  // 1. Check every row before writing anything.
-  report('validating', 0);
-  const rows: MappedRow[] = [];
-  for (let i = 0; i < total; i++) {
-    rows.push(prep.check(records[i]));
-    if ((i + 1) % IMPORT_CHUNK_ROWS === 0) await checkpoint();
-  }
-  await checkpoint();
-
-  // 2. Write them in one transaction.
-  if (ctx.db.inTransaction)
-    throw new DomainError('conflict', 'Another change is being saved; try the import again');
-  ctx.db.exec('BEGIN IMMEDIATE');
-  try {
-    report('writing', 0);
-    const now = ctx.now();
-    // Only rows whose e-mail is already known need a lookup (for merge or skip).
-    const knownKeys = activeEmailKeys(ctx.db, prep.forumId);
-    for (let i = 0; i < total; i++) {
-      const row = rows[i];
-      if (!row.ok || prep.skip.has(row.line)) summary.skipped++;
-      else {
-        const key = emailKeyOf(row);
+  staged: StagedRow[],
+  invalidOrSkipped: number,
+  total: number,
+): ImportSummary {
+  return ctx.db
+    .transaction((): ImportSummary => {
+      const summary: ImportSummary = { total, added: 0, merged: 0, skipped: invalidOrSkipped };
+      const now = ctx.now();
+      // Only rows whose e-mail is already known need a lookup (for merge or skip).
+      const knownKeys = activeEmailKeys(ctx.db, prep.forumId);
+      for (const { row, key, record } of staged) {
         const existing =
           key && knownKeys.has(key) ? findActiveByEmailKey(ctx.db, prep.forumId, key) : undefined;
         if (key) knownKeys.add(key);
         if (!existing) {
-          const record = toRecord(row.fields, {
-            id: newId(now),
-            forumId: prep.forumId,
-            createdAt: now,
-            updatedAt: now,
-          });
           insertParticipant(ctx.db, record);
           summary.added++;
         } else if (prep.duplicates === 'skip') summary.skipped++;
@@ -281,30 +260,81 @@ async function runImport(
           summary.merged++;
         }
       }
-      if ((i + 1) % IMPORT_CHUNK_ROWS === 0 && i + 1 < total) {
-        report('writing', i + 1);
-        await checkpoint();
-      }
-    }
+      recordAudit(ctx, {
+        forumId: prep.forumId,
+        action: 'participant.import',
+        detail: { ...summary, duplicates: prep.duplicates },
+      });
+      return summary;
+    })
+    .immediate();
+}
+
+async function runImport(
+  ctx: BackendContext,
+  prep: PreparedImport,
+  onProgress?: (progress: ImportProgress) => void,
+  control?: ImportControl,
+): Promise<ImportSummary> {
+  const records = prep.csv.records;
+  const total = records.length;
+  const zero: ImportSummary = { total, added: 0, merged: 0, skipped: 0 };
+  const report = (phase: ImportProgress['phase'], processed: number, s = zero) =>
+    onProgress?.({ ...s, phase, processed });
+  const checkpoint = async () => {
+    await nextTurn();
     if (control?.cancelled()) throw new ImportCancelled();
-    recordAudit(ctx, {
-      forumId: prep.forumId,
-      action: 'participant.import',
-      detail: { ...summary, duplicates: prep.duplicates },
-    });
-    ctx.db.exec('COMMIT');
-  } catch (e) {
-    if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
-    throw e;
+  };
+
+  // 1. Check every row before staging anything.
+  report('validating', 0);
+  const rows: MappedRow[] = [];
+  for (let i = 0; i < total; i++) {
+    rows.push(prep.check(records[i]));
+    if ((i + 1) % IMPORT_CHUNK_ROWS === 0) {
+      report('validating', i + 1);
+      await checkpoint();
+    }
   }
-  report('writing', total);
+  await checkpoint();
+
+  // 2. Stage the records in memory (nothing is written yet, so a cancel has nothing to undo).
+  report('writing', 0);
+  const now = ctx.now();
+  const staged: StagedRow[] = [];
+  let invalidOrSkipped = 0;
+  for (let i = 0; i < total; i++) {
+    const row = rows[i];
+    if (!row.ok || prep.skip.has(row.line)) invalidOrSkipped++;
+    else
+      staged.push({
+        row,
+        key: emailKeyOf(row),
+        record: toRecord(row.fields, {
+          id: newId(now),
+          forumId: prep.forumId,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      });
+    if ((i + 1) % IMPORT_CHUNK_ROWS === 0 && i + 1 < total) {
+      report('writing', i + 1);
+      await checkpoint();
+    }
+  }
+  await checkpoint();
+
+  // 3. Commit in one synchronous transaction.
+  const summary = commitStaged(ctx, prep, staged, invalidOrSkipped, total);
+  report('writing', total, summary);
   return summary;
 }
 
 /**
  * Imports a CSV file into a forum in one transaction and resolves to what it did. `onProgress`
- * is called as rows are written; `control.cancelled()` returning true rolls everything back
- * (the promise then rejects with ImportCancelled). Used by the job below and by benchmarks.
+ * is called as rows are checked and staged; `control.cancelled()` returning true before the
+ * commit stops the import with nothing written (the promise then rejects with ImportCancelled).
+ * Used by the job below and by benchmarks.
  */
 export async function importParticipantsFromCsv(
   ctx: BackendContext,

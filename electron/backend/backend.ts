@@ -29,6 +29,8 @@ export interface BackendOptions {
   shell?: BackendContext['shell'];
   migrationsFolder?: string;
   now?: () => number;
+  /** Create the database file's folder when it is missing (see OpenOptions.createFolder). */
+  createFolder?: boolean;
 }
 
 /** Every area's handlers; a method added to the contract must be served here (type-checked). */
@@ -48,15 +50,24 @@ export function createHandlers(ctx: BackendContext): Handlers {
 }
 
 export function createBackend(opts: BackendOptions): Backend {
-  const db = openDatabase({ file: opts.dbFile, migrationsFolder: opts.migrationsFolder });
+  const db = openDatabase({
+    file: opts.dbFile,
+    migrationsFolder: opts.migrationsFolder,
+    createFolder: opts.createFolder,
+  });
   const ctx: BackendContext = {
     db,
     now: opts.now ?? Date.now,
     shell: opts.shell ?? 'browser',
     dbFile: opts.dbFile,
   };
-  purgeRemoved(db, ctx.now() - RESTORE_WINDOW_MS);
-  seedNriDirectory(ctx);
+  try {
+    purgeRemoved(db, ctx.now() - RESTORE_WINDOW_MS);
+    seedNriDirectory(ctx);
+  } catch (e) {
+    db.close(); // gives the lock back
+    throw e;
+  }
   const dispatch = createDispatch(createHandlers(ctx));
   return { dispatch, close: () => db.close(), db };
 }

@@ -40,8 +40,11 @@ function openMainWindow(): void {
 function start(): void {
   installSessionGuards();
   installAppProtocol(rendererDir);
+  const chosen = dbFileFromArgs(process.argv);
   const opened = createBackend({
-    dbFile: dbFileFromArgs(process.argv) ?? defaultDbFile(app.getPath('userData')),
+    dbFile: chosen ?? defaultDbFile(app.getPath('userData')),
+    // The app-data folder is ours to create; a folder named with --db must exist (or --create).
+    createFolder: chosen === undefined || process.argv.includes('--create'),
     shell: 'electron',
     // The bundle moved away from db/open.ts, so the migrations are found from the app root
     // (the project folder, or app.asar when packaged).
@@ -93,11 +96,10 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      console.error('Intersession could not start:', error);
-      dialog.showErrorBox(
-        'Intersession could not start',
-        error instanceof Error ? error.message : String(error),
-      );
+      // One line naming the file (StartupError), never a stack trace.
+      const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
+      console.error(`Intersession could not start: ${message}`);
+      dialog.showErrorBox('Intersession could not start', message);
       stop();
       app.exit(1);
     });

@@ -6,8 +6,35 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { RpcResult } from '../../shared/result';
 import type { Dispatch } from '../backend/dispatch';
 
-/** Largest request body accepted (CSV imports travel as text). */
+/** Largest request body accepted (CSV imports travel as text); stated in the README. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** A too-large body is read and thrown away up to this much, then the connection is cut. */
+const DISCARD_FACTOR = 4;
+
+/** Shortest INTERSESSION_TOKEN accepted: 32 characters (the random default has 48). */
+export const MIN_TOKEN_LENGTH = 32;
+
+/** Refuses a session token that is short or cannot travel in a header; one sentence. */
+export function checkToken(token: string): void {
+  if (token.length < MIN_TOKEN_LENGTH)
+    throw new Error(
+      `INTERSESSION_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters long (it has ${token.length}); leave it unset to get a random one.`,
+    );
+  if (!/^[\x21-\x7e]+$/.test(token))
+    throw new Error(
+      'INTERSESSION_TOKEN may only contain visible ASCII characters (no spaces); leave it unset to get a random one.',
+    );
+}
+
+/** decodeURIComponent that answers undefined for a malformed escape such as `%E0%A4%A` or `%zz`. */
+function decodePath(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,6 +67,8 @@ export interface ServeOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Largest request body accepted; MAX_BODY_BYTES unless a test needs a small one. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningServer {
@@ -60,31 +89,49 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
   res.end(body);
 }
 
-function sendJson(res: ServerResponse, status: number, value: RpcResult<unknown>) {
-  send(res, status, JSON.stringify(value), { 'Content-Type': 'application/json; charset=utf-8' });
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: RpcResult<unknown>,
+  headers: Record<string, string> = {},
+) {
+  send(res, status, JSON.stringify(value), {
+    'Content-Type': 'application/json; charset=utf-8',
+    ...headers,
+  });
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/**
+ * The body as text, or null when it is larger than `limit`. A too-large body is still read to
+ * its end (and thrown away) so the client, which is still sending, receives the 413 instead of a
+ * connection reset; past DISCARD_FACTOR times the limit the connection is cut.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
+      if (size > limit) {
+        chunks.length = 0;
+        if (size > limit * DISCARD_FACTOR) req.destroy();
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) resolve(null);
+    });
   });
 }
 
 /** Browser mode: the built UI and `POST /rpc/<method>` on 127.0.0.1 only, behind a session token. */
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  if (opts.token !== undefined) checkToken(opts.token);
   const token = opts.token ?? randomBytes(24).toString('hex');
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const tokenBuf = Buffer.from(`Bearer ${token}`);
   let port = 0;
 
@@ -101,7 +148,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   };
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const rel = pathname === '/' ? 'index.html' : decodePath(pathname.slice(1));
+    if (rel === undefined) {
+      send(res, 400, 'Bad request: the address has a malformed % escape', {
+        'Content-Type': 'text/plain',
+      });
+      return;
+    }
     const file = normalize(join(opts.rendererDir, rel));
     if (!file.startsWith(normalize(opts.rendererDir) + sep)) {
       send(res, 404, 'Not found', { 'Content-Type': 'text/plain' });
@@ -158,12 +211,30 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         });
         return;
       }
-      const body = await readBody(req);
-      if (body === null) {
-        sendJson(res, 413, {
+      const method = decodePath(url.pathname.slice('/rpc/'.length));
+      if (method === undefined) {
+        req.resume();
+        sendJson(res, 400, {
           ok: false,
-          error: { code: 'validation', message: 'input: request is too large' },
+          error: { code: 'validation', message: 'The method name has a malformed % escape.' },
         });
+        return;
+      }
+      const body = await readBody(req, maxBody);
+      if (body === null) {
+        if (res.destroyed) return;
+        sendJson(
+          res,
+          413,
+          {
+            ok: false,
+            error: {
+              code: 'validation',
+              message: `input: the request is larger than the limit of ${Math.floor(maxBody / 1024 / 1024) || maxBody} ${maxBody >= 1024 * 1024 ? 'MB' : 'bytes'}.`,
+            },
+          },
+          { Connection: 'close' },
+        );
         return;
       }
       let input: unknown;
@@ -176,7 +247,6 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         });
         return;
       }
-      const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
       const result = await opts.dispatch(method, input);
       const status = result.ok ? 200 : result.error.code === 'unknown_method' ? 404 : 200;
       sendJson(res, status, result);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UUID_PATTERN } from '../domain/ids';
+import { hasVisibleCharacter, stripBidiControls } from '../domain/names';
 
 /* Building blocks for input schemas: every string has a length cap and no stray control characters. */
 
@@ -26,6 +27,36 @@ export const text = (max = 20_000) =>
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !CONTROL_MULTI_LINE.test(s), 'must not contain control characters');
 
+/**
+ * A name (of a person, an alias, an organisation): a single line with bidirectional controls
+ * removed, which must then contain a visible character. `label` starts the error sentence.
+ */
+export const nameLine = (max: number, label: string) =>
+  z
+    .string()
+    .max(max, `${label} must be at most ${max} characters long.`)
+    .refine((s) => !CONTROL_SINGLE_LINE.test(s), `${label} must not contain control characters.`)
+    .transform((s) => stripBidiControls(s).trim())
+    .refine((s) => s.length > 0, { message: 'is required', abort: true })
+    .refine(
+      hasVisibleCharacter,
+      `${label} must contain a visible character, not only spaces or invisible characters.`,
+    );
+
+/** An optional name: empty means none, but invisible characters alone are refused. */
+export const optionalNameLine = (max: number, label: string) =>
+  z
+    .string()
+    .max(max, `${label} must be at most ${max} characters long.`)
+    .refine((s) => !CONTROL_SINGLE_LINE.test(s), `${label} must not contain control characters.`)
+    .transform((s) => stripBidiControls(s).trim())
+    .refine(
+      (s) => s === '' || hasVisibleCharacter(s),
+      `${label} must contain a visible character, not only spaces or invisible characters.`,
+    )
+    .nullish()
+    .transform((s) => (s ? s : null));
+
 /** An optional single-line field where an empty string means "none". */
 export const optionalLine = (max = 200) =>
   line(max)
@@ -34,13 +65,20 @@ export const optionalLine = (max = 200) =>
 
 export const id = z.string().regex(UUID_PATTERN, 'must be an id');
 
+/** Years any date of the app can have; a forum's own dates are narrower (forumDates.ts). */
+export const DATE_YEARS = { min: 1900, max: 2200 } as const;
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'must be a real calendar date');
+  }, 'must be a real calendar date')
+  .refine((s) => {
+    const year = Number(s.slice(0, 4));
+    return year >= DATE_YEARS.min && year <= DATE_YEARS.max;
+  }, `must be a date between the years ${DATE_YEARS.min} and ${DATE_YEARS.max}.`);
 
 let zones: Set<string> | undefined;
 /** True if the runtime's ICU knows this IANA zone. */

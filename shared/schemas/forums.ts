@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { forumDateMessage, withinForumYears } from '../domain/forumDates';
 import { MILESTONE_KINDS } from '../domain/vocabulary';
 import { id, isoDate, line, list, requiredLine, text } from './common';
 
@@ -16,11 +17,26 @@ const forumFields = {
   milestones: list(milestoneInput, 40).default([]),
 };
 
+/** Each milestone falls within the forum's year, give or take one year. */
+const milestonesInForumYears = (
+  v: { year: number; milestones: { date: string }[] },
+  ctx: z.RefinementCtx,
+) => {
+  v.milestones.forEach((m, i) => {
+    if (!withinForumYears(m.date, v.year))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['milestones', i, 'date'],
+        message: forumDateMessage(`The date of milestone ${i + 1}`, v.year),
+      });
+  });
+};
+
 export const forumsSchemas = {
   'forums.list': z.strictObject({}),
   'forums.get': z.strictObject({ id }),
-  'forums.create': z.strictObject(forumFields),
-  'forums.update': z.strictObject({ id, ...forumFields }),
+  'forums.create': z.strictObject(forumFields).superRefine(milestonesInForumYears),
+  'forums.update': z.strictObject({ id, ...forumFields }).superRefine(milestonesInForumYears),
   /** Makes a forum the current one; it opens next time too. */
   'forums.open': z.strictObject({ id }),
   /** The forum opened last, or null. */

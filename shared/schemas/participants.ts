@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { countryByCode } from '../domain/countries';
 import { AUDIENCES, FORUM_ROLES, GENDERS, STAKEHOLDER_GROUPS } from '../domain/vocabulary';
-import { id, line, list, optionalLine, requiredLine, text, timeZone } from './common';
+import {
+  id,
+  line,
+  list,
+  nameLine,
+  optionalLine,
+  optionalNameLine,
+  requiredLine,
+  text,
+  timeZone,
+} from './common';
 
 const emailFormat = z.email();
 const email = line(254)
@@ -24,17 +34,17 @@ const language = line(35).refine(
 
 /** Every field of a participant a user can set, without defaults (so updates can be partial). */
 const participantCore = {
-  fullName: requiredLine(200),
-  preferredName: optionalLine(200),
+  fullName: nameLine(200, 'The full name'),
+  preferredName: optionalNameLine(200, 'The preferred name'),
   email,
-  organisation: optionalLine(300),
+  organisation: optionalNameLine(300, 'The organisation'),
   stakeholderGroup: z.enum(STAKEHOLDER_GROUPS),
   country,
   gender: z.enum(GENDERS).nullish(),
   genderSelfDescribed: optionalLine(100),
   languages: list(language, 20),
   timeZone: timeZone.nullish().transform((s) => (s ? s : null)),
-  aliases: list(requiredLine(200), 30),
+  aliases: list(nameLine(200, 'An alias'), 30),
   handles: list(requiredLine(200), 30),
   consentListed: z.boolean(),
   consentInvitations: z.boolean(),

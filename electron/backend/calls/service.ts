@@ -60,6 +60,7 @@ import {
   type Audience,
 } from '../../../shared/domain/vocabulary';
 import { localToUtc } from '../../../shared/domain/zones';
+import { forumDateMessage, withinForumYears } from '../../../shared/domain/forumDates';
 import { DomainError } from '../../../shared/result';
 import type { ParsedInput } from '../../../shared/schemas';
 import { recordAudit } from '../audit/service';
@@ -161,6 +162,36 @@ function plan(p: SeriesPlan) {
   }
 }
 
+/**
+ * A series' first and end dates, its last planned call and a moved call's date must fall within
+ * the forum's year, give or take one year (a typo such as 9999-12-31 is a validation error).
+ */
+function requireWithinForumYears(
+  ctx: BackendContext,
+  forumId: string,
+  dates: { field: string; label: string; date: string | null }[],
+): void {
+  const { year } = requireForum(ctx, forumId, 'forumId');
+  for (const d of dates)
+    if (d.date !== null && !withinForumYears(d.date, year))
+      throw new DomainError(
+        'validation',
+        `${d.field}: ${forumDateMessage(d.label, year)}`,
+        d.field,
+      );
+}
+
+const seriesDates = (fields: { firstDate: string; endDate: string | null }) => [
+  { field: 'firstDate', label: 'The first date', date: fields.firstDate },
+  { field: 'endDate', label: 'The end date', date: fields.endDate },
+];
+
+const lastCallDate = (planned: { date: string }[]) => ({
+  field: 'occurrenceCount',
+  label: 'The last call of the series',
+  date: planned.at(-1)?.date ?? null,
+});
+
 /* ---- series ---- */
 
 type SeriesFields = Omit<ParsedInput<'callSeries.create'>, 'forumId'>;
@@ -258,7 +289,8 @@ export function createSeries(
   input: ParsedInput<'callSeries.create'>,
 ): CallSeriesDetails {
   const { forumId, ...fields } = input;
-  plan(seriesPlan(fields));
+  requireWithinForumYears(ctx, forumId, seriesDates(fields));
+  requireWithinForumYears(ctx, forumId, [lastCallDate(plan(seriesPlan(fields)))]);
   return ctx.db.transaction(() => {
     requireForum(ctx, forumId, 'forumId');
     const now = ctx.now();
@@ -296,7 +328,9 @@ export function updateSeries(
   input: ParsedInput<'callSeries.update'>,
 ): CallSeriesDetails {
   const { id, ...fields } = input;
-  plan(seriesPlan(fields));
+  const { forumId } = requireSeries(ctx, id);
+  requireWithinForumYears(ctx, forumId, seriesDates(fields));
+  requireWithinForumYears(ctx, forumId, [lastCallDate(plan(seriesPlan(fields)))]);
   return ctx.db.transaction(() => {
     const existing = requireSeries(ctx, id);
     const record: CallSeriesRecord = {
@@ -465,6 +499,9 @@ export function updateCall(ctx: BackendContext, input: ParsedInput<'calls.update
 export function moveCall(ctx: BackendContext, input: ParsedInput<'calls.move'>): CallDetails {
   return ctx.db.transaction(() => {
     const call = requireCall(ctx, input.id);
+    requireWithinForumYears(ctx, call.forumId, [
+      { field: 'date', label: 'The new date of the call', date: input.date },
+    ]);
     if (call.status === 'cancelled')
       throw new DomainError(
         'conflict',

@@ -34,6 +34,7 @@ import {
   type ContributionKind,
 } from '../../../shared/domain/contributions';
 import { regionOf } from '../../../shared/domain/countries';
+import { CONSENT_BEFORE_RECEIPT, consentBeforeReceipt } from '../../../shared/domain/forumDates';
 import { newId } from '../../../shared/domain/ids';
 import { DomainError } from '../../../shared/result';
 import {
@@ -291,6 +292,8 @@ export function prepareContributionImport(ctx: BackendContext, opts: ImportOptio
             : issue.message;
         err(field, `${field ? label(field) : key}: ${message}`);
       }
+    if (parsed.success && consentBeforeReceipt(candidate.receivedOn, candidate.consentGivenOn))
+      err('consentGivenOn', `${label('consentGivenOn')}: ${CONSENT_BEFORE_RECEIPT}`);
     if (errors.length > 0) return { ok: false, line: record.line, title, errors };
     return {
       ok: true,

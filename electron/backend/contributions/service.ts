@@ -62,6 +62,7 @@ import {
   type Audience,
   type StakeholderGroup,
 } from '../../../shared/domain/vocabulary';
+import { CONSENT_BEFORE_RECEIPT, consentBeforeReceipt } from '../../../shared/domain/forumDates';
 import { DomainError } from '../../../shared/result';
 import type { ParsedInput } from '../../../shared/schemas';
 import { recordAudit } from '../audit/service';
@@ -545,11 +546,25 @@ export function toRecord(
   };
 }
 
+/** Consent cannot be dated before the contribution was received. */
+function requireConsentAfterReceipt(f: {
+  receivedOn: string;
+  consentGivenOn?: string | null;
+}): void {
+  if (consentBeforeReceipt(f.receivedOn, f.consentGivenOn))
+    throw new DomainError(
+      'validation',
+      `consentGivenOn: ${CONSENT_BEFORE_RECEIPT}`,
+      'consentGivenOn',
+    );
+}
+
 export function createContribution(
   ctx: BackendContext,
   input: ParsedInput<'contributions.create'>,
 ): Contribution {
   const { forumId, ...fields } = input;
+  requireConsentAfterReceipt(fields);
   const id = ctx.db.transaction(() => {
     requireForum(ctx, forumId, 'forumId');
     const resolved = resolveLinks(ctx, forumId, fields);
@@ -622,6 +637,7 @@ export function updateContribution(
     ) as Partial<ContributionFields>;
     const next: ContributionFields = { ...prev, ...defined };
     if (defined.country !== undefined && defined.region === undefined) next.region = null;
+    requireConsentAfterReceipt(next);
     const resolved = resolveLinks(ctx, before.forumId, next);
     const now = ctx.now();
     const record = toRecord(next, resolved, { ...before, updatedAt: now });

@@ -311,7 +311,7 @@ describe('mapRecord', () => {
       'Line 4: May be listed: "perhaps" is not yes or no',
     ]);
     expect(errorsOf(map(cells({ 0: 'x'.repeat(201) })))).toEqual([
-      'Line 4: Full name: must be at most 200 characters',
+      'Line 4: Full name: The full name must be at most 200 characters long.',
     ]);
     // Several problems in one row are all listed.
     expect(errorsOf(map(cells({ 1: 'bad', 4: 'Atlantis' })))).toHaveLength(2);

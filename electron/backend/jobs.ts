@@ -1,7 +1,7 @@
 import { newId } from '../../shared/domain/ids';
 import { DomainError } from '../../shared/result';
 
-/** Thrown by a job's work when it notices it was cancelled (after rolling back). */
+/** Thrown by a job's work when it notices it was cancelled (before anything was written). */
 export class ImportCancelled extends Error {
   constructor() {
     super('The import was cancelled; nothing was changed.');
@@ -26,7 +26,7 @@ interface Job<S> {
 
 /**
  * Long-running imports of one backend: at most one runs at a time; the UI polls `status` for the
- * progress bar, and `cancel` waits until the work has rolled back.
+ * progress bar, and `cancel` waits until the work has stopped (before its commit, nothing is written).
  */
 export function createJobRegistry<S extends JobStatusBase>(label: string) {
   const jobs = new Map<string, Job<S>>();
@@ -97,7 +97,7 @@ export function createJobRegistry<S extends JobStatusBase>(label: string) {
       return { ...requireJob(jobId).status };
     },
 
-    /** Asks a running job to stop and waits until it has rolled back (or finished). */
+    /** Asks a running job to stop and waits until it has stopped (or finished). */
     async cancel(jobId: string): Promise<S> {
       const job = requireJob(jobId);
       if (job.status.state === 'running') {

@@ -94,6 +94,6 @@ export const participantImportSchemas = {
     duplicates,
   }),
   'participants.importStatus': z.strictObject({ jobId: id }),
-  /** Cancels a running import: its transaction is rolled back, so nothing is written. */
+  /** Cancels a running import: it stops before its commit, so nothing is written. */
   'participants.importCancel': z.strictObject({ jobId: id }),
 };

@@ -477,7 +477,7 @@ export async function importContributionsFromCsv(
   return { total, added, skipped };
 }
 
-/** The survey import jobs of one backend: one at a time; status is polled, cancel rolls back. */
+/** The survey import jobs of one backend: one at a time; status is polled, a cancel before the commit writes nothing. */
 export function createContributionImportJobs(ctx: BackendContext) {
   const jobs = createJobRegistry<ContributionImportStatus>('survey import');
   return {

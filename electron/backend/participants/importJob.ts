@@ -74,7 +74,7 @@ export interface ImportProgress extends ImportSummary {
 }
 
 export interface ImportControl {
-  /** Polled between chunks; when true the import rolls back and rejects with ImportCancelled. */
+  /** Polled between chunks; when true (before the commit) the import stops and rejects with ImportCancelled. */
   cancelled(): boolean;
 }
 

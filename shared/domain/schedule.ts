@@ -10,15 +10,25 @@
  * date in the slot's own zone. This is exactly how a weekly RRULE with INTERVAL expands in a
  * calendar (see electron/backend/publish/calendar.ts), so the app and calendars agree.
  *
+ * Wall times that do not exist or exist twice (daylight-saving changes):
+ * - a slot's FIRST occurrence must name a real time: the service refuses a time in a gap
+ *   (chosenLocalToUtc says which times exist) and asks which of two repeated times is meant; the
+ *   answer is kept as the slot's `fold`;
+ * - a LATER occurrence that falls into a gap is moved forward by the gap's length (02:30 on the
+ *   spring-forward day in Berlin is held at 03:30 CEST), and one in a repeated hour is held at the
+ *   earlier of the two times. This is RFC 5545's reading (3.3.5), so every calendar agrees.
+ *
  * Cancelled and moved occurrences are the service's business: the plan is what the series says.
  */
-import { addDays, localToUtc } from './zones';
+import { addDays, localToUtc, resolveLocal, type Fold, type WallTime } from './zones';
 
 export interface CallSlot {
   /** 'HH:mm' */
   time: string;
   /** 'UTC' or an IANA zone. */
   zone: string;
+  /** Which of two repeated wall times the slot's first occurrence is held at (default: earlier). */
+  fold?: Fold;
 }
 
 export interface SeriesPlan {
@@ -40,6 +50,15 @@ export interface PlannedOccurrence {
   startAt: number;
   endAt: number;
   zone: string;
+  /** The slot's wall time on `date` (what a calendar's RRULE generates), even when it does not exist. */
+  wall: WallTime;
+}
+
+/** The nominal wall time of a slot on a date. */
+export function slotWall(date: string, time: string): WallTime {
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  return { year, month, day, hour, minute };
 }
 
 /** No series is planned beyond this many calls (a year of weekly calls, with room to spare). */
@@ -74,7 +93,11 @@ export function planOccurrences(plan: SeriesPlan): PlannedOccurrence[] {
       );
     const slotIndex = n % plan.slots.length;
     const slot = plan.slots[slotIndex];
-    const startAt = localToUtc(slot.zone, date, slot.time);
+    let startAt = localToUtc(slot.zone, date, slot.time);
+    if (n === slotIndex && slot.fold === 'later') {
+      const r = resolveLocal(slot.zone, slotWall(date, slot.time));
+      if (r.kind === 'fold') startAt = r.later;
+    }
     out.push({
       index: n,
       slotIndex,
@@ -82,6 +105,7 @@ export function planOccurrences(plan: SeriesPlan): PlannedOccurrence[] {
       startAt,
       endAt: startAt + plan.durationMinutes * 60_000,
       zone: slot.zone,
+      wall: slotWall(date, slot.time),
     });
   }
   return out;

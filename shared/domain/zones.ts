@@ -59,18 +59,141 @@ export function wallTimeAt(zone: string, utcMs: number): WallTime & { weekday: n
   };
 }
 
+/**
+ * How a wall-clock time maps onto instants in a zone:
+ * - `exact`: one instant;
+ * - `gap`: none (clocks jump over it); `utc` is RFC 5545's reading (the offset from before the gap),
+ *   `nextValid` the first instant after the gap (its wall time is the gap's end, e.g. 03:00);
+ * - `fold`: two (clocks go back); `earlier` and `later` with their offsets.
+ */
+export type LocalResolution =
+  | { kind: 'exact'; utc: number; offset: number }
+  | {
+      kind: 'gap';
+      utc: number;
+      offsetBefore: number;
+      offsetAfter: number;
+      nextValid: number;
+    }
+  | { kind: 'fold'; earlier: number; later: number; offsetEarlier: number; offsetLater: number };
+
+/**
+ * Candidate offsets come from a day before and after the naive instant (as Temporal's
+ * GetPossibleInstantsFor does): every zone's offset is within -12 h..+14 h, so a window of 12 h
+ * misses the true offset in zones more than 12 h ahead (Chatham, Auckland in summer, Kiritimati).
+ */
+export function resolveLocal(zone: string, wall: WallTime): LocalResolution {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  if (zone === 'UTC' || zone === 'Etc/UTC') return { kind: 'exact', utc: asUtc, offset: 0 };
+  const before = zoneOffsetMinutes(zone, asUtc - DAY);
+  const after = zoneOffsetMinutes(zone, asUtc + DAY);
+  const candidates = [...new Set([before, zoneOffsetMinutes(zone, asUtc), after])];
+  const valid = candidates
+    .map((o) => ({ utc: asUtc - o * MINUTE, offset: o }))
+    .filter((c) => zoneOffsetMinutes(zone, c.utc) === c.offset)
+    .sort((a, b) => a.utc - b.utc);
+  const distinct = valid.filter((c, i) => i === 0 || c.utc !== valid[i - 1].utc);
+  if (distinct.length === 1) return { kind: 'exact', ...distinct[0] };
+  if (distinct.length >= 2) {
+    const [e, l] = [distinct[0], distinct[distinct.length - 1]];
+    return {
+      kind: 'fold',
+      earlier: e.utc,
+      later: l.utc,
+      offsetEarlier: e.offset,
+      offsetLater: l.offset,
+    };
+  }
+  // A gap: the transition lies between asUtc - after (still the old offset) and asUtc - before.
+  let lo = asUtc - after * MINUTE;
+  let hi = asUtc - before * MINUTE;
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (zoneOffsetMinutes(zone, mid) === before) lo = mid;
+    else hi = mid;
+  }
+  return {
+    kind: 'gap',
+    utc: asUtc - before * MINUTE,
+    offsetBefore: before,
+    offsetAfter: after,
+    nextValid: hi,
+  };
+}
+
 /** The instant of a wall-clock time in `zone` (gaps and overlaps as in RFC 5545, see above). */
 export function zonedTimeToUtc(zone: string, wall: WallTime): number {
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  const before = zoneOffsetMinutes(zone, asUtc - DAY / 2);
-  const after = zoneOffsetMinutes(zone, asUtc + DAY / 2);
-  const valid = [...new Set([before, after])]
-    .map((o) => asUtc - o * MINUTE)
-    .filter((u) => zoneOffsetMinutes(zone, u) * MINUTE === asUtc - u)
-    .sort((a, b) => a - b);
-  if (valid.length > 0) return valid[0];
-  // A wall time inside a gap: read it with the offset from before the gap.
-  return asUtc - before * MINUTE;
+  const r = resolveLocal(zone, wall);
+  return r.kind === 'fold' ? r.earlier : r.utc;
+}
+
+/** Which of the two instants of a repeated wall time is meant. */
+export type Fold = 'earlier' | 'later';
+
+/** A wall time that cannot be used as given: it does not exist, or it exists twice. */
+export class LocalTimeError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'gap' | 'fold',
+  ) {
+    super(message);
+  }
+}
+
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** '28 March 2027' */
+export function formatLongDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${LONG_MONTHS[m - 1]} ${y}`;
+}
+
+/** 'Berlin' from 'Europe/Berlin', 'St Johns' from 'America/St_Johns'. */
+export function placeName(zone: string): string {
+  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+}
+
+/**
+ * The instant of a wall time chosen by a person: a time in a gap is refused (naming the next valid
+ * time), a time in the repeated hour needs `fold` (the error names both UTC offsets).
+ */
+export function chosenLocalToUtc(zone: string, date: string, time: string, fold?: Fold): number {
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  const r = resolveLocal(zone, { year, month, day, hour, minute });
+  if (r.kind === 'exact') return r.utc;
+  if (r.kind === 'gap') {
+    // The wall clock reads `start` just before the change and `end` just after it.
+    const old = new Date(r.nextValid + r.offsetBefore * MINUTE);
+    const start = `${pad(old.getUTCHours())}:${pad(old.getUTCMinutes())}`;
+    const end = timeIn(zone, r.nextValid);
+    throw new LocalTimeError(
+      `${time} does not exist on ${formatLongDate(date)} in ${placeName(zone)}; clocks go from ` +
+        `${start} to ${end}. Choose ${end} or later.`,
+      'gap',
+    );
+  }
+  if (fold === 'earlier') return r.earlier;
+  if (fold === 'later') return r.later;
+  throw new LocalTimeError(
+    `${time} happens twice on ${formatLongDate(date)} in ${placeName(zone)} (clocks go back): ` +
+      `choose the earlier (UTC${formatOffset(r.offsetEarlier)}) or the later ` +
+      `(UTC${formatOffset(r.offsetLater)}).`,
+    'fold',
+  );
 }
 
 /** 'YYYY-MM-DD' + 'HH:mm' in `zone` -> UTC epoch ms. */

@@ -6,7 +6,10 @@ import { id, isoDate, line, list, requiredLine, text, timeZone } from './common'
 
 const time = line(5).refine((s) => TIME_PATTERN.test(s), 'must be a time (HH:mm, 24-hour)');
 
-const slot = z.strictObject({ time, zone: timeZone });
+/** Which of two repeated wall times (the hour clocks go back) is meant; asked for when needed. */
+const fold = z.enum(['earlier', 'later']).optional();
+
+const slot = z.strictObject({ time, zone: timeZone, fold });
 
 const link = line(2000).refine(
   (s) => s === '' || /^https?:\/\/\S+$/i.test(s),
@@ -88,7 +91,7 @@ export const callsSchemas = {
     minutes: text(100_000).optional(),
   }),
   /** Moves one call: the new date and time in the given zone. */
-  'calls.move': z.strictObject({ id, date: isoDate, time, zone: timeZone }),
+  'calls.move': z.strictObject({ id, date: isoDate, time, zone: timeZone, fold }),
   'calls.cancel': z.strictObject({ id }),
   'calls.reinstate': z.strictObject({ id }),
   /** Replaces the call's agenda (in order). */

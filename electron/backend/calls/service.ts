@@ -59,7 +59,7 @@ import {
   STAKEHOLDER_GROUP_LABELS,
   type Audience,
 } from '../../../shared/domain/vocabulary';
-import { localToUtc } from '../../../shared/domain/zones';
+import { addDays, chosenLocalToUtc, LocalTimeError } from '../../../shared/domain/zones';
 import { forumDateMessage, withinForumYears } from '../../../shared/domain/forumDates';
 import { DomainError } from '../../../shared/result';
 import type { ParsedInput } from '../../../shared/schemas';
@@ -196,6 +196,43 @@ const lastCallDate = (planned: { date: string }[]) => ({
 
 type SeriesFields = Omit<ParsedInput<'callSeries.create'>, 'forumId'>;
 
+/** A wall time a person chose, or a validation error naming `field` (gap: time; fold: fold). */
+function chosenInstant(
+  zone: string,
+  date: string,
+  time: string,
+  fold: 'earlier' | 'later' | undefined,
+  field: string,
+): number {
+  try {
+    return chosenLocalToUtc(zone, date, time, fold);
+  } catch (e) {
+    if (!(e instanceof LocalTimeError)) throw e;
+    const f = e.kind === 'gap' ? `${field}time` : `${field}fold`;
+    throw new DomainError('validation', `${f}: ${e.message}`, f);
+  }
+}
+
+/**
+ * Each slot's first call must be at a time that exists, and a repeated time needs its `fold`;
+ * a `fold` given where the time is not repeated is dropped (nothing to choose).
+ */
+function checkedSlots(f: SeriesFields): CallSlot[] {
+  return f.slots.map((slot, i) => {
+    const date = addDays(f.firstDate, i * f.cadenceWeeks * 7);
+    if (
+      (f.occurrenceCount !== null && i >= f.occurrenceCount) ||
+      (f.endDate !== null && date > f.endDate)
+    )
+      return { time: slot.time, zone: slot.zone };
+    const withEarlier = chosenInstant(slot.zone, date, slot.time, 'earlier', `slots.${i}.`);
+    const withLater = chosenInstant(slot.zone, date, slot.time, 'later', `slots.${i}.`);
+    if (withEarlier === withLater) return { time: slot.time, zone: slot.zone };
+    chosenInstant(slot.zone, date, slot.time, slot.fold, `slots.${i}.`);
+    return { time: slot.time, zone: slot.zone, fold: slot.fold };
+  });
+}
+
 function seriesPlan(f: SeriesFields): SeriesPlan {
   return {
     firstDate: f.firstDate,
@@ -203,7 +240,7 @@ function seriesPlan(f: SeriesFields): SeriesPlan {
     endDate: f.endDate,
     occurrenceCount: f.occurrenceCount,
     durationMinutes: f.durationMinutes,
-    slots: f.slots,
+    slots: checkedSlots(f),
   };
 }
 
@@ -289,6 +326,7 @@ export function createSeries(
   input: ParsedInput<'callSeries.create'>,
 ): CallSeriesDetails {
   const { forumId, ...fields } = input;
+  const slots = seriesPlan(fields).slots;
   requireWithinForumYears(ctx, forumId, seriesDates(fields));
   requireWithinForumYears(ctx, forumId, [lastCallDate(plan(seriesPlan(fields)))]);
   return ctx.db.transaction(() => {
@@ -303,7 +341,7 @@ export function createSeries(
       endDate: fields.endDate,
       occurrenceCount: fields.occurrenceCount,
       durationMinutes: fields.durationMinutes,
-      slots: JSON.stringify(fields.slots),
+      slots: JSON.stringify(slots),
       meetingLink: fields.meetingLink,
       description: fields.description,
       sequence: 0,
@@ -329,6 +367,7 @@ export function updateSeries(
 ): CallSeriesDetails {
   const { id, ...fields } = input;
   const { forumId } = requireSeries(ctx, id);
+  const slots = seriesPlan(fields).slots;
   requireWithinForumYears(ctx, forumId, seriesDates(fields));
   requireWithinForumYears(ctx, forumId, [lastCallDate(plan(seriesPlan(fields)))]);
   return ctx.db.transaction(() => {
@@ -341,7 +380,7 @@ export function updateSeries(
       endDate: fields.endDate,
       occurrenceCount: fields.occurrenceCount,
       durationMinutes: fields.durationMinutes,
-      slots: JSON.stringify(fields.slots),
+      slots: JSON.stringify(slots),
       meetingLink: fields.meetingLink,
       description: fields.description,
       sequence: existing.sequence + 1,
@@ -508,7 +547,7 @@ export function moveCall(ctx: BackendContext, input: ParsedInput<'calls.move'>):
         'This call is cancelled; reinstate it before moving it',
         'id',
       );
-    const startAt = localToUtc(input.zone, input.date, input.time);
+    const startAt = chosenInstant(input.zone, input.date, input.time, input.fold, '');
     saveChangedCall(ctx, {
       ...call,
       startAt,

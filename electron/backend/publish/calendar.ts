@@ -6,13 +6,24 @@
  * Reusable by every area that exports calendars (call series, single calls, onsite sessions). It only
  * formats: what goes in has already been through the redaction policy of ./policy.ts.
  *
- * Times are UTC epoch ms plus the IANA zone they are planned in. ical-generator formats a plain Date
- * in the machine's zone when an event has a TZID, so zoned times are passed as TZDate; UTC times
- * (zone 'UTC') are written with a trailing Z and no TZID.
+ * Hand-written serialiser (ical-generator was used before): ical-generator writes every date-time of
+ * an event in one zone and derives the wall time from the instant, so it cannot write a series
+ * whose nominal time falls in a gap (02:30 on the spring-forward day came out as 03:30, shifting
+ * every later call by an hour), nor a RECURRENCE-ID in the series' zone for a call moved to another
+ * zone, nor the later of two repeated wall times. Here:
+ * - a recurring event's DTSTART, EXDATEs and RECURRENCE-IDs are its NOMINAL wall times in its zone
+ *   (what the RRULE generates), and its length is a DURATION (exact, so never zero in a fold);
+ * - a single event (override or one call) is written in its own zone, or in UTC when its start or
+ *   end wall time does not exist or exists twice there (a TZID wall time cannot say which);
+ * - zone 'UTC' is written with a trailing Z and no TZID.
+ * Text is escaped (backslash, semicolon, comma, newline) and lines are folded at 75 octets without
+ * splitting a character (RFC 5545 3.1, 3.3.11).
  */
-import { TZDate } from '@date-fns/tz';
-import ical, { ICalCalendarMethod, ICalEventRepeatingFreq, ICalEventStatus } from 'ical-generator';
+import { resolveLocal, wallTimeAt, type WallTime } from '../../../shared/domain/zones';
 import { zoneOffsetMinutes } from '../../../shared/domain/zones';
+
+/** An occurrence named by its instant (read as wall time in the series' zone) or its nominal wall time. */
+export type RecurrenceRef = number | WallTime;
 
 export interface CalendarRecurrence {
   /** Weekly, every `intervalWeeks` weeks, from the event's start. */
@@ -22,7 +33,7 @@ export interface CalendarRecurrence {
   /** ...the start of the last occurrence (written in UTC). */
   until?: number;
   /** Original starts of cancelled occurrences. */
-  exdates?: number[];
+  exdates?: RecurrenceRef[];
 }
 
 export interface CalendarEvent {
@@ -37,12 +48,16 @@ export interface CalendarEvent {
   /** Start, UTC epoch ms. */
   start: number;
   durationMinutes: number;
-  /** 'UTC' or an IANA zone: DTSTART, DTEND, EXDATE and RECURRENCE-ID are written in it. */
+  /** 'UTC' or an IANA zone: DTSTART and DTEND (or DURATION) are written in it. */
   zone: string;
+  /** A recurring event's nominal first wall time in `zone`, when it is not the wall time of `start`. */
+  startWall?: WallTime;
   status?: 'confirmed' | 'cancelled' | 'tentative';
   recurrence?: CalendarRecurrence;
-  /** For an override of one occurrence: that occurrence's original start. */
-  recurrenceId?: number;
+  /** For an override of one occurrence: that occurrence's original start (or nominal wall time)... */
+  recurrenceId?: RecurrenceRef;
+  /** ...in the series' zone (default: `zone`). */
+  recurrenceIdZone?: string;
 }
 
 export interface CalendarInput {
@@ -56,13 +71,10 @@ export interface CalendarInput {
 
 const MINUTE = 60_000;
 const WEEK = 7 * 24 * 60 * MINUTE;
-const PRODID = '//Intersession//Intersession calendar//EN';
+const PRODID = '-//Intersession//Intersession calendar//EN';
+const CRLF = '\r\n';
 
 const isUtc = (zone: string) => zone === 'UTC' || zone === 'Etc/UTC';
-
-/** A value ical-generator writes in `zone` (never in the machine's zone). */
-const inZone = (ms: number, zone: string): Date =>
-  isUtc(zone) ? new Date(ms) : new TZDate(ms, zone);
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -149,62 +161,135 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
   return lines.join('\r\n');
 }
 
+const stampOf = (w: WallTime) =>
+  `${pad(w.year, 4)}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}00`;
+const utcStamp = (ms: number) => `${localStamp(ms, 0)}Z`;
+
+/** The instant an occurrence reference stands for, read in `zone` as RFC 5545 does. */
+function refInstant(ref: RecurrenceRef, zone: string): number {
+  if (typeof ref === 'number') return ref;
+  const r = resolveLocal(zone, ref);
+  return r.kind === 'fold' ? r.earlier : r.utc;
+}
+
+/** `NAME;TZID=zone:wall` or `NAME:utcZ` for an occurrence reference in a recurring event's zone. */
+function refProperty(name: string, ref: RecurrenceRef, zone: string): string {
+  if (isUtc(zone)) return `${name}:${utcStamp(refInstant(ref, zone))}`;
+  const wall = typeof ref === 'number' ? wallTimeAt(zone, ref) : ref;
+  return `${name};TZID=${zone}:${stampOf(wall)}`;
+}
+
+/** True when the wall time of `ms` in `zone` names exactly one instant. */
+function unambiguousAt(zone: string, ms: number): boolean {
+  return resolveLocal(zone, wallTimeAt(zone, ms)).kind === 'exact';
+}
+
+/** RFC 5545 TEXT escaping. */
+const escapeText = (s: string) =>
+  s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+
+/** Folds a content line at 75 octets, never inside a UTF-8 sequence or a surrogate pair. */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const n = Buffer.byteLength(ch, 'utf8');
+    // Continuation lines start with a space, which counts towards their 75 octets.
+    const limit = out.length === 0 ? 75 : 74;
+    if (octets + n > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += n;
+  }
+  out.push(current);
+  return out.join(`${CRLF} `);
+}
+
 /** The last instant an event covers (its last occurrence's end). */
 function lastInstant(e: CalendarEvent): number {
   const r = e.recurrence;
   let last = e.start;
   if (r?.until !== undefined) last = Math.max(last, r.until);
   else if (r?.count) last = e.start + (r.count - 1) * r.intervalWeeks * WEEK;
-  return last + e.durationMinutes * MINUTE;
+  return last + e.durationMinutes * MINUTE + 2 * 60 * MINUTE;
 }
 
-const STATUS = {
-  confirmed: ICalEventStatus.CONFIRMED,
-  cancelled: ICalEventStatus.CANCELLED,
-  tentative: ICalEventStatus.TENTATIVE,
-};
+const STATUS = { confirmed: 'CONFIRMED', cancelled: 'CANCELLED', tentative: 'TENTATIVE' };
+
+function eventLines(e: CalendarEvent, stamp: number): string[] {
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${e.uid}`,
+    `SEQUENCE:${e.sequence}`,
+    `DTSTAMP:${utcStamp(stamp)}`,
+  ];
+  const end = e.start + e.durationMinutes * MINUTE;
+  const r = e.recurrence;
+  if (r) {
+    // The RRULE repeats the nominal wall time; DURATION keeps every occurrence's length exact.
+    lines.push(refProperty('DTSTART', e.startWall ?? e.start, e.zone));
+    lines.push(`DURATION:PT${e.durationMinutes}M`);
+    const rule = [`FREQ=WEEKLY`, `INTERVAL=${r.intervalWeeks}`];
+    if (r.count !== undefined) rule.push(`COUNT=${r.count}`);
+    if (r.until !== undefined) rule.push(`UNTIL=${utcStamp(r.until)}`);
+    lines.push(`RRULE:${rule.join(';')}`);
+    for (const x of r.exdates ?? []) lines.push(refProperty('EXDATE', x, e.zone));
+  } else if (isUtc(e.zone) || !unambiguousAt(e.zone, e.start) || !unambiguousAt(e.zone, end)) {
+    lines.push(`DTSTART:${utcStamp(e.start)}`, `DTEND:${utcStamp(end)}`);
+  } else {
+    const off = (ms: number) => zoneOffsetMinutes(e.zone, ms);
+    lines.push(
+      `DTSTART;TZID=${e.zone}:${localStamp(e.start, off(e.start))}`,
+      `DTEND;TZID=${e.zone}:${localStamp(end, off(end))}`,
+    );
+  }
+  if (e.recurrenceId !== undefined)
+    lines.push(refProperty('RECURRENCE-ID', e.recurrenceId, e.recurrenceIdZone ?? e.zone));
+  lines.push(`SUMMARY:${escapeText(e.summary)}`);
+  if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
+  if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
+  if (e.status) lines.push(`STATUS:${STATUS[e.status]}`);
+  if (e.url) lines.push(`URL:${e.url.replace(/[\r\n]/g, '')}`);
+  lines.push('END:VEVENT');
+  return lines;
+}
 
 /** The .ics text (CRLF line ends, lines folded at 75 octets). */
 export function buildCalendar(input: CalendarInput): string {
-  const years = input.events.flatMap((e) => [
-    new Date(Math.min(e.start, e.recurrenceId ?? e.start)).getUTCFullYear(),
-    new Date(lastInstant(e)).getUTCFullYear(),
-  ]);
+  const firsts = input.events.map((e) =>
+    Math.min(
+      e.start,
+      e.recurrenceId === undefined
+        ? e.start
+        : refInstant(e.recurrenceId, e.recurrenceIdZone ?? e.zone),
+    ),
+  );
+  const years = [
+    ...firsts.map((t) => new Date(t - 2 * 24 * 60 * MINUTE).getUTCFullYear()),
+    ...input.events.map((e) => new Date(lastInstant(e)).getUTCFullYear()),
+  ];
   const fromYear = years.length ? Math.min(...years) - 1 : 2000;
   const toYear = years.length ? Math.max(...years) + 1 : 2000;
-  const cal = ical({
-    prodId: PRODID,
-    name: input.name,
-    method: input.method === 'request' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.PUBLISH,
-    // No calendar-wide zone (DTSTAMP and UNTIL stay in UTC); a VTIMEZONE for every event's TZID.
-    timezone: { name: null, generator: (zone) => vtimezone(zone, fromYear, toYear) },
-  });
+  const zones = new Set<string>();
   for (const e of input.events) {
-    const zone = isUtc(e.zone) ? null : e.zone;
-    const r = e.recurrence;
-    cal.createEvent({
-      id: e.uid,
-      sequence: e.sequence,
-      stamp: new Date(input.stamp),
-      start: inZone(e.start, e.zone),
-      end: inZone(e.start + e.durationMinutes * MINUTE, e.zone),
-      timezone: zone,
-      summary: e.summary,
-      description: e.description || null,
-      location: e.location || null,
-      url: e.url || null,
-      status: e.status ? STATUS[e.status] : null,
-      recurrenceId: e.recurrenceId === undefined ? null : inZone(e.recurrenceId, e.zone),
-      repeating: r
-        ? {
-            freq: ICalEventRepeatingFreq.WEEKLY,
-            interval: r.intervalWeeks,
-            ...(r.count !== undefined ? { count: r.count } : {}),
-            ...(r.until !== undefined ? { until: new Date(r.until) } : {}),
-            ...(r.exdates?.length ? { exclude: r.exdates.map((x) => inZone(x, e.zone)) } : {}),
-          }
-        : null,
-    });
+    if (!isUtc(e.zone)) zones.add(e.zone);
+    if (e.recurrenceIdZone && !isUtc(e.recurrenceIdZone)) zones.add(e.recurrenceIdZone);
   }
-  return `${cal.toString()}\r\n`;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${PRODID}`,
+    'CALSCALE:GREGORIAN',
+    `METHOD:${input.method === 'request' ? 'REQUEST' : 'PUBLISH'}`,
+    `NAME:${escapeText(input.name)}`,
+    `X-WR-CALNAME:${escapeText(input.name)}`,
+    ...[...zones].sort().flatMap((z) => vtimezone(z, fromYear, toYear).split(CRLF)),
+    ...input.events.flatMap((e) => eventLines(e, input.stamp)),
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldLine).join(CRLF) + CRLF;
 }

@@ -10,7 +10,7 @@
 import { getCall, getSeries, listSeriesCalls } from '../../../db/queries/calls';
 import { listAllParticipants } from '../../../db/queries/participants';
 import { planOccurrences } from '../../../shared/domain/schedule';
-import { formatInZone, zoneLabel } from '../../../shared/domain/zones';
+import { formatInZone, localToUtc, zoneLabel } from '../../../shared/domain/zones';
 import type { Audience } from '../../../shared/domain/vocabulary';
 import { DomainError } from '../../../shared/result';
 import type { BackendContext } from '../context';
@@ -44,6 +44,9 @@ export interface CallExport {
 
 const uidOfSeries = (id: string) => `${id}@intersession`;
 const uidOfCall = (id: string) => `${id}@intersession`;
+/** With one slot the series' UID is the series id; each slot of a rotation has its own. */
+const uidOfSlot = (seriesId: string, slots: number, slotIndex: number) =>
+  slots === 1 ? uidOfSeries(seriesId) : uidOfSeries(`${seriesId}-slot${slotIndex + 1}`);
 
 function requireSubject(req: CallExportRequest): string {
   if (!req.subjectId)
@@ -108,8 +111,7 @@ function seriesEvents(
   plan.slots.forEach((slot, slotIndex) => {
     const mine = planned.filter((o) => o.slotIndex === slotIndex);
     if (mine.length === 0) return;
-    // With one slot the series' UID is the series id; each slot of a rotation has its own.
-    const uid = k === 1 ? uidOfSeries(s.id) : uidOfSeries(`${s.id}-slot${slotIndex + 1}`);
+    const uid = uidOfSlot(s.id, k, slotIndex);
     const base = {
       uid,
       sequence: s.sequence,
@@ -120,30 +122,43 @@ function seriesEvents(
       durationMinutes: s.durationMinutes,
       zone: slot.zone,
     };
-    const exdates: number[] = [];
+    const exdates: CalendarEvent['recurrenceId'][] = [];
     const overrides: CalendarEvent[] = [];
     for (const occ of mine) {
       const call = calls.get(occ.index);
       if (!call) continue;
-      if (call.status === 'cancelled') exdates.push(occ.startAt);
-      else if (call.moved === 1 || call.startAt !== occ.startAt || call.title !== s.title)
+      // What a calendar's RRULE makes of this occurrence (RFC 5545): the override is needed
+      // whenever the app's instant is another one (moved, or the later of two repeated times).
+      const asRead = localToUtc(slot.zone, occ.date, slot.time);
+      if (call.status === 'cancelled') exdates.push(occ.wall);
+      else if (
+        call.moved === 1 ||
+        call.startAt !== asRead ||
+        call.durationMinutes !== s.durationMinutes ||
+        call.title !== s.title
+      )
         overrides.push({
           ...base,
           summary: text(call.title),
           start: call.startAt,
           durationMinutes: call.durationMinutes,
-          recurrenceId: occ.startAt,
+          // A moved call is written in its own zone; the occurrence it replaces in the series'.
+          zone: call.zone,
+          recurrenceId: occ.wall,
+          recurrenceIdZone: slot.zone,
         });
     }
+    const last = mine[mine.length - 1];
     events.push({
       ...base,
       start: mine[0].startAt,
+      startWall: mine[0].wall,
       recurrence: {
         intervalWeeks: plan.cadenceWeeks * k,
         ...(plan.occurrenceCount !== null
           ? { count: mine.length }
-          : { until: mine[mine.length - 1].startAt }),
-        exdates,
+          : { until: localToUtc(slot.zone, last.date, slot.time) }),
+        exdates: exdates.filter((x) => x !== undefined),
       },
     });
     events.push(...overrides);
@@ -155,6 +170,11 @@ function seriesEvents(
   };
 }
 
+/**
+ * One call's event. A call of a series is written as that occurrence of the series (same UID,
+ * RECURRENCE-ID, the series' SEQUENCE, STATUS:CANCELLED when cancelled), so a calendar holding the
+ * series file too shows it once, and a cancellation removes the series' occurrence.
+ */
 function callEvent(
   ctx: BackendContext,
   callId: string,
@@ -165,21 +185,29 @@ function callEvent(
   const s = c.seriesId ? getSeries(ctx.db, c.seriesId) : undefined;
   const link = linkFor(audience, s?.meetingLink ?? '');
   const title = text(c.title);
-  return {
-    title,
-    event: {
-      uid: uidOfCall(c.id),
-      sequence: c.sequence + (s?.sequence ?? 0),
-      summary: title,
-      description: describe(text(s?.description ?? ''), link),
-      location: link || undefined,
-      url: link || undefined,
-      start: c.startAt,
-      durationMinutes: c.durationMinutes,
-      zone: c.zone,
-      status: c.status === 'cancelled' ? 'cancelled' : 'confirmed',
-    },
+  const event: CalendarEvent = {
+    uid: uidOfCall(c.id),
+    sequence: c.sequence + (s?.sequence ?? 0),
+    summary: title,
+    description: describe(text(s?.description ?? ''), link),
+    location: link || undefined,
+    url: link || undefined,
+    start: c.startAt,
+    durationMinutes: c.durationMinutes,
+    zone: c.zone,
+    status: c.status === 'cancelled' ? 'cancelled' : 'confirmed',
   };
+  if (s && c.occurrenceIndex !== null) {
+    const plan = planOf(s);
+    const occ = planOccurrences(plan).find((o) => o.index === c.occurrenceIndex);
+    if (occ) {
+      event.uid = uidOfSlot(s.id, plan.slots.length, occ.slotIndex);
+      event.sequence = s.sequence;
+      event.recurrenceId = occ.wall;
+      event.recurrenceIdZone = occ.zone;
+    }
+  }
+  return { title, event };
 }
 
 /** Members an invitation may go to: consented, with an e-mail, not an excluded disruptive actor. */

@@ -1,4 +1,10 @@
-/** Test helpers for calendar files: expansion with ical.js and the checks ical.js does not do. */
+/**
+ * Test helpers for calendar files: expansion with ical.js and with Python icalendar +
+ * recurring_ical_events (an independent reader), and the checks neither does.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { expect } from 'vitest';
 
@@ -21,6 +27,14 @@ export function expandCalendar(ics: string): Map<string, number[]> {
         starts.push(event.getOccurrenceDetails(t).startDate.toJSDate().getTime());
     } else starts.push(event.startDate.toJSDate().getTime());
     out.set(uid, [...(out.get(uid) ?? []), ...starts]);
+  }
+  // A file holding one occurrence of a series (RECURRENCE-ID, no master): its own start.
+  const masterUids = new Set(masters.map((m) => String(m.getFirstPropertyValue('uid'))));
+  for (const e of events.filter((x) => x.hasProperty('recurrence-id'))) {
+    const uid = String(e.getFirstPropertyValue('uid'));
+    if (masterUids.has(uid)) continue;
+    const start = new ICAL.Event(e).startDate.toJSDate().getTime();
+    out.set(uid, [...(out.get(uid) ?? []), start]);
   }
   return out;
 }
@@ -48,4 +62,36 @@ export function expectWellFormedIcs(ics: string): void {
     const until = /UNTIL=([^;]+)/.exec(l)?.[1];
     if (until) expect(until).toMatch(/^\d{8}T\d{6}Z$/);
   }
+}
+
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+/** Why the Python reader cannot run here, or null when it can. */
+export function pythonReaderMissing(): string | null {
+  const r = spawnSync(PYTHON, ['-c', 'import icalendar, recurring_ical_events'], {
+    encoding: 'utf8',
+  });
+  return r.status === 0
+    ? null
+    : 'python3-icalendar and python3-recurring-ical-events are not installed';
+}
+
+export interface PythonOccurrence {
+  start: number;
+  end: number;
+  status: string;
+}
+
+/** Every occurrence per UID as Python icalendar + recurring_ical_events expand it. */
+export function expandWithPython(ics: string): Map<string, PythonOccurrence[]> {
+  const script = join(__dirname, '../../../scripts/ics-read.py');
+  const r = spawnSync(PYTHON, [script], { input: ics, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ics-read.py failed: ${r.stderr}`);
+  const raw = JSON.parse(r.stdout) as Record<string, [number, number, string][]>;
+  return new Map(
+    Object.entries(raw).map(([uid, list]) => [
+      uid,
+      list.map(([start, end, status]) => ({ start, end, status })),
+    ]),
+  );
 }

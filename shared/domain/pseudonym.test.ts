@@ -83,3 +83,16 @@ describe('assignPseudonym', () => {
     expect(assign()).toEqual(first);
   });
 });
+
+describe('known vectors (computed with the hand-written SHA-256 before the switch to @noble/hashes)', () => {
+  it.each([
+    ['forum-secret-A', 'p-1', 'Participant JD', 'JDQJMPKPDJUG', 'Participant JDQ'],
+    ['s', '01J000000PARTICIPANT', 'Participant YE', 'YEAQPK9TEHL9', 'Participant YEA'],
+    ['clé forum ✓', '参加者-42', 'Participant GE', 'GEJPTWB93XPY', 'Participant GEJ'],
+    ['x', '', 'Participant JZ', 'JZ49TWC8LZ2Q', 'Participant JZ4'],
+  ])('secret %j, id %j', (secret, id, two, code12, next) => {
+    expect(pseudonymFor(secret, id)).toBe(two);
+    expect(pseudonymCode(secret, id, 12)).toBe(code12);
+    expect(assignPseudonym(secret, id, new Set([two]))).toBe(next);
+  });
+});

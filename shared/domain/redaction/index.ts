@@ -63,6 +63,13 @@ export interface RedactionMatch {
 
 export interface Redactor {
   redact(text: string): RedactionResult;
+  /**
+   * Redact a link target or image source: percent-encoding is decoded, each path / query segment
+   * (split on "/ ? # & = ;") is matched as it is and with "- _ . +" read as spaces (slugs such as
+   * "siobhan-o-sullivan", "jose_munoz", hosts), and the matching parts are replaced by a URL-safe
+   * slug of the pseudonym ("participant-k7"). Segments without a match are kept byte for byte.
+   */
+  redactUrl(url: string): RedactionResult;
   /** The spans `redact` replaces, in text order (for highlighting and the export audit). */
   findMatches(text: string): RedactionMatch[];
   /** Number of patterns (distinct matching forms, including titled surnames and phone keys). */
@@ -126,6 +133,47 @@ function startOk(nz: Normalized, s: number, mode: number): boolean {
     n++;
   }
   return n > 0 && !isWordAt(nz, j);
+}
+
+/** "Participant K7" → "participant-k7": a pseudonym that can stand in a URL path or query. */
+export function pseudonymSlug(pseudonym: string): string {
+  const slug = normalizeForMatch(pseudonym)
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '');
+  return slug === '' ? 'redacted' : slug;
+}
+
+/** Percent-decoding that keeps what is not valid UTF-8 as it is (decodeURIComponent would throw). */
+function decodePercent(s: string): string {
+  if (!s.includes('%')) return s;
+  return s.replace(/(?:%[0-9A-Fa-f]{2})+/gu, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
+/** Percent-encode a decoded piece of a URL segment, keeping the sub-delimiters it may carry. */
+function encodeSegment(s: string): string {
+  return encodeURIComponent(s).replace(/%(?:3A|40|2C|21|24|27|28|29|2A|2B)/giu, (e) =>
+    decodeURIComponent(e),
+  );
+}
+
+/** Union of [start, end, person] triples (any order) into sorted, disjoint triples. */
+function mergeSpans(spans: number[]): number[] {
+  const triples: [number, number, number][] = [];
+  for (let k = 0; k < spans.length; k += 3) triples.push([spans[k], spans[k + 1], spans[k + 2]]);
+  triples.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: number[] = [];
+  for (const [s, e, p] of triples) {
+    const last = out.length - 3;
+    if (last >= 0 && s <= out[last + 1]) out[last + 1] = Math.max(out[last + 1], e);
+    else out.push(s, e, p);
+  }
+  return out;
 }
 
 /** Build a redactor for the protected people (pseudonyms come with them). */
@@ -327,5 +375,37 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
     return { text: parts.join(''), count: spans.length / 3, pseudonyms };
   }
 
-  return { redact, findMatches, size: n + phones.size, automaton };
+  function redactUrl(url: string): RedactionResult {
+    const parts = url.split(/([/?#&=;])/u);
+    const seen = new Set<string>();
+    const pseudonyms: string[] = [];
+    let count = 0;
+    for (let k = 0; k < parts.length; k += 2) {
+      const seg = parts[k];
+      if (seg.length === 0) continue;
+      const decoded = decodePercent(seg);
+      // Same length as `decoded` (one BMP unit for one), so spans apply to both.
+      const spaced = decoded.replace(/[-_.+]/gu, ' ');
+      const spans = mergeSpans([...selectSpans(decoded), ...selectSpans(spaced)]);
+      if (spans.length === 0) continue;
+      let out = '';
+      let pos = 0;
+      for (let j = 0; j < spans.length; j += 3) {
+        const pseudonym = people[spans[j + 2]].pseudonym;
+        out += encodeSegment(decoded.slice(pos, spans[j])) + pseudonymSlug(pseudonym);
+        pos = spans[j + 1];
+        count++;
+        if (!seen.has(pseudonym)) {
+          seen.add(pseudonym);
+          pseudonyms.push(pseudonym);
+        }
+      }
+      parts[k] = out + encodeSegment(decoded.slice(pos));
+    }
+    return count === 0
+      ? { text: url, count: 0, pseudonyms: [] }
+      : { text: parts.join(''), count, pseudonyms };
+  }
+
+  return { redact, redactUrl, findMatches, size: n + phones.size, automaton };
 }

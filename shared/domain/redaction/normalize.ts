@@ -22,7 +22,9 @@
  * invisible characters after a name are replaced with it, never left dangling.
  */
 
+import { decodeHTML } from 'entities';
 import { Automaton } from './automaton';
+import { CONFUSABLES } from './confusables';
 
 /** Character classes used for word boundaries. */
 export const CLS_OTHER = 0; // punctuation, symbols, spaces: never part of a word
@@ -70,6 +72,8 @@ export function charClass(cp: number): number {
 
 const SPACE = 32;
 const COMMA = 44;
+const AMP = 0x26;
+const PERCENT = 0x25;
 
 /** Folds applied before and after NFKD (single code point → replacement). */
 const SPECIAL: ReadonlyMap<number, string> = new Map<number, string>([
@@ -132,6 +136,8 @@ const SPECIAL: ReadonlyMap<number, string> = new Map<number, string>([
   [0x2e3a, ' '],
   [0x2e3b, ' '],
   [0x0085, ' '],
+  // underscores join words in slugs and handles ("siobhan_o_sullivan"): a space, like hyphens
+  [0x005f, ' '],
   // invisible → removed
   [0x00ad, ''],
   [0x034f, ''],
@@ -161,7 +167,13 @@ const WHITESPACE_RE = /^\s$/u;
 function foldOne(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   const special = SPECIAL.get(cp);
-  if (special !== undefined) return special;
+  if (special !== undefined) {
+    // ς → σ, then σ's look-alike fold
+    return special.length === 1 ? (CONFUSABLES.get(special.charCodeAt(0)) ?? special) : special;
+  }
+  // Look-alikes are keyed by lower-case letters; `computeFold` lower-cases before this.
+  const confusable = CONFUSABLES.get(cp);
+  if (confusable !== undefined) return confusable;
   if (WHITESPACE_RE.test(ch)) return ' ';
   return ch;
 }
@@ -240,6 +252,50 @@ function packEntry(c: number): number {
   return v;
 }
 for (let c = 0; c < 128; c++) packEntry(c);
+// "&" (HTML entities) and "%" (percent-encoding) take the slow path, which decodes them.
+packed[AMP] = F_SET | F_SLOW;
+packed[PERCENT] = F_SET | F_SLOW;
+
+const ENTITY_RE = /&(?:#[xX][0-9a-fA-F]{1,6};?|#[0-9]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)/y;
+const PERCENT_RE = /(?:%[0-9A-Fa-f]{2})+/y;
+
+/**
+ * An HTML entity ("&aacute;", "&nbsp;", "&#233;", "&#xE9;") or a run of percent-encoded UTF-8
+ * bytes ("%C3%A1") starting at `i`: its decoded text and where it ends; null if there is none (the
+ * "&" or "%" is then an ordinary character). Entities are decoded with the `entities` package
+ * (the HTML5 table, legacy forms without ";" included); percent runs with decodeURIComponent.
+ */
+export function decodeEscapeAt(text: string, i: number): { decoded: string; end: number } | null {
+  const c = text.charCodeAt(i);
+  const re = c === AMP ? ENTITY_RE : c === PERCENT ? PERCENT_RE : null;
+  if (re === null) return null;
+  re.lastIndex = i;
+  const m = re.exec(text);
+  if (m === null) return null;
+  let decoded: string;
+  if (c === AMP) {
+    decoded = decodeHTML(m[0]);
+  } else {
+    try {
+      decoded = decodeURIComponent(m[0]);
+    } catch {
+      return null; // not UTF-8: left as it is
+    }
+  }
+  if (decoded === m[0] || decoded.length === 0) return null;
+  return { decoded, end: i + m[0].length };
+}
+
+/** The folded units of a decoded escape (each code point folded as the text would be). */
+function foldDecoded(decoded: string): string {
+  let out = '';
+  for (const ch of decoded) {
+    const cp = ch.codePointAt(0) ?? 0;
+    // A decoded "&" or "%" is not decoded again ("&amp;eacute;" is the text "&eacute;").
+    out += cp === AMP || cp === PERCENT ? ch : slowFold(cp);
+  }
+  return out;
+}
 
 /** Flags (F_DENSE, F_COMMA, F_DIGIT) of unit k of a fold string, from the unit's own class. */
 function foldUnitFlags(fold: string, k: number): number {
@@ -424,6 +480,17 @@ function noteDelta(ws: Workspace, src: number): void {
 function slowPath(ws: Workspace, ac: Automaton, text: string, i: number): number {
   const n = text.length;
   const c = text.charCodeAt(i);
+  if (c === AMP || c === PERCENT) {
+    // Decoded units all map to the escape's first character; the next unit maps past its end, so
+    // a match ending in an escape replaces all of it.
+    const esc = decodeEscapeAt(text, i);
+    const fold = esc === null ? String.fromCharCode(c) : foldDecoded(esc.decoded);
+    ensureRoom(ws, fold.length + 2 + (n - i));
+    for (let k = 0; k < fold.length; k++) {
+      emitUnit(ws, ac, fold.charCodeAt(k), foldUnitFlags(fold, k), i);
+    }
+    return esc === null ? i + 1 : esc.end;
+  }
   const v = (packed[c] & F_SET) === 0 ? packEntry(c) : packed[c];
   if ((v & F_SLOW) === 0) {
     // First sight of a simple character (its entry was just computed): as the hot loop would.
@@ -440,15 +507,19 @@ function slowPath(ws: Workspace, ac: Automaton, text: string, i: number): number
     }
   }
   const fold = slowFold(cp);
-  if (ws.len + fold.length + 2 + (n - i) > ws.units.length) {
-    const u2 = new Uint16Array(Math.max(ws.units.length * 2, ws.len + fold.length + 2 + (n - i)));
-    u2.set(ws.units.subarray(0, ws.len));
-    ws.units = u2;
-  }
+  ensureRoom(ws, fold.length + 2 + (n - i));
   for (let k = 0; k < fold.length; k++) {
     emitUnit(ws, ac, fold.charCodeAt(k), foldUnitFlags(fold, k), i);
   }
   return i + w;
+}
+
+function ensureRoom(ws: Workspace, extra: number): void {
+  if (ws.len + extra > ws.units.length) {
+    const u2 = new Uint16Array(Math.max(ws.units.length * 2, ws.len + extra));
+    u2.set(ws.units.subarray(0, ws.len));
+    ws.units = u2;
+  }
 }
 
 /**
@@ -712,6 +783,15 @@ export function normalizeForMatch(s: string): string {
       continue;
     }
     if ((v & F_SLOW) !== 0) {
+      if (c === AMP || c === PERCENT) {
+        const esc = decodeEscapeAt(s, i);
+        const fold = esc === null ? String.fromCharCode(c) : foldDecoded(esc.decoded);
+        for (let k = 0; k < fold.length; k++) {
+          pushUnit(out, jamo, fold.charCodeAt(k), foldUnitFlags(fold, k));
+        }
+        i = esc === null ? i + 1 : esc.end;
+        continue;
+      }
       let cp = c;
       let w = 1;
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {

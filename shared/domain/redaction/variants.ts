@@ -269,9 +269,23 @@ function splitTokens(s: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-function isParticle(token: string): boolean {
-  return PARTICLES.has(normalizeForMatch(token));
+/**
+ * Is `token` a surname particle? Compared with accents kept ("Văn", a Vietnamese given name, is not
+ * the Dutch "van"; "Ó" and "Ní" are listed with theirs), and never a token the person uses as a
+ * given name (`givenTokens`, e.g. from the preferred name).
+ */
+function isParticle(token: string, givenTokens: ReadonlySet<string> = NO_TOKENS): boolean {
+  const t = token.normalize('NFC').toLowerCase();
+  return PARTICLES.has(t) && !givenTokens.has(t);
 }
+const NO_TOKENS: ReadonlySet<string> = new Set();
+
+/**
+ * Letters only Vietnamese uses among Latin-script names (breve, horn, stroke d, dot below, hook
+ * above). A name with one of them is written family name first ("Nguyễn Văn An": family Nguyễn,
+ * addressed as "Mr. An" or "Dr. Nguyễn").
+ */
+const VIETNAMESE_RE = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
 
 /** The surname without an Arabic definite article ("al-Ahmad", "Al Ahmad", "الأحمد"), or null. */
 function articleCore(family: string[]): string | null {
@@ -305,6 +319,20 @@ function initialsOf(given: string[]): string[] {
   return out;
 }
 
+/**
+ * The first of a double surname ("Muñoz-Álvarez", "García López" → "Muñoz", "García"), or null:
+ * exactly two parts, neither a particle nor an Arabic article, each with at least 2 letters.
+ */
+function firstSurname(family: string[]): string | null {
+  const parts = family.flatMap((t) => t.split(/[-‐‑‒–—]/u)).filter((t) => t.length > 0);
+  if (parts.length !== 2) return null;
+  if (parts.some((t) => isParticle(t) || /^(?:al|el|ال)$/iu.test(t) || [...t].length < 2)) {
+    return null;
+  }
+  if (!/^\p{L}/u.test(parts[0]) || DENSE_NAME_RE.test(parts[0])) return null;
+  return parts[0];
+}
+
 /** Name forms for one (given, family) split. */
 function splitForms(given: string[], family: string, add: (s: string) => void): void {
   const g = given.join(' ');
@@ -332,6 +360,12 @@ function splitForms(given: string[], family: string, add: (s: string) => void): 
     add(s);
   }
   const all = initialsOf(given);
+  if (given.length > 1) {
+    // First given name in full, the others as initials: "José M. Muñoz", "José M Muñoz".
+    const rest = initialsOf(given.slice(1));
+    add(`${given[0]} ${rest.map((c) => `${c}.`).join(' ')} ${family}`);
+    add(`${given[0]} ${rest.join(' ')} ${family}`);
+  }
   if (all.length > 1) {
     const dotted = all.map((c) => `${c}.`);
     add(`${dotted.join(' ')} ${family}`);
@@ -353,21 +387,24 @@ interface ParsedName {
   dense: boolean;
 }
 
-function parseName(fullName: string): ParsedName {
+function parseName(fullName: string, givenTokens: ReadonlySet<string> = NO_TOKENS): ParsedName {
+  const isP = (t: string): boolean => isParticle(t, givenTokens);
   const trimmed = fullName.trim();
   const comma = trimmed.indexOf(',');
   let tokens: string[];
   let primaryAt: number;
+  let storedComma = false;
   if (comma > 0 && trimmed.indexOf(',', comma + 1) < 0 && trimmed.slice(comma + 1).trim() !== '') {
     // "Family, Given" as stored.
     const family = splitTokens(trimmed.slice(0, comma));
     const given = splitTokens(trimmed.slice(comma + 1));
     tokens = [...given, ...family];
     primaryAt = given.length;
+    storedComma = true;
   } else {
     tokens = splitTokens(trimmed);
     primaryAt = tokens.length - 1;
-    while (primaryAt - 1 >= 1 && isParticle(tokens[primaryAt - 1])) primaryAt--;
+    while (primaryAt - 1 >= 1 && isP(tokens[primaryAt - 1])) primaryAt--;
   }
   const dense = tokens.length > 0 && tokens.every((t) => DENSE_NAME_RE.test(t));
   const splits: ParsedName['splits'] = [];
@@ -381,7 +418,16 @@ function parseName(fullName: string): ParsedName {
       splits.push({ given: tokens.slice(0, primaryAt), family: tokens.slice(primaryAt) });
       surnames.push(tokens.slice(primaryAt).join(' '));
       const n = tokens.length;
-      if (n >= 3 && primaryAt === n - 1 && !isParticle(tokens[n - 2])) {
+      const vietnamese = VIETNAMESE_RE.test(trimmed);
+      if (vietnamese && !storedComma) {
+        // Family name first: "Lê Văn Hòa" = family Lê, given Văn Hòa ("Lê, Văn Hòa", "Dr. Lê").
+        splits.unshift({ given: tokens.slice(1), family: tokens.slice(0, 1) });
+        surnames.push(tokens[0]);
+      }
+      if (vietnamese) {
+        // Vietnamese people are addressed by the LAST given name: "Mr. Hòa", "Ms. An".
+        surnames.push(storedComma ? tokens[primaryAt - 1] : tokens[n - 1]);
+      } else if (n >= 3 && primaryAt === n - 1 && !isP(tokens[n - 2])) {
         splits.push({ given: tokens.slice(0, n - 2), family: tokens.slice(n - 2) });
         surnames.push(tokens.slice(n - 2).join(' '));
       }
@@ -404,10 +450,15 @@ export function identifierForms(p: ProtectedPerson): {
     if (/['’‘ʼ`´]/u.test(s)) {
       const noApostrophe = s.replace(/['’‘ʼ`´]/gu, '');
       if (noApostrophe.trim().length > 0) forms.push({ surface: noApostrophe, priority });
+      // URL slugs write the apostrophe as a separator: "siobhan-o-sullivan", "o_sullivan".
+      forms.push({ surface: s.replace(/['’‘ʼ`´]/gu, ' '), priority });
     }
   };
 
-  const parsed = parseName(p.fullName);
+  const preferredGiven = new Set(
+    splitTokens(p.preferredName ?? '').map((t) => t.normalize('NFC').toLowerCase()),
+  );
+  const parsed = parseName(p.fullName, preferredGiven);
   push(p.fullName, PRIORITY_PRIMARY);
   if (parsed.tokens.length > 0) push(parsed.tokens.join(' '), PRIORITY_PRIMARY);
   const titledSurnames: string[] = [];
@@ -442,6 +493,13 @@ export function identifierForms(p: ProtectedPerson): {
       }
     }
     for (const f of familyForms.slice(1)) titledSurnames.push(f);
+    const first = firstSurname(family);
+    if (first !== null) {
+      // Spanish / Portuguese double surnames: the first one alone is common in running text
+      // ("José María Muñoz" for "José María Muñoz-Álvarez", "Sr. Muñoz").
+      splitForms(given, first, derived);
+      titledSurnames.push(first);
+    }
   }
   for (const s of parsed.surnames) titledSurnames.unshift(s);
   if (preferredTokens.length > 1) {

@@ -87,12 +87,18 @@ interface Leaf {
   end: number;
 }
 
-/** The text leaves of a phrasing container, in order, with their offsets in the joined text. */
+/**
+ * The text leaves of a phrasing container, in order, with their offsets in the joined text. Raw
+ * inline HTML (`<b>`) counts as markup: a zero-width leaf, so "Given <b>Fam</b>ily" still reads
+ * "Given Family"; tags inside or at the edge of a match are deleted, the others become text.
+ */
 function leavesOf(parent: Parent, out: Leaf[], pos: { at: number }): void {
   for (const c of parent.children as PhrasingContent[]) {
     if (c.type === 'text' || c.type === 'inlineCode') {
       out.push({ node: c, start: pos.at, end: pos.at + c.value.length });
       pos.at += c.value.length;
+    } else if (c.type === 'html') {
+      out.push({ node: c, start: pos.at, end: pos.at });
     } else if (c.type === 'break') {
       // A line break reads as a space, so names broken over two lines still match.
       out.push({ node: c, start: pos.at, end: pos.at + 1 });
@@ -102,9 +108,9 @@ function leavesOf(parent: Parent, out: Leaf[], pos: { at: number }): void {
 }
 
 const leafValue = (n: PhrasingContent) =>
-  n.type === 'text' || n.type === 'inlineCode' ? n.value : ' ';
+  n.type === 'text' || n.type === 'inlineCode' ? n.value : n.type === 'html' ? '' : ' ';
 
-/** Raw HTML in a phrasing container becomes text (then escaped by every serialiser). */
+/** Raw HTML left in a phrasing container becomes text (then escaped by every serialiser). */
 function htmlToText(parent: Parent): void {
   parent.children = (parent.children as PhrasingContent[]).map((c) =>
     c.type === 'html' ? { type: 'text', value: c.value } : c,
@@ -126,7 +132,6 @@ function prune(parent: Parent): void {
 }
 
 function redactPhrasing(parent: Parent, redactor: Redactor, tally: RedactionTally): void {
-  htmlToText(parent);
   const leaves: Leaf[] = [];
   leavesOf(parent, leaves, { at: 0 });
   if (leaves.length === 0) return;
@@ -136,6 +141,12 @@ function redactPhrasing(parent: Parent, redactor: Redactor, tally: RedactionTall
     for (const m of spans) tally.withheld(1, m.pseudonym);
     let si = 0;
     for (const leaf of leaves) {
+      if (leaf.node.type === 'html') {
+        const at = leaf.start;
+        if (spans.some((m) => m.start <= at && at <= m.end))
+          (leaf.node as { data?: object }).data = { removed: true };
+        continue;
+      }
       const value = leafValue(leaf.node);
       let out = '';
       let pos = leaf.start;
@@ -160,6 +171,7 @@ function redactPhrasing(parent: Parent, redactor: Redactor, tally: RedactionTall
   }
   redactInlineAttributes(parent, redactor, tally);
   prune(parent);
+  htmlToText(parent);
 }
 
 /** URLs, titles, alt text and footnote labels of the inline nodes under `parent`. */

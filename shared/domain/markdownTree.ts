@@ -30,11 +30,12 @@ export const CITATION_PATTERN = new RegExp(`\\[@(${CITATION_KINDS.join('|')}):($
 /**
  * References that generated sections store instead of credit text, resolved when the report is
  * rendered so that a protection added later applies to text saved earlier:
- * `[@credit:<contribution>]` (the contribution's credit line), `[@person:<participant>]` (the
+ * `[@credit:<contribution>]` (the contribution's credit line), `[@attribution:<contribution>]`
+ * (credit line and country, the country withheld for a protected contributor), `[@person:<participant>]` (the
  * participant's name as an output may show it), `[@organisation:<participant>]` (their
  * organisation, empty for a protected person), `[@commenter:<comment>]` (how a comment is signed).
  */
-export const REFERENCE_KINDS = ['credit', 'person', 'organisation', 'commenter'] as const;
+export const REFERENCE_KINDS = ['credit', 'attribution', 'person', 'organisation', 'commenter'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 export const REFERENCE_PATTERN = new RegExp(`\\[@(${REFERENCE_KINDS.join('|')}):(${UUID})\\]`, 'g');
 export const referenceToken = (kind: ReferenceKind, id: string) => `[@${kind}:${id}]`;

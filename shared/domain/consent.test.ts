@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS_CREDIT, contributionUse, creditFor, effectiveAttribution } from './consent';
+import { contributionUse, effectiveAttribution } from './consent';
+import { ANONYMOUS_CREDIT, creditLine, creditOfContributor as creditOf } from './credit';
 
 const ana = { name: 'Ana Lima', organisation: 'Conecta', isProtected: false, pseudonym: null };
 const hidden = {
@@ -35,23 +37,53 @@ describe('consent rules', () => {
     };
     expect(effectiveAttribution(c)).toBe('anonymous');
     expect(contributionUse(c, 'public')).toEqual({ included: true, attribution: 'anonymous' });
-    expect(creditFor('anonymous', ana).text).toBe(ANONYMOUS_CREDIT);
+    expect(creditOf('anonymous', ana, 'public').text).toBe(ANONYMOUS_CREDIT);
   });
 
   it('credits by name, organisation only or anonymously as recorded', () => {
-    expect(creditFor('named', ana)).toEqual({ kind: 'named', text: 'Ana Lima (Conecta)' });
-    expect(creditFor('organisation', ana)).toEqual({ kind: 'organisation', text: 'Conecta' });
-    expect(creditFor('organisation', { ...ana, organisation: '' }).kind).toBe('anonymous');
-    expect(creditFor('named', null).kind).toBe('anonymous');
+    expect(creditOf('named', ana, 'public')).toEqual({ kind: 'named', text: 'Ana Lima (Conecta)' });
+    expect(creditOf('organisation', ana, 'public')).toEqual({
+      kind: 'organisation',
+      text: 'Conecta',
+    });
+    expect(creditOf('organisation', { ...ana, organisation: '' }, 'public').kind).toBe('anonymous');
+    expect(creditOf('named', null, 'public').kind).toBe('anonymous');
   });
 
   it('never names a protected contributor, whatever the recorded choice', () => {
-    expect(creditFor('named', hidden)).toEqual({ kind: 'pseudonym', text: 'Participant K7' });
-    expect(creditFor('organisation', hidden)).toEqual({
+    expect(creditOf('named', hidden, 'public')).toEqual({
       kind: 'pseudonym',
       text: 'Participant K7',
     });
-    expect(creditFor('anonymous', hidden).kind).toBe('anonymous');
-    expect(creditFor('named', { ...hidden, pseudonym: null }).kind).toBe('anonymous');
+    expect(creditOf('organisation', hidden, 'public')).toEqual({
+      kind: 'pseudonym',
+      text: 'Participant K7',
+    });
+    expect(creditOf('anonymous', hidden, 'public').kind).toBe('anonymous');
+    expect(creditOf('named', { ...hidden, pseudonym: null }, 'public').kind).toBe('anonymous');
+  });
+});
+
+describe('creditLine (property)', () => {
+  it('never attaches an organisation or name to a protected person, for any audience', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.option(fc.string()),
+        fc.constantFrom('named' as const, 'organisation' as const, 'anonymous' as const),
+        fc.option(fc.string({ minLength: 1 })),
+        fc.constantFrom('public' as const, 'participants' as const, 'coordinators' as const),
+        (name, organisation, attribution, pseudonym, audience) => {
+          const c = creditLine({
+            contributor: { name, organisation },
+            attribution,
+            protection: { isProtected: true, pseudonym },
+            audience,
+          });
+          expect(c.kind === 'pseudonym' || c.kind === 'anonymous').toBe(true);
+          if (c.kind === 'pseudonym') expect(c.text).toBe(pseudonym);
+        },
+      ),
+    );
   });
 });

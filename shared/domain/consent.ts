@@ -5,8 +5,7 @@
  * - Withdrawn publication: excluded from every export, for every audience.
  * - "May be published" not given: only coordinators' internal exports may use it.
  * - Withdrawn attribution: credited anonymously.
- * - A protected contributor is never named in an output: credited by pseudonym, or anonymously
- *   when the recorded choice is anonymous; whatever the recorded choice, for every audience.
+ * How a contribution is credited is the one credit rule of ./credit.ts (`creditLine`).
  */
 import type { Attribution, WithdrawalScope } from './contributions';
 import type { Audience } from './vocabulary';
@@ -26,18 +25,9 @@ export interface Contributor {
   pseudonym: string | null;
 }
 
-/** How an output credits a contribution. */
-export type Credit =
-  | { kind: 'named'; text: string }
-  | { kind: 'organisation'; text: string }
-  | { kind: 'pseudonym'; text: string }
-  | { kind: 'anonymous'; text: string };
-
 export type ContributionUse =
   | { included: false; reason: 'publication_withdrawn' | 'not_publishable' }
   | { included: true; attribution: Attribution };
-
-export const ANONYMOUS_CREDIT = 'Anonymous contributor';
 
 /** The attribution that holds now: a withdrawn attribution means anonymous. */
 export function effectiveAttribution(c: ConsentState): Attribution {
@@ -52,20 +42,7 @@ export function contributionUse(c: ConsentState, audience: Audience): Contributi
   return { included: true, attribution: effectiveAttribution(c) };
 }
 
-/** The credit line of a contribution in an output. */
-export function creditFor(attribution: Attribution, who: Contributor | null): Credit {
-  const anonymous: Credit = { kind: 'anonymous', text: ANONYMOUS_CREDIT };
-  if (!who || attribution === 'anonymous') return anonymous;
-  if (who.isProtected)
-    return who.pseudonym ? { kind: 'pseudonym', text: who.pseudonym } : anonymous;
-  const name = who.name.trim();
-  const organisation = who.organisation.trim();
-  if (attribution === 'organisation')
-    return organisation ? { kind: 'organisation', text: organisation } : anonymous;
-  if (!name) return organisation ? { kind: 'organisation', text: organisation } : anonymous;
-  return { kind: 'named', text: organisation ? `${name} (${organisation})` : name };
-}
-
+/** A contributor on record (participant or outside contributor). */
 /** Consent fields that, when changed, are recorded in the history and the audit log. */
 export const CONSENT_FIELDS = [
   'attribution',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphsOf, parseCitations, parseMarkdown } from './markdown';
+import {
+  chartTitleOf,
+  isComment,
+  paragraphsOf,
+  parseCitations,
+  parseMarkdownTree,
+} from './markdownTree';
 import {
   commenterDisplay,
   parseParagraphRef,
@@ -50,23 +56,25 @@ describe('markdown and citations', () => {
     ]);
   });
 
-  it('parses blocks, tables with chart markers and inline marks', () => {
-    const blocks = parseMarkdown(
+  it('parses blocks (GFM), chart markers before tables and inline marks; citations stay text', () => {
+    const tree = parseMarkdownTree(
       `# Title\n\nSome **bold** and _it_ text [@session:${ID}].\n\n- a\n- b\n\n<!-- chart: By group -->\n| Group | Count |\n| --- | ---: |\n| Civil society | 4 |\n`,
     );
-    expect(blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'list', 'comment', 'table']);
-    const table = blocks[4];
-    expect(table.type === 'table' && table.chart).toBe('By group');
+    const blocks = tree.children;
+    expect(blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'list', 'html', 'table']);
+    expect(isComment(blocks[3])).toBe(true);
+    expect(chartTitleOf(blocks[3])).toBe('By group');
     const p = blocks[1];
     expect(p.type === 'paragraph' && p.children.map((c) => c.type)).toEqual([
       'text',
       'strong',
       'text',
-      'em',
-      'text',
-      'citation',
+      'emphasis',
       'text',
     ]);
+    expect(p.type === 'paragraph' && p.children[4].type === 'text' && p.children[4].value).toBe(
+      ` text [@session:${ID}].`,
+    );
   });
 
   it('numbers paragraphs without guidance comments', () => {

@@ -10,7 +10,7 @@
  * - Comments from protected participants appear by pseudonym, anonymous ones as "Anonymous".
  */
 import type { RoundParagraph } from '../reportApi';
-import { paragraphsOf } from './markdown';
+import { paragraphsOf } from './markdownTree';
 import {
   DISPOSITIONS_NEEDING_RESPONSE,
   type CommentDisposition,

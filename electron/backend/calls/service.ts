@@ -67,7 +67,7 @@ import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { toParticipant } from '../participants/service';
-import { participantForAudience, RedactionTally } from '../publish/policy';
+import { participantForAudience, RedactionTally } from '../privacy/policy';
 import { protectionFor } from '../safeguards/protection';
 
 /* ---- mapping ---- */

@@ -43,7 +43,8 @@ import type {
   DuplicateCandidate,
   Theme,
 } from '../../../shared/api';
-import { creditFor, contributionUse, type Contributor } from '../../../shared/domain/consent';
+import { contributionUse, type Contributor } from '../../../shared/domain/consent';
+import { creditOfContributor } from '../../../shared/domain/credit';
 import {
   CONTRIBUTION_KIND_LABELS,
   type Attribution,
@@ -209,7 +210,7 @@ export function creditForAudience(
 ): string | null {
   const use = contributionUse(consentOf(c), audience);
   if (!use.included) return null;
-  const credit = creditFor(use.attribution, contributorOf(ctx, c));
+  const credit = creditOfContributor(use.attribution, contributorOf(ctx, c), audience);
   return protectionFor(ctx, c.forumId).redactor.redact(credit.text).text;
 }
 
@@ -352,7 +353,7 @@ function rowFor(
               pseudonym: null,
             }
           : null;
-    contributorLabel = use.included ? red(creditFor(use.attribution, who).text) : '';
+    contributorLabel = use.included ? red(creditOfContributor(use.attribution, who, audience).text) : '';
   }
   return {
     id: r.id,

@@ -37,7 +37,7 @@ import { timelineSources } from '../calls/service';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { requireParticipant } from '../participants/service';
-import { RedactionTally } from '../publish/policy';
+import { RedactionTally } from '../privacy/policy';
 import { protectionFor } from '../safeguards/protection';
 import { requireNri } from './service';
 

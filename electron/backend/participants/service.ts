@@ -23,7 +23,7 @@ import type { ParsedInput } from '../../../shared/schemas';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { recordAudit } from '../audit/service';
-import { participantForAudience, rowForAudience } from '../publish/policy';
+import { participantForAudience, rowForAudience } from '../privacy/policy';
 import { assertNotExcludedActor } from '../safeguards/actors';
 import { protectionFor } from '../safeguards/protection';
 

@@ -19,7 +19,7 @@ import { actorMatcher } from '../safeguards/actors';
 import { protectionFor } from '../safeguards/protection';
 import { buildCalendar, type CalendarEvent } from './calendar';
 import { buildEmailDraft } from './email';
-import type { RedactionTally } from './policy';
+import type { RedactionTally } from '../privacy/policy';
 
 export const CALL_EXPORT_KINDS = ['series-calendar', 'call-calendar', 'invitation-email'] as const;
 export type CallExportKind = (typeof CALL_EXPORT_KINDS)[number];

@@ -16,12 +16,8 @@ import {
   themeNamesOf,
 } from '../../../db/queries/contributions';
 import { getParticipant } from '../../../db/queries/participants';
-import {
-  contributionUse,
-  creditFor,
-  type ConsentState,
-  type Contributor,
-} from '../../../shared/domain/consent';
+import { contributionUse, type ConsentState, type Contributor } from '../../../shared/domain/consent';
+import { creditOfContributor } from '../../../shared/domain/credit';
 import {
   CONTRIBUTION_KIND_LABELS,
   CONTRIBUTION_SOURCE_LABELS,
@@ -44,7 +40,7 @@ import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { protectionFor } from '../safeguards/protection';
 import type { Table } from './documents';
-import type { RedactionTally } from './policy';
+import type { RedactionTally } from '../privacy/policy';
 
 export const CONTRIBUTION_EXPORT_KINDS = ['contribution-coverage', 'contributions'] as const;
 export type ContributionExportKind = (typeof CONTRIBUTION_EXPORT_KINDS)[number];
@@ -146,6 +142,7 @@ function coverageTable(ctx: BackendContext, forumId: string, audience: Audience)
           : ' Only contributions that may be published are counted.'),
     ],
     columns: ['Dimension', 'Category', 'Accepted contributions'],
+    align: [null, null, 'right'],
     rows,
     empty: 'No accepted contributions yet.',
   };
@@ -190,7 +187,7 @@ function contributionsTable(
         isProtected: false,
         pseudonym: null,
       };
-    const credit = creditFor(use.attribution, who);
+    const credit = creditOfContributor(use.attribution, who, audience);
     if (credit.kind === 'pseudonym') tally.withheld(1, credit.text);
     rows.push([
       tally.text(redactor, c.title),

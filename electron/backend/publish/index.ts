@@ -31,8 +31,9 @@ import { protectionFor } from '../safeguards/protection';
 import { isCallExportKind, publishCallExport } from './callExports';
 import { sessionCalendar } from './sessionCalendar';
 import { contributionTable, isContributionExportKind } from './contributions';
-import { tableToCsv, tableToHtml, tableToMarkdown, type Table } from './documents';
-import { participantForAudience, RedactionTally } from './policy';
+import { renderTable, type Table } from './documents';
+import { redactFilename } from '../privacy/redactTree';
+import { participantForAudience, RedactionTally } from '../privacy/policy';
 import { isReportExportKind, reportPreviewText } from './report';
 import { representationTable } from './representation';
 
@@ -61,6 +62,18 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60) || 'forum';
+
+/** A file name as the audience may see it (a forum titled after a protected person...). */
+const publicName = (
+  ctx: BackendContext,
+  forumId: string,
+  audience: Audience,
+  name: string,
+  tally: RedactionTally,
+) =>
+  audience === 'coordinators'
+    ? name
+    : redactFilename(protectionFor(ctx, forumId).redactor, name, tally);
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
@@ -198,7 +211,13 @@ export function publish(ctx: BackendContext, req: ExportRequest): Publication {
     const out = sessionCalendar(ctx, req, tally);
     return {
       preview: {
-        filename: `${slug(forum.title)}-${req.kind}-${req.audience}-${isoDay(ctx.now())}.ics`,
+        filename: publicName(
+          ctx,
+          forum.id,
+          req.audience,
+          `${slug(forum.title)}-${req.kind}-${req.audience}-${isoDay(ctx.now())}.ics`,
+          tally,
+        ),
         mimeType: out.mimeType,
         audience: req.audience,
         itemCount: out.itemCount,
@@ -227,7 +246,13 @@ export function publish(ctx: BackendContext, req: ExportRequest): Publication {
     const out = publishCallExport(ctx, { ...req, kind: req.kind }, tally);
     return {
       preview: {
-        filename: `${slug(forum.title)}-${req.kind}-${req.audience}-${isoDay(ctx.now())}.${req.format}`,
+        filename: publicName(
+          ctx,
+          forum.id,
+          req.audience,
+          `${slug(forum.title)}-${req.kind}-${req.audience}-${isoDay(ctx.now())}.${req.format}`,
+          tally,
+        ),
         mimeType: out.mimeType,
         audience: req.audience,
         itemCount: out.itemCount,
@@ -255,13 +280,21 @@ export function publish(ctx: BackendContext, req: ExportRequest): Publication {
         : req.kind === 'representation'
           ? representationTable(ctx, req)
           : incidentReport(ctx, req.forumId, req.audience);
-  const text =
-    req.format === 'csv'
-      ? tableToCsv(table)
-      : req.format === 'md'
-        ? tableToMarkdown(table)
-        : tableToHtml(table);
-  const filename = `${slug(forum.title)}-${req.kind}-${req.audience}-${isoDay(ctx.now())}.${req.format}`;
+  if (req.format !== 'csv' && req.format !== 'md' && req.format !== 'html')
+    throw new DomainError(
+      'validation',
+      'format: this export is a table (CSV, Markdown or HTML)',
+      'format',
+    );
+  // The whole document (title, metadata lines, cells, file name) is redacted as one tree.
+  const { text, filename } = renderTable(
+    table,
+    req.format,
+    `${slug(forum.title)}-${req.kind}-${req.audience}-${isoDay(ctx.now())}.${req.format}`,
+    protectionFor(ctx, forum.id).redactor,
+    req.audience,
+    tally,
+  );
   return {
     preview: {
       filename,

@@ -92,6 +92,7 @@ export function representationTable(
       'Protected participants are counted; their development status and gender are counted as "Not recorded".',
     ],
     columns: ['Section', 'Phase', 'Breakdown', 'Category', 'Planned (at least)', 'Actual'],
+    align: [null, null, null, null, 'right', 'right'],
     rows,
     empty: 'No figures yet.',
   };

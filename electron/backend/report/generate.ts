@@ -3,7 +3,9 @@
  * methodology (calls, NRI sessions, surveys, who took part, with small cells suppressed),
  * practices by theme and region (accepted contributions credited per consent and protection),
  * contributors (only those who consented to be listed; protected people never named) and the
- * analysis of comments. Each is Markdown (tables marked `<!-- chart: ... -->` become bar charts
+ * analysis of comments. Credits, names, organisations and commenters are stored as references
+ * (`[@credit:<id>]`, ...: shared/domain/markdownTree.ts) and resolved when the report is rendered,
+ * so a protection added after a version was saved still applies to it. Each is Markdown (tables marked `<!-- chart: ... -->` become bar charts
  * in HTML, PDF and DOCX) and is written for outputs: protected people appear by pseudonym only.
  * The fingerprint is a hash of the generated text, so "stale" means "regenerating would change it".
  */
@@ -15,7 +17,8 @@ import {
   listSessionsForReport,
   type ForumParticipantStat,
 } from '../../../db/queries/report';
-import { contributionUse, creditFor, type Contributor } from '../../../shared/domain/consent';
+import { contributionUse, type Contributor } from '../../../shared/domain/consent';
+import { creditLine, creditOfContributor } from '../../../shared/domain/credit';
 import {
   CONTRIBUTION_SOURCE_LABELS,
   type Attribution,
@@ -29,7 +32,7 @@ import {
   REGIONS,
   DEVELOPMENT_STATUSES,
 } from '../../../shared/domain/countries';
-import { citationToken } from '../../../shared/domain/markdown';
+import { citationToken, referenceToken } from '../../../shared/domain/markdownTree';
 import {
   COMMENT_CHANNEL_LABELS,
   COMMENT_DISPOSITION_LABELS,
@@ -38,7 +41,6 @@ import {
   type CommentDisposition,
   type SectionKind,
 } from '../../../shared/domain/report';
-import { commenterDisplay } from '../../../shared/domain/reportComments';
 import { sha256, toHex } from '../../../shared/domain/sha256';
 import { cellText, suppressList } from '../../../shared/domain/suppression';
 import {
@@ -101,7 +103,9 @@ interface UsableContribution {
   source: string;
   receivedOn: string;
   contributorGroup: StakeholderGroup | null;
-  credit: ReturnType<typeof creditFor>;
+  /** The credit as it is now (for de-duplication); outputs store a reference instead. */
+  credit: ReturnType<typeof creditOfContributor>;
+  fromParticipant: boolean;
   themes: string[];
 }
 
@@ -149,7 +153,8 @@ function usableContributions(ctx: BackendContext, forumId: string): UsableContri
       source: c.source,
       receivedOn: c.receivedOn,
       contributorGroup: (p?.stakeholderGroup as StakeholderGroup | undefined) ?? null,
-      credit: creditFor(use.attribution, who),
+      credit: creditOfContributor(use.attribution, who, 'public'),
+      fromParticipant: Boolean(p),
       themes: themes.get(c.id) ?? [],
     });
   }
@@ -320,9 +325,9 @@ function practices(ctx: BackendContext, forumId: string): string {
         byRegion
           .get(r)!
           .map((c) => {
-            const where = c.country ? (countryByCode(c.country)?.name ?? c.country) : '';
             const summary = c.summary.replace(/\s+/g, ' ').trim();
-            return `- **${c.title.replace(/\s+/g, ' ').trim()}**${summary ? `: ${summary}` : ''} (${[c.credit.text, where].filter(Boolean).join(', ')}) ${citationToken('contribution', c.id)}`;
+            // Credit and country are resolved when rendered, with the protections of that time.
+            return `- **${c.title.replace(/\s+/g, ' ').trim()}**${summary ? `: ${summary}` : ''} (${referenceToken('attribution', c.id)}) ${citationToken('contribution', c.id)}`;
           })
           .join('\n'),
       );
@@ -334,14 +339,20 @@ function practices(ctx: BackendContext, forumId: string): string {
 function contributors(ctx: BackendContext, forumId: string): string {
   const people = listParticipantStats(ctx.db, forumId);
   const listed = people.filter((p) => p.consentListed === 1 && p.isProtected !== 1);
+  // Credits are stored as references (resolved when rendered); de-duplicated by today's text.
   const outside = new Map<string, string>();
   for (const c of usableContributions(ctx, forumId))
     if (c.credit.kind === 'named' || c.credit.kind === 'organisation')
-      outside.set(c.credit.text.toLowerCase(), c.credit.text);
+      if (!outside.has(c.credit.text.toLowerCase()))
+        outside.set(c.credit.text.toLowerCase(), referenceToken('credit', c.id));
   for (const p of listed) {
-    outside.delete(
-      (p.organisation ? `${p.fullName} (${p.organisation})` : p.fullName).toLowerCase(),
-    );
+    const line = creditLine({
+      contributor: { name: p.fullName, organisation: p.organisation },
+      attribution: 'named',
+      protection: null,
+      audience: 'public',
+    });
+    outside.delete(line.text.toLowerCase());
   }
   const out: string[] = [
     'The forum thanks everyone who took part. Only people who agreed to be listed are named.',
@@ -353,7 +364,7 @@ function contributors(ctx: BackendContext, forumId: string): string {
         '| --- | --- | --- |',
         ...listed.map(
           (p) =>
-            `| ${cell(p.fullName)} | ${cell(p.organisation ?? '')} | ${STAKEHOLDER_GROUP_LABELS[p.stakeholderGroup as StakeholderGroup] ?? ''} |`,
+            `| ${referenceToken('person', p.id)} | ${referenceToken('organisation', p.id)} | ${STAKEHOLDER_GROUP_LABELS[p.stakeholderGroup as StakeholderGroup] ?? ''} |`,
         ),
       ].join('\n'),
     );
@@ -361,9 +372,9 @@ function contributors(ctx: BackendContext, forumId: string): string {
   if (outside.size) {
     out.push('**Contributions were also received from:**');
     out.push(
-      [...outside.values()]
-        .sort()
-        .map((s) => `- ${s}`)
+      [...outside.entries()]
+        .sort((a, b) => a[0].localeCompare(b[0]))
+        .map(([, token]) => `- ${token}`)
         .join('\n'),
     );
   }
@@ -400,18 +411,10 @@ function commentsAnalysis(ctx: BackendContext, forumId: string, reportId: string
         '| Ref. | Commenter | Channel | Comment | Response |',
         '| --- | --- | --- | --- | --- |',
         ...list.map((c) => {
-          const p = c.participantId ? people.get(c.participantId) : undefined;
-          const name = commenterDisplay({
-            anonymous: c.anonymous === 1,
-            isProtected: p?.isProtected === 1,
-            pseudonym: p?.pseudonym ?? null,
-            name: p ? p.fullName : c.commenterName,
-          });
-          const group = c.stakeholderGroup
-            ? ` (${STAKEHOLDER_GROUP_LABELS[c.stakeholderGroup as StakeholderGroup] ?? ''})`
-            : '';
+          // The commenter (name, group) is resolved when rendered: protection may come later.
+          const name = referenceToken('commenter', c.id);
           const answer = COMMENT_DISPOSITION_LABELS[c.disposition as CommentDisposition];
-          return `| ${cell(c.ref || 'General')} | ${cell(name + group)} | ${COMMENT_CHANNEL_LABELS[c.channel as CommentChannel] ?? ''} | ${cell(c.text)} | ${cell(c.response ? `${answer}: ${c.response}` : answer)} |`;
+          return `| ${cell(c.ref || 'General')} | ${name} | ${COMMENT_CHANNEL_LABELS[c.channel as CommentChannel] ?? ''} | ${cell(c.text)} | ${cell(c.response ? `${answer}: ${c.response}` : answer)} |`;
         }),
       ].join('\n'),
     );

@@ -134,7 +134,19 @@ describe('report outline and sections', () => {
     const fresh = await call<ReportSection>('report.generateSection', { id: practices.id });
     expect(fresh.stale).toBe(false);
     expect(fresh.markdown).toContain('Safe spaces programme');
-    expect(fresh.markdown).toContain('Outside Person');
+    // The credit is a reference, resolved when the report is rendered.
+    expect(fresh.markdown).toContain(`[@attribution:${c.id}]`);
+    expect(fresh.markdown).not.toContain('Outside Person');
+    const md = decode(
+      await call<ExportFile>('exports.render', {
+        forumId,
+        kind: 'report',
+        format: 'md',
+        audience: 'public',
+        subjectId: r.id,
+      }),
+    );
+    expect(md).toContain('Outside Person');
   });
 });
 
@@ -282,10 +294,23 @@ describe('comment rounds', () => {
       id: section(report, 'Analysis of comments').id,
     });
     expect(appendix.markdown).toContain('Partly accepted: Added a sentence.');
-    expect(appendix.markdown).toContain('Anonymous');
-    expect(appendix.markdown).toContain('Jo Doe');
+    // Commenters are references in the saved text, resolved (and redacted) when rendered.
+    expect(appendix.markdown).toContain('[@commenter:');
     expect(appendix.markdown).not.toContain('Zora');
     expect(appendix.markdown).not.toContain('Secret');
+    const rendered = decode(
+      await call<ExportFile>('exports.render', {
+        forumId,
+        kind: 'report',
+        format: 'md',
+        audience: 'public',
+        subjectId: r.id,
+      }),
+    );
+    expect(rendered).toContain('Anonymous');
+    expect(rendered).toContain('Jo Doe');
+    expect(rendered).not.toContain('Zora');
+    expect(rendered).not.toContain('Secret');
   });
 
   it('exports a round with numbered paragraphs; phase 1 takes section comments', async () => {
@@ -305,8 +330,8 @@ describe('comment rounds', () => {
         subjectId: p2.id,
       }),
     );
-    expect(md).toContain('**[2.1 ¶1]** Paragraph one.');
-    expect(md).toContain('**[2.1 ¶2]** Paragraph two.');
+    expect(md).toMatch(/\*\*\\?\[2\.1 ¶1\]\*\* Paragraph one\./);
+    expect(md).toMatch(/\*\*\\?\[2\.1 ¶2\]\*\* Paragraph two\./);
     const p1 = await call<CommentRound>('report.createRound', {
       reportId: r.id,
       phase: 1,
@@ -346,8 +371,12 @@ describe('report exports', () => {
         subjectId: r.id,
       }),
     );
-    expect(html).toContain('<nav class="toc">');
-    expect(html).toContain('<span class="num">2.1</span>Barriers');
+    expect(html).toContain('<ul class="toc">');
+    expect(html).toMatch(/<h3 id="s-2-1" class="level-2">2\.1 Barriers/);
+    // No inline styles (the CSP blocks them); ids unique.
+    expect(html).not.toMatch(/ style="/);
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(html).toContain('<svg');
     expect(
       await attempt('exports.render', {

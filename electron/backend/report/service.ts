@@ -16,7 +16,7 @@ import type {
   ReportVersionSummary,
 } from '../../../shared/api';
 import { newId } from '../../../shared/domain/ids';
-import { parseCitations } from '../../../shared/domain/markdown';
+import { parseCitations } from '../../../shared/domain/markdownTree';
 import {
   COMMENT_DISPOSITIONS,
   isGeneratedKind,

@@ -19,6 +19,7 @@ import {
 } from '@mantine/core';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import type { CallDetails, CountCell } from '../../../../shared/api';
 import type { RpcResult } from '../../../../shared/result';
 import {
@@ -386,7 +387,7 @@ function MinutesEditor({
   const [saving, setSaving] = useState(false);
   const preview = (
     <Card withBorder aria-label="Minutes preview">
-      {text.trim() ? <Markdown>{text}</Markdown> : <Text c="dimmed">No minutes yet.</Text>}
+      {text.trim() ? <Markdown remarkPlugins={[remarkGfm]}>{text}</Markdown> : <Text c="dimmed">No minutes yet.</Text>}
     </Card>
   );
   if (readOnly) return preview;

@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import type { Contribution, ContributionHistoryEntry, Theme } from '../../../../shared/api';
 import {
   ATTRIBUTION_LABELS,
@@ -154,7 +155,7 @@ export function ContributionDetail({
           {c.summary && <Text fw={500}>{c.summary}</Text>}
           {c.body && (
             <Paper withBorder p="sm">
-              <Markdown>{c.body}</Markdown>
+              <Markdown remarkPlugins={[remarkGfm]}>{c.body}</Markdown>
             </Paper>
           )}
           <dl style={{ display: 'grid', gridTemplateColumns: '12rem 1fr', gap: 4, margin: 0 }}>

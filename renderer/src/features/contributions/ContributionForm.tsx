@@ -15,6 +15,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import type {
   Contribution,
   ContributionSources,
@@ -251,7 +252,7 @@ export function ContributionForm({
         {preview ? (
           <Paper withBorder p="sm" aria-label="Full text preview">
             {draft.body.trim() ? (
-              <Markdown>{draft.body}</Markdown>
+              <Markdown remarkPlugins={[remarkGfm]}>{draft.body}</Markdown>
             ) : (
               <Text c="dimmed">Nothing written yet.</Text>
             )}

@@ -16,6 +16,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import ReactMarkdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import type { Forum, Nri, OnsiteSession } from '../../../../shared/api';
 import {
   SESSION_ATTENDANCE_LABELS,
@@ -44,7 +45,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 function Markdown({ text }: { text: string }) {
-  return text.trim() ? <ReactMarkdown>{text}</ReactMarkdown> : <Text c="dimmed">—</Text>;
+  return text.trim() ? <ReactMarkdown remarkPlugins={[remarkGfm]}>{text}</ReactMarkdown> : <Text c="dimmed">—</Text>;
 }
 
 /** One session's page: details, notes and outcomes, attendance, calendar export. */

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import ReactMarkdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import type { Nri, OnsiteSession } from '../../../../shared/api';
 import { countryByCode, suggestedTimeZone } from '../../../../shared/domain/countries';
 import {
@@ -267,10 +268,10 @@ export function SessionForm({
         {preview && (
           <Paper withBorder p="sm" aria-label="Markdown preview" component="section">
             <Text fw={600}>Notes</Text>
-            {d.notes.trim() ? <ReactMarkdown>{d.notes}</ReactMarkdown> : <Text c="dimmed">—</Text>}
+            {d.notes.trim() ? <ReactMarkdown remarkPlugins={[remarkGfm]}>{d.notes}</ReactMarkdown> : <Text c="dimmed">—</Text>}
             <Text fw={600}>Outcomes</Text>
             {d.outcomes.trim() ? (
-              <ReactMarkdown>{d.outcomes}</ReactMarkdown>
+              <ReactMarkdown remarkPlugins={[remarkGfm]}>{d.outcomes}</ReactMarkdown>
             ) : (
               <Text c="dimmed">—</Text>
             )}

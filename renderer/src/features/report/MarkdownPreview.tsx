@@ -1,80 +1,108 @@
-import { Badge, Code, Table, Typography } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Table } from '@mantine/core';
+import type { Root, RootContent, Text as MdText } from 'mdast';
+import type { ComponentProps } from 'react';
+import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import type { CitationTarget } from '../../../../shared/api';
-import { parseMarkdown, type Align, type Inline } from '../../../../shared/domain/markdown';
+import {
+  chartTitleOf,
+  CITATION_PATTERN,
+  REFERENCE_PATTERN,
+} from '../../../../shared/domain/markdownTree';
+import type { CitationKind } from '../../../../shared/domain/report';
 import { CITATION_KIND_LABELS } from './CitationPicker';
 
 /** Key of a citation in the label map: `kind:id` (id in lower case). */
 export const citationKey = (kind: string, id: string) => `${kind}:${id.toLowerCase()}`;
 
-const isWebLink = (href: string) => /^https?:\/\//i.test(href) || /^mailto:/i.test(href);
+const REFERENCE_LABELS: Record<string, string> = {
+  credit: 'Credit',
+  attribution: 'Credit and country',
+  person: 'Name',
+  organisation: 'Organisation',
+  commenter: 'Commenter',
+};
 
-function Inlines({
-  nodes,
-  labels,
-}: {
-  nodes: readonly Inline[];
-  labels: ReadonlyMap<string, CitationTarget>;
-}): ReactNode {
-  return nodes.map((n, i) => {
-    switch (n.type) {
-      case 'text':
-        return <span key={i}>{n.text}</span>;
-      case 'strong':
-        return (
-          <strong key={i}>
-            <Inlines nodes={n.children} labels={labels} />
-          </strong>
-        );
-      case 'em':
-        return (
-          <em key={i}>
-            <Inlines nodes={n.children} labels={labels} />
-          </em>
-        );
-      case 'code':
-        return <Code key={i}>{n.text}</Code>;
-      case 'link':
-        return isWebLink(n.href) ? (
-          <a key={i} href={n.href} target="_blank" rel="noreferrer noopener">
-            <Inlines nodes={n.children} labels={labels} />
-          </a>
-        ) : (
-          <span key={i}>
-            <Inlines nodes={n.children} labels={labels} />
-          </span>
-        );
-      case 'citation': {
-        const t = labels.get(citationKey(n.kind, n.id));
-        const label = t
-          ? `${CITATION_KIND_LABELS[t.kind]}: ${t.label}${t.missing ? ' (deleted)' : ''}`
-          : `${CITATION_KIND_LABELS[n.kind]} (saved on next autosave)`;
-        return (
-          <Badge
-            key={i}
-            component="span"
-            variant="light"
-            color={t?.missing ? 'red' : 'indigo'}
-            tt="none"
-            mx={2}
-            maw={320}
-            style={{ verticalAlign: 'baseline' }}
-            title={label}
-          >
-            {label}
-          </Badge>
-        );
-      }
-    }
-  });
-}
-
-const alignOf = (a: Align) => a ?? undefined;
+const TOKEN = new RegExp(`${CITATION_PATTERN.source}|${REFERENCE_PATTERN.source}`, 'g');
 
 /**
- * A section's Markdown as the exports read it (the same parser: shared/domain/markdown.ts),
- * so tables, lists and citations look here as they will in the report. Guidance comments are
- * not shown.
+ * A remark step: citations and stored references (literal text in the GFM tree) become spans
+ * marked with `data-token`, drawn as badges; a `<!-- chart: T -->` comment captions its table.
+ */
+function remarkTokens() {
+  return (tree: Root) => {
+    const walk = (parent: { children: RootContent[] }) => {
+      const out: RootContent[] = [];
+      let chart: string | null = null;
+      for (const c of parent.children) {
+        const title = chartTitleOf(c);
+        if (title) chart = title;
+        else if (c.type === 'table' && chart) {
+          c.data = { ...c.data, hProperties: { title: `Chart: ${chart}` } };
+          chart = null;
+        }
+        if (c.type === 'text') {
+          let last = 0;
+          for (const m of c.value.matchAll(TOKEN)) {
+            if (m.index > last) out.push({ type: 'text', value: c.value.slice(last, m.index) });
+            out.push({
+              type: 'text',
+              value: m[0],
+              data: { hName: 'span', hProperties: { dataToken: m[0] } },
+            } as MdText);
+            last = m.index + m[0].length;
+          }
+          if (last < c.value.length) out.push({ type: 'text', value: c.value.slice(last) });
+          continue;
+        }
+        if ('children' in c) walk(c as { children: RootContent[] });
+        out.push(c);
+      }
+      parent.children = out;
+    };
+    walk(tree);
+  };
+}
+
+function TokenBadge({
+  token,
+  labels,
+}: {
+  token: string;
+  labels: ReadonlyMap<string, CitationTarget>;
+}) {
+  const m = /^\[@([a-z]+):([0-9a-fA-F-]+)\]$/.exec(token);
+  const kind = m?.[1] ?? '';
+  const id = m?.[2] ?? '';
+  let label: string;
+  let missing = false;
+  if (kind in REFERENCE_LABELS) label = `${REFERENCE_LABELS[kind]} (filled in on export)`;
+  else {
+    const t = labels.get(citationKey(kind, id));
+    missing = Boolean(t?.missing);
+    label = t
+      ? `${CITATION_KIND_LABELS[t.kind]}: ${t.label}${t.missing ? ' (deleted)' : ''}`
+      : `${CITATION_KIND_LABELS[kind as CitationKind] ?? kind} (saved on next autosave)`;
+  }
+  return (
+    <Badge
+      component="span"
+      variant="light"
+      color={missing ? 'red' : kind in REFERENCE_LABELS ? 'gray' : 'indigo'}
+      tt="none"
+      mx={2}
+      maw={320}
+      title={label}
+    >
+      {label}
+    </Badge>
+  );
+}
+
+/**
+ * A section's Markdown as the exports read it: the same GFM dialect (micromark via remark-gfm,
+ * shared/domain/markdownTree.ts), so tables, lists and citations look here as in the report. Raw
+ * HTML and guidance comments are not shown.
  */
 export function MarkdownPreview({
   markdown,
@@ -83,83 +111,32 @@ export function MarkdownPreview({
   markdown: string;
   labels: ReadonlyMap<string, CitationTarget>;
 }) {
-  const blocks = parseMarkdown(markdown);
   return (
-    <Typography>
-      {blocks.map((b, i) => {
-        switch (b.type) {
-          case 'heading': {
-            const H = `h${Math.min(6, b.level + 2)}` as 'h3';
-            return (
-              <H key={i}>
-                <Inlines nodes={b.children} labels={labels} />
-              </H>
-            );
-          }
-          case 'paragraph':
-            return (
-              <p key={i}>
-                <Inlines nodes={b.children} labels={labels} />
-              </p>
-            );
-          case 'list': {
-            const items = b.items.map((item, j) => (
-              <li key={j}>
-                <Inlines nodes={item} labels={labels} />
-              </li>
-            ));
-            return b.ordered ? (
-              <ol key={i} start={b.start}>
-                {items}
-              </ol>
+    <div className="markdown-preview">
+      <Markdown
+        remarkPlugins={[remarkGfm, remarkTokens]}
+        components={{
+          span: ({ node: _node, ...props }: ComponentProps<'span'> & { node?: unknown }) => {
+            const token = (props as Record<string, unknown>)['data-token'];
+            return typeof token === 'string' ? (
+              <TokenBadge token={token} labels={labels} />
             ) : (
-              <ul key={i}>{items}</ul>
+              <span {...props} />
             );
-          }
-          case 'table':
-            return (
-              <Table key={i} withTableBorder withColumnBorders striped my="sm">
-                {b.chart && <Table.Caption>Chart: {b.chart}</Table.Caption>}
-                <Table.Thead>
-                  <Table.Tr>
-                    {b.header.map((cell, j) => (
-                      <Table.Th key={j} scope="col" ta={alignOf(b.align[j])}>
-                        <Inlines nodes={cell} labels={labels} />
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {b.rows.map((row, r) => (
-                    <Table.Tr key={r}>
-                      {row.map((cell, j) => (
-                        <Table.Td key={j} ta={alignOf(b.align[j])}>
-                          <Inlines nodes={cell} labels={labels} />
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            );
-          case 'quote':
-            return (
-              <blockquote key={i}>
-                <Inlines nodes={b.children} labels={labels} />
-              </blockquote>
-            );
-          case 'code':
-            return (
-              <pre key={i}>
-                <code>{b.text}</code>
-              </pre>
-            );
-          case 'rule':
-            return <hr key={i} />;
-          case 'comment':
-            return null;
-        }
-      })}
-    </Typography>
+          },
+          table: ({ node: _node, ...props }: ComponentProps<'table'> & { node?: unknown }) => (
+            <Table withTableBorder withColumnBorders striped my="sm" {...props} />
+          ),
+          a: ({ node: _node, href, ...props }: ComponentProps<'a'> & { node?: unknown }) =>
+            href && /^(https?:|mailto:)/i.test(href) ? (
+              <a href={href} target="_blank" rel="noreferrer noopener" {...props} />
+            ) : (
+              <span>{props.children}</span>
+            ),
+        }}
+      >
+        {markdown}
+      </Markdown>
+    </div>
   );
 }

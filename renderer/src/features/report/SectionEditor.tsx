@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Grid, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { CitationTarget, ReportSection } from '../../../../shared/api';
-import { parseMarkdown } from '../../../../shared/domain/markdown';
+import { isBlankMarkdown } from '../../../../shared/domain/markdownTree';
 import { isGeneratedKind, SECTION_KIND_LABELS } from '../../../../shared/domain/report';
 import { useClient } from '../../api/context';
 import { inUserZone } from '../calls/format';
@@ -185,7 +185,7 @@ export function SectionEditor({
 
   // The preview follows the typing without slowing it down (long generated sections).
   const shown = useDeferredValue(text);
-  const empty = useMemo(() => parseMarkdown(shown).every((b) => b.type === 'comment'), [shown]);
+  const empty = useMemo(() => isBlankMarkdown(shown), [shown]);
 
   return (
     <Stack gap="sm">

@@ -1,0 +1,290 @@
+/**
+ * Redaction of a document tree. A paragraph, heading or table cell is redacted as ONE string: the
+ * text of its inline descendants joined in order, so `**Given** Family`, `[Given](url) Family` and
+ * `Fam**ily**` are the same "Given Family" to the matcher. Each matched span's pseudonym goes into
+ * the first text node the span touches; the rest of the span is deleted from the nodes after it,
+ * and marks (strong, emphasis, links) left empty are dropped. Link and image URLs, titles and alt
+ * text, code, footnote labels, raw HTML (turned into text first: nothing raw leaves the app), the
+ * file name and every metadata field are redacted too.
+ */
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { RedactionMatch, RedactionResult, Redactor } from '../../../shared/domain/redaction';
+import type { Audience } from '../../../shared/domain/vocabulary';
+import { bodyToMarkdown, parseBody, type PublicationDocument } from './document';
+import { RedactionTally } from './policy';
+
+/** URL redaction: the redactor's own `redactUrl` when it has one (being added), else its text rule. */
+type UrlRedactor = Redactor & { redactUrl?: (url: string) => RedactionResult | string };
+
+function redactUrlWith(r: UrlRedactor, url: string): RedactionResult {
+  if (typeof r.redactUrl === 'function') {
+    const out = r.redactUrl(url);
+    return typeof out === 'string'
+      ? { text: out, count: out === url ? 0 : 1, pseudonyms: [] }
+      : out;
+  }
+  // Identifiers hide percent-encoded too ("%40handle"): redact the decoded form.
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    decoded = url; // a malformed escape: redact the URL as written
+  }
+  const direct = r.redact(decoded);
+  if (direct.count > 0) return { ...direct, text: encodeURI(direct.text) };
+  // A handle in a path or query ("x.com/given_family"): separators read as spaces.
+  const spans = r.findMatches(url.replace(/[/?#&=+_~-]/g, ' '));
+  if (spans.length === 0) return { text: url, count: 0, pseudonyms: [] };
+  return {
+    text: spliceMatches(url, spans, (m) => slugOf(m.pseudonym)),
+    count: spans.length,
+    pseudonyms: [...new Set(spans.map((m) => m.pseudonym))],
+  };
+}
+
+const slugOf = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+function spliceMatches(
+  s: string,
+  spans: readonly RedactionMatch[],
+  replacement: (m: RedactionMatch) => string,
+): string {
+  let out = '';
+  let pos = 0;
+  for (const m of spans) {
+    out += s.slice(pos, m.start) + replacement(m);
+    pos = m.end;
+  }
+  return out + s.slice(pos);
+}
+
+/** A redacted file name: words of the name (separated by - _ . or spaces) matched as text. */
+export function redactFilename(
+  redactor: Redactor,
+  filename: string,
+  tally: RedactionTally,
+): string {
+  const dot = filename.lastIndexOf('.');
+  const stem = dot > 0 ? filename.slice(0, dot) : filename;
+  const ext = dot > 0 ? filename.slice(dot) : '';
+  const spans = redactor.findMatches(stem.replace(/[-_.]/g, ' '));
+  if (spans.length === 0) return filename;
+  for (const m of spans) tally.withheld(1, m.pseudonym);
+  return spliceMatches(stem, spans, (m) => slugOf(m.pseudonym)) + ext;
+}
+
+/* ---- inline text across markup ---- */
+
+interface Leaf {
+  node: PhrasingContent;
+  start: number;
+  end: number;
+}
+
+/**
+ * The text leaves of a phrasing container, in order, with their offsets in the joined text. Raw
+ * inline HTML (`<b>`) counts as markup: a zero-width leaf, so "Given <b>Fam</b>ily" still reads
+ * "Given Family"; tags inside or at the edge of a match are deleted, the others become text.
+ */
+function leavesOf(parent: Parent, out: Leaf[], pos: { at: number }): void {
+  for (const c of parent.children as PhrasingContent[]) {
+    if (c.type === 'text' || c.type === 'inlineCode') {
+      out.push({ node: c, start: pos.at, end: pos.at + c.value.length });
+      pos.at += c.value.length;
+    } else if (c.type === 'html') {
+      out.push({ node: c, start: pos.at, end: pos.at });
+    } else if (c.type === 'break') {
+      // A line break reads as a space, so names broken over two lines still match.
+      out.push({ node: c, start: pos.at, end: pos.at + 1 });
+      pos.at += 1;
+    } else if ('children' in c) leavesOf(c as Parent, out, pos);
+  }
+}
+
+const leafValue = (n: PhrasingContent) =>
+  n.type === 'text' || n.type === 'inlineCode' ? n.value : n.type === 'html' ? '' : ' ';
+
+/** Raw HTML left in a phrasing container becomes text (then escaped by every serialiser). */
+function htmlToText(parent: Parent): void {
+  parent.children = (parent.children as PhrasingContent[]).map((c) =>
+    c.type === 'html' ? { type: 'text', value: c.value } : c,
+  ) as Parent['children'];
+  for (const c of parent.children) if ('children' in c) htmlToText(c as Parent);
+}
+
+/** Removes emptied text, code and marks; a link or emphasis with nothing left goes too. */
+function prune(parent: Parent): void {
+  parent.children = (parent.children as PhrasingContent[]).filter((c) => {
+    if (c.type === 'text' || c.type === 'inlineCode') return c.value.length > 0;
+    if ((c as { data?: { removed?: boolean } }).data?.removed) return false;
+    if ('children' in c) {
+      prune(c as Parent);
+      return (c as Parent).children.length > 0;
+    }
+    return true;
+  }) as Parent['children'];
+}
+
+function redactPhrasing(parent: Parent, redactor: Redactor, tally: RedactionTally): void {
+  const leaves: Leaf[] = [];
+  leavesOf(parent, leaves, { at: 0 });
+  if (leaves.length === 0) return;
+  const joined = leaves.map((l) => leafValue(l.node)).join('');
+  const spans = redactor.findMatches(joined);
+  if (spans.length > 0) {
+    for (const m of spans) tally.withheld(1, m.pseudonym);
+    let si = 0;
+    for (const leaf of leaves) {
+      if (leaf.node.type === 'html') {
+        const at = leaf.start;
+        if (spans.some((m) => m.start <= at && at <= m.end))
+          (leaf.node as { data?: object }).data = { removed: true };
+        continue;
+      }
+      const value = leafValue(leaf.node);
+      let out = '';
+      let pos = leaf.start;
+      while (si < spans.length && spans[si].end <= leaf.start) si++;
+      let k = si;
+      let touched = false;
+      while (k < spans.length && spans[k].start < leaf.end) {
+        const m = spans[k];
+        touched = true;
+        if (m.start > pos) out += value.slice(pos - leaf.start, m.start - leaf.start);
+        if (m.start >= leaf.start) out += m.pseudonym;
+        pos = Math.min(leaf.end, Math.max(pos, m.end));
+        if (m.end > leaf.end) break;
+        k++;
+      }
+      if (!touched) continue;
+      out += value.slice(pos - leaf.start);
+      const n = leaf.node;
+      if (n.type === 'text' || n.type === 'inlineCode') n.value = out;
+      else if (out.trim() === '') (n as { data?: object }).data = { removed: true };
+    }
+  }
+  redactInlineAttributes(parent, redactor, tally);
+  prune(parent);
+  htmlToText(parent);
+}
+
+/** URLs, titles, alt text and footnote labels of the inline nodes under `parent`. */
+function redactInlineAttributes(parent: Parent, redactor: Redactor, tally: RedactionTally): void {
+  for (const c of parent.children as PhrasingContent[]) {
+    if (c.type === 'link' || c.type === 'image' || c.type === 'linkReference') {
+      if ('url' in c) c.url = urlOf(redactor, c.url, tally);
+      if ('title' in c && c.title) c.title = tally.text(redactor, c.title);
+    }
+    if (c.type === 'image' || c.type === 'imageReference') {
+      if (c.alt) c.alt = tally.text(redactor, c.alt);
+    }
+    if (
+      c.type === 'footnoteReference' ||
+      c.type === 'linkReference' ||
+      c.type === 'imageReference'
+    ) {
+      c.identifier = tally.text(redactor, c.identifier);
+      if (c.label) c.label = tally.text(redactor, c.label);
+    }
+    if ('children' in c) redactInlineAttributes(c as Parent, redactor, tally);
+  }
+}
+
+function urlOf(redactor: Redactor, url: string, tally: RedactionTally): string {
+  const r = redactUrlWith(redactor, url);
+  if (r.count > 0) {
+    tally.count += r.count;
+    for (const p of r.pseudonyms) tally.pseudonyms.add(p);
+  }
+  return r.text;
+}
+
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
+
+function redactBlock(n: Nodes, redactor: Redactor, tally: RedactionTally): void {
+  if (PHRASING_PARENTS.has(n.type)) {
+    redactPhrasing(n as Parent, redactor, tally);
+    return;
+  }
+  switch (n.type) {
+    case 'code':
+      n.value = tally.text(redactor, n.value);
+      if (n.lang) n.lang = tally.text(redactor, n.lang);
+      if (n.meta) n.meta = tally.text(redactor, n.meta);
+      return;
+    case 'definition':
+      n.url = urlOf(redactor, n.url, tally);
+      if (n.title) n.title = tally.text(redactor, n.title);
+      n.identifier = tally.text(redactor, n.identifier);
+      if (n.label) n.label = tally.text(redactor, n.label);
+      return;
+    case 'footnoteDefinition':
+      n.identifier = tally.text(redactor, n.identifier);
+      if (n.label) n.label = tally.text(redactor, n.label);
+      break;
+    default:
+      break;
+  }
+  if ('children' in n) {
+    const parent = n as Parent;
+    // Raw HTML blocks become paragraphs of text: redacted like prose, escaped when serialised.
+    parent.children = parent.children.map((c) =>
+      c.type === 'html' ? { type: 'paragraph', children: [{ type: 'text', value: c.value }] } : c,
+    ) as Parent['children'];
+    for (const c of parent.children) redactBlock(c as Nodes, redactor, tally);
+  }
+}
+
+/** Redacts a body in place. */
+export function redactBody(root: Root, redactor: Redactor, tally: RedactionTally): Root {
+  redactBlock(root, redactor, tally);
+  return root;
+}
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+/**
+ * The document as `audience` may see it: coordinators get it as it is; for the public and
+ * participants every text, URL, file name and metadata field is redacted (a copy; the input is
+ * left as it was). `tally` counts the replacements.
+ */
+export function redactDocument(
+  doc: PublicationDocument,
+  redactor: Redactor,
+  audience: Audience,
+  tally: RedactionTally = new RedactionTally(),
+): PublicationDocument {
+  if (audience === 'coordinators') return doc;
+  const body = redactBody(clone(doc.body), redactor, tally);
+  const properties: Record<string, string> = {};
+  for (const [k, v] of Object.entries(doc.meta.properties)) properties[k] = tally.text(redactor, v);
+  return {
+    meta: {
+      title: tally.text(redactor, doc.meta.title),
+      filename: redactFilename(redactor, doc.meta.filename, tally),
+      ...(doc.meta.subject !== undefined
+        ? { subject: tally.text(redactor, doc.meta.subject) }
+        : {}),
+      properties,
+    },
+    body,
+  };
+}
+
+/** Markdown in, Markdown out: parsed, redacted as a tree, serialised (public views of records). */
+export function redactMarkdown(md: string, redactor: Redactor): { text: string; count: number } {
+  if (!md) return { text: md, count: 0 };
+  const tally = new RedactionTally();
+  const body = redactBody(parseBody(md), redactor, tally);
+  // Nothing replaced: the record is returned as written (no reformatting of untouched text).
+  if (tally.count === 0) return { text: md, count: 0 };
+  return { text: bodyToMarkdown(body), count: tally.count };
+}
+
+export type { RootContent };

@@ -33,6 +33,7 @@ async function main() {
   const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
   const running = await startServer({
     dispatch: backend.dispatch,
+    sessions: backend.sessions,
     rendererDir,
     port: args.port,
     token: process.env.INTERSESSION_TOKEN || undefined,

@@ -1,6 +1,6 @@
 import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { createNri, listNriDirectory, removeNri, updateNri } from './service';
+import { createNri, nriDirectoryFor, removeNri, updateNri } from './service';
 import {
   createSession,
   listForumSessions,
@@ -26,12 +26,14 @@ export function createNriHandlers(
   | 'sessions.setAttendance'
 > {
   return {
-    'nris.list': () => listNriDirectory(ctx),
+    // The directory is shared by every forum; a contact protected in any forum is redacted.
+    'nris.list': (_input, { session }) => nriDirectoryFor(ctx, session.audience),
     'nris.create': (input) => createNri(ctx, input),
     'nris.update': (input) => updateNri(ctx, input),
     'nris.remove': ({ id }) => removeNri(ctx, id),
-    'sessions.list': ({ forumId, audience }) => listForumSessions(ctx, forumId, audience),
-    'sessions.get': ({ id, audience }) => sessionDetails(ctx, id, audience),
+    'sessions.list': ({ forumId }, { session }) =>
+      listForumSessions(ctx, forumId, session.audience),
+    'sessions.get': ({ id }, { session }) => sessionDetails(ctx, id, session.audience),
     'sessions.create': (input) => createSession(ctx, input),
     'sessions.update': (input) => updateSession(ctx, input),
     'sessions.remove': ({ id }) => removeSession(ctx, id),

@@ -73,9 +73,11 @@ function participantDirectory(
 ): Table {
   const forum = requireForum(ctx, forumId, 'forumId');
   const { redactor } = protectionFor(ctx, forumId);
-  const people = listAllParticipants(ctx.db, forumId).map((r) =>
-    participantForAudience(toParticipant(r), audience, redactor, tally),
-  );
+  // Outside coordinators the directory lists only those who consented to be listed.
+  const people = listAllParticipants(ctx.db, forumId)
+    .map(toParticipant)
+    .filter((p) => audience === 'coordinators' || p.consentListed)
+    .map((p) => participantForAudience(p, audience, redactor, tally));
   const base = ['Name', 'Organisation', 'Stakeholder group', 'Country', 'Region', 'Role'];
   const columns =
     audience === 'public'

@@ -8,10 +8,12 @@ import {
   type ProtectedPerson,
   type Redactor,
 } from '../../../shared/domain/redaction';
+import type { Audience } from '../../../shared/domain/vocabulary';
 import { DomainError } from '../../../shared/result';
 import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
 import { requireParticipant, toParticipant } from '../participants/service';
+import { redactStrings, textRedactor } from '../privacy/views';
 
 /** Protects a participant: from now on every output shows their pseudonym instead. */
 export function protectParticipant(ctx: BackendContext, id: string, reason: string): Participant {
@@ -82,4 +84,18 @@ export function protectionFor(ctx: BackendContext, forumId: string): ProtectionV
   const view = { redactor: buildRedactor(people), people };
   perForum.set(forumId, { stamp, view });
   return view;
+}
+
+/**
+ * A DTO as `audience` may read it: every free-text string (not ids, codes or dates) through the
+ * forum's redactor. Coordinators get it as it is.
+ */
+export function redactedFor<T>(
+  ctx: BackendContext,
+  forumId: string,
+  audience: Audience,
+  value: T,
+): T {
+  if (audience === 'coordinators') return value;
+  return redactStrings(value, textRedactor(audience, protectionFor(ctx, forumId).redactor));
 }

@@ -68,6 +68,7 @@ import type { ParsedInput } from '../../../shared/schemas';
 import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
+import { redactMarkdown } from '../privacy/markdown';
 import { contributionForAudience, textRedactor } from '../privacy/views';
 import { namesProtected, queryWords, redactedSnippet, visiblyMatches } from '../privacy/search';
 import { protectionFor } from '../safeguards/protection';
@@ -212,7 +213,7 @@ export function creditForAudience(
   const use = contributionUse(consentOf(c), audience);
   if (!use.included) return null;
   const credit = creditFor(use.attribution, contributorOf(ctx, c));
-  return protectionFor(ctx, c.forumId).redactor.redact(credit.text).text;
+  return redactMarkdown(credit.text, protectionFor(ctx, c.forumId).redactor).text;
 }
 
 export function duplicatesOf(
@@ -346,7 +347,7 @@ function rowFor(
 ): ContributionRow {
   const { redactor } = protectionFor(ctx, forumId);
   const coordinators = audience === 'coordinators';
-  const red = (s: string) => (coordinators ? s : redactor.redact(s).text);
+  const red = (s: string) => (coordinators ? s : redactMarkdown(s, redactor).text);
   let contributorLabel: string;
   if (coordinators)
     contributorLabel =
@@ -386,7 +387,7 @@ function rowFor(
     consentWithdrawnScope: r.consentWithdrawnScope as WithdrawalScope | null,
     contributorLabel,
     stakeholderGroup: r.stakeholderGroup as StakeholderGroup | null,
-    themeNames,
+    themeNames: themeNames.map(red),
     snippet: null,
     titleHighlighted: null,
   };
@@ -468,7 +469,7 @@ function publicContributionSearch(
     offset: 0,
     limit: PUBLIC_SEARCH_CANDIDATES,
   });
-  const red = (s: string) => redactor.redact(s).text;
+  const red = (s: string) => redactMarkdown(s, redactor).text;
   const visible = rows.flatMap((r) => {
     const record = getContributionRow(ctx.db, r.id);
     if (!record) return [];
@@ -518,7 +519,7 @@ export function searchEverything(
     };
   const { redactor } = protectionFor(ctx, input.forumId);
   const words = queryWords(input.query);
-  const red = (s: string) => redactor.redact(s).text;
+  const red = (s: string) => redactMarkdown(s, redactor).text;
   const notes = namesProtected(input.query, redactor)
     ? []
     : hits.flatMap((n) => {

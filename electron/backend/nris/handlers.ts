@@ -1,4 +1,5 @@
 import type { BackendContext } from '../context';
+import { redactedFor } from '../safeguards/protection';
 import type { Handlers } from '../dispatch';
 import { createNri, nriDirectoryFor, removeNri, updateNri } from './service';
 import {
@@ -31,9 +32,18 @@ export function createNriHandlers(
     'nris.create': (input) => createNri(ctx, input),
     'nris.update': (input) => updateNri(ctx, input),
     'nris.remove': ({ id }) => removeNri(ctx, id),
+    // The NRI's name comes from the shared directory: redacted with the rest of the record.
     'sessions.list': ({ forumId }, { session }) =>
-      listForumSessions(ctx, forumId, session.audience),
-    'sessions.get': ({ id }, { session }) => sessionDetails(ctx, id, session.audience),
+      redactedFor(
+        ctx,
+        forumId,
+        session.audience,
+        listForumSessions(ctx, forumId, session.audience),
+      ),
+    'sessions.get': ({ id }, { session }) => {
+      const s = sessionDetails(ctx, id, session.audience);
+      return redactedFor(ctx, s.forumId, session.audience, s);
+    },
     'sessions.create': (input) => createSession(ctx, input),
     'sessions.update': (input) => updateSession(ctx, input),
     'sessions.remove': ({ id }) => removeSession(ctx, id),

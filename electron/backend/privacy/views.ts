@@ -16,6 +16,7 @@ import type { Redactor } from '../../../shared/domain/redaction';
 import type { Audience } from '../../../shared/domain/vocabulary';
 import { narrows, type Session } from '../../../shared/methods';
 import { DomainError } from '../../../shared/result';
+import { redactMarkdown } from './markdown';
 
 /** Counts what a publication redacted: withheld fields plus free-text replacements. */
 export class RedactionTally {
@@ -32,7 +33,7 @@ export class RedactionTally {
   text(redactor: Redactor, s: string | null): string | null;
   text(redactor: Redactor, s: string | null): string | null {
     if (!s) return s;
-    const r = redactor.redact(s);
+    const r = redactMarkdown(s, redactor);
     if (r.count > 0) {
       this.count += r.count;
       for (const p of r.pseudonyms) this.pseudonyms.add(p);
@@ -140,7 +141,8 @@ export function rowForAudience(
 }
 
 /** Keys that hold ids, codes and enum values: never free text, left as they are. */
-const NOT_TEXT = /(^id$|Id$|Ids$|^kind$|^status$|^format$|^zone$|^timeZone$|^region$|^country$|^role$|^stakeholderGroup$|^channel$|^severity$|^audience$|^mimeType$|Date$|^date$|^localTime$|^language$|^languages$)/;
+const NOT_TEXT =
+  /(^id$|Id$|Ids$|^kind$|^status$|^format$|^zone$|^timeZone$|^region$|^country$|^role$|^stakeholderGroup$|^channel$|^severity$|^audience$|^mimeType$|Date$|^date$|^localTime$|^language$|^languages$)/;
 
 /**
  * Every free-text string of a DTO (at any depth) run through `redact`; ids, codes and dates are
@@ -161,7 +163,7 @@ export function redactStrings<T>(value: T, redact: (s: string) => string, key = 
 /** The free-text redactor for `audience`: coordinators see everything. */
 export function textRedactor(audience: Audience, redactor: Redactor): (s: string) => string {
   if (audience === 'coordinators') return (s) => s;
-  return (s) => (s ? redactor.redact(s).text : s);
+  return (s) => (s ? redactMarkdown(s, redactor).text : s);
 }
 
 /**

@@ -32,7 +32,8 @@ import { isCallExportKind, publishCallExport } from './callExports';
 import { sessionCalendar } from './sessionCalendar';
 import { contributionTable, isContributionExportKind } from './contributions';
 import { tableToCsv, tableToHtml, tableToMarkdown, type Table } from './documents';
-import { participantForAudience, RedactionTally } from './policy';
+import { redactMarkdown } from '../privacy/markdown';
+import { forumForAudience, participantForAudience, RedactionTally } from './policy';
 import { isReportExportKind, reportPreviewText } from './report';
 import { representationTable } from './representation';
 
@@ -71,7 +72,7 @@ function participantDirectory(
   audience: Audience,
   tally: RedactionTally,
 ): Table {
-  const forum = requireForum(ctx, forumId, 'forumId');
+  const forum = forumForAudience(ctx, forumId, audience);
   const { redactor } = protectionFor(ctx, forumId);
   // Outside coordinators the directory lists only those who consented to be listed.
   const people = listAllParticipants(ctx.db, forumId)
@@ -195,7 +196,15 @@ function incidentReport(ctx: BackendContext, forumId: string, audience: Audience
 /** Renders an export for its audience; nothing is recorded (see `renderExport`). */
 export function publish(ctx: BackendContext, req: ExportRequest): Publication {
   const tally = new RedactionTally();
-  const forum = requireForum(ctx, req.forumId, 'forumId');
+  const stored = requireForum(ctx, req.forumId, 'forumId');
+  // The file name carries the forum's title: redacted like the contents (not counted twice).
+  const forum =
+    req.audience === 'coordinators'
+      ? stored
+      : {
+          ...stored,
+          title: redactMarkdown(stored.title, protectionFor(ctx, req.forumId).redactor).text,
+        };
   if (req.kind === 'session-calendar') {
     const out = sessionCalendar(ctx, req, tally);
     return {

@@ -243,7 +243,7 @@ export function buildReportDoc(
     ],
     sections: docSections,
     footnotes,
-    slug: slugify(report.title),
+    slug: slugify(red(report.title)),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Report } from '../../../shared/api';
 import type { Audience } from '../../../shared/domain/vocabulary';
 import type { BackendContext } from '../context';
 import { redactMarkdown } from '../privacy/markdown';
+import { generateSection } from './generate';
 import { requireNarrowing } from '../privacy/views';
 import { protectionFor, redactedFor } from '../safeguards/protection';
 import type { Handlers } from '../dispatch';
@@ -38,9 +39,16 @@ type ReportMethods = Extract<keyof Handlers, `report.${string}` | 'exports.print
 function reportFor(ctx: BackendContext, report: Report, audience: Audience): Report {
   if (audience === 'coordinators') return report;
   const { redactor } = protectionFor(ctx, report.forumId);
+  // A generated section's stored text may predate a protection (and name the person's
+  // organisation next to their pseudonym): outside coordinators it is generated afresh.
   const sections = report.sections.map((s) => ({
     ...s,
-    markdown: redactMarkdown(s.markdown, redactor).text,
+    markdown: redactMarkdown(
+      s.kind === 'text'
+        ? s.markdown
+        : generateSection(ctx, report.forumId, report.id, s.kind).markdown,
+      redactor,
+    ).text,
   }));
   return redactedFor(ctx, report.forumId, audience, { ...report, sections });
 }

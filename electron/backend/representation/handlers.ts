@@ -20,6 +20,11 @@ export function createRepresentationHandlers(
     'representation.saveMap': (input) => saveStakeholderMap(ctx, input),
     'representation.saveSettings': (input) => saveRepresentationSettings(ctx, input),
     'representation.dashboard': ({ forumId }, { session }) =>
-      representationDashboard(ctx, forumId, session.audience),
+      redactedFor(
+        ctx,
+        forumId,
+        session.audience,
+        representationDashboard(ctx, forumId, session.audience),
+      ),
   };
 }

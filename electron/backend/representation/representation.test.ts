@@ -14,8 +14,6 @@ import { createBackend } from '../backend';
 import { representationFigures } from './service';
 import type { Session } from '../../../shared/methods';
 
-/** A public reader's session (the audience belongs to the session, not to the input). */
-const PUBLIC: Session = { audience: 'public' };
 
 const now = Date.UTC(2026, 5, 1, 9);
 const backend = createBackend({ dbFile: ':memory:', shell: 'test', now: () => now });

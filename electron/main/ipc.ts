@@ -79,7 +79,8 @@ export interface RpcDeps {
 }
 
 /** The session of a window's own connection: coordinators (the desktop user), bound to it. */
-export const windowActor = (contents: Pick<WebContents, 'id'>): string => `webContents:${contents.id}`;
+export const windowActor = (contents: Pick<WebContents, 'id'>): string =>
+  `webContents:${contents.id}`;
 
 export function createRpcHandler(
   deps: RpcDeps,

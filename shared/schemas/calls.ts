@@ -58,7 +58,6 @@ const endRule = <T extends SeriesShape>(v: T, ctx: z.RefinementCtx) => {
     });
 };
 
-
 export const callsSchemas = {
   'callSeries.list': z.strictObject({ forumId: id }),
   'callSeries.get': z.strictObject({ id }),

@@ -73,7 +73,6 @@ const sessionFields = {
   status: z.enum(SESSION_STATUSES).default('scheduled'),
 };
 
-
 export const nrisSchemas = {
   'nris.list': z.strictObject({}),
   'nris.create': nriInput,

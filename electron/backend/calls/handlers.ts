@@ -60,8 +60,7 @@ export function createCallHandlers(
     'calls.saveAgenda': (input) => saveAgenda(ctx, input),
     'calls.setAttendance': (input) => setCallAttendance(ctx, input),
     'calls.inviteMembers': ({ id }) => inviteMembers(ctx, id),
-    'actionItems.list': (input, { session }) =>
-      listForumActionItems(ctx, input, session.audience),
+    'actionItems.list': (input, { session }) => listForumActionItems(ctx, input, session.audience),
     'actionItems.create': (input) => createActionItem(ctx, input),
     'actionItems.update': (input) => updateActionItem(ctx, input),
     'timeline.list': ({ forumId }, { session }) =>

@@ -35,8 +35,7 @@ export function createContributionHandlers(
     'themes.remove': ({ id }) => removeTheme(ctx, id),
     'contributions.list': (input, { session }) =>
       listContributionPage(ctx, input, session.audience),
-    'contributions.search': (input, { session }) =>
-      searchEverything(ctx, input, session.audience),
+    'contributions.search': (input, { session }) => searchEverything(ctx, input, session.audience),
     'contributions.get': ({ id }, { session }) => getContribution(ctx, id, session.audience),
     'contributions.create': (input) => createContribution(ctx, input),
     'contributions.update': (input) => updateContribution(ctx, input),

@@ -108,10 +108,7 @@ export function listNriDirectory(ctx: BackendContext): Nri[] {
 export function nriDirectoryFor(ctx: BackendContext, audience: Audience): Nri[] {
   const nris = listNriDirectory(ctx);
   if (audience === 'coordinators') return nris;
-  return listForums(ctx.db).reduce(
-    (out, f) => redactedFor(ctx, f.id, audience, out),
-    nris,
-  );
+  return listForums(ctx.db).reduce((out, f) => redactedFor(ctx, f.id, audience, out), nris);
 }
 
 export function createNri(ctx: BackendContext, fields: NriFields): Nri {

@@ -259,7 +259,11 @@ export function listParticipantPage(
   }
   // The index matches e-mails and real names too; keep only rows whose visible, redacted text
   // holds every term, then page (search results are few next to the whole directory).
-  const { rows } = listParticipants(ctx.db, { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+  const { rows } = listParticipants(ctx.db, {
+    ...query,
+    offset: 0,
+    limit: Number.MAX_SAFE_INTEGER,
+  });
   const matching = rows
     .map((r) => rowForAudience(toRow(r), audience, redactor))
     .filter((r) => {

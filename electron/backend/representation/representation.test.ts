@@ -14,7 +14,6 @@ import { createBackend } from '../backend';
 import { representationFigures } from './service';
 import type { Session } from '../../../shared/methods';
 
-
 const now = Date.UTC(2026, 5, 1, 9);
 const backend = createBackend({ dbFile: ':memory:', shell: 'test', now: () => now });
 afterAll(() => backend.close());

@@ -222,9 +222,9 @@ describe('incidents and disruptive actors', () => {
     });
     expect(created.protectedIds.sort()).toEqual([a.id, b.id].sort());
     expect(created.incident.actors[0].excluded).toBe(true);
-    expect(
-      (await call<Participant>('participants.get', { id: a.id }, PUBLIC)).fullName,
-    ).toMatch(/^Participant /);
+    expect((await call<Participant>('participants.get', { id: a.id }, PUBLIC)).fullName).toMatch(
+      /^Participant /,
+    );
 
     // The excluded actor's e-mail is flagged when someone tries to register with it.
     const flagged = await backend.dispatch('participants.create', {

@@ -70,12 +70,12 @@ export function SessionDetail({
   const coordinator = audience === 'coordinators';
 
   const load = useCallback(async () => {
-    const r = await client.call('sessions.get', { id, audience });
+    const r = await client.call('sessions.get', { id });
     if (r.ok) {
       setS(r.value);
       setError(null);
     } else setError(r.error.message);
-  }, [client, id, audience]);
+  }, [client, id]);
 
   useEffect(() => {
     void load();

@@ -42,7 +42,7 @@ export function SessionsTab({ forum, audience }: { forum: Forum; audience: Audie
 
   const load = useCallback(async () => {
     const [list, directory] = await Promise.all([
-      client.call('sessions.list', { forumId: forum.id, audience }),
+      client.call('sessions.list', { forumId: forum.id }),
       client.call('nris.list', {}),
     ]);
     if (list.ok) {
@@ -50,7 +50,7 @@ export function SessionsTab({ forum, audience }: { forum: Forum; audience: Audie
       setError(null);
     } else setError(list.error.message);
     if (directory.ok) setNris(directory.value);
-  }, [client, forum.id, audience]);
+  }, [client, forum.id]);
 
   useEffect(() => {
     void load();

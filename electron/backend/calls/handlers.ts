@@ -1,5 +1,5 @@
 import type { BackendContext } from '../context';
-import { redactedFor } from '../safeguards/protection';
+import { redactedFor } from '../privacy/redactors';
 import type { Handlers } from '../dispatch';
 import { burdenReport, suggestTimes } from './burden';
 import {

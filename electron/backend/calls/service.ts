@@ -67,7 +67,7 @@ import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { toParticipant } from '../participants/service';
 import { participantForAudience, RedactionTally } from '../privacy/views';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 
 /* ---- mapping ---- */
 

@@ -18,7 +18,7 @@ import {
   withdrawConsent,
 } from './service';
 import { requireForum } from '../forums/service';
-import { redactedFor } from '../safeguards/protection';
+import { redactedFor } from '../privacy/redactors';
 
 type ContributionMethods = Extract<keyof Handlers, `contributions.${string}` | `themes.${string}`>;
 

@@ -71,7 +71,7 @@ import { requireForum } from '../forums/service';
 import { redactMarkdown } from '../privacy/markdown';
 import { contributionForAudience, textRedactor } from '../privacy/views';
 import { namesProtected, queryWords, redactedSnippet, visiblyMatches } from '../privacy/search';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 
 export type ContributionFields = Omit<ParsedInput<'contributions.create'>, 'forumId'>;
 

@@ -1,6 +1,6 @@
 import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { redactedFor } from '../safeguards/protection';
+import { redactedFor } from '../privacy/redactors';
 import { loadSampleForum } from './sample';
 import {
   createForum,

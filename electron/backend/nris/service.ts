@@ -24,7 +24,7 @@ import type { ParsedInput } from '../../../shared/schemas';
 import { nriInput } from '../../../shared/schemas/nris';
 import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
-import { redactedFor } from '../safeguards/protection';
+import { redactedFor } from '../privacy/redactors';
 
 /** Set once the directory has been pre-filled, so removing every NRI does not bring them back. */
 export const NRI_SEED_SETTING = 'nris.seeded';

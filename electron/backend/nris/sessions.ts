@@ -38,7 +38,7 @@ import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { requireParticipant } from '../participants/service';
 import { RedactionTally } from '../privacy/views';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 import { requireNri } from './service';
 
 type SessionFields = Omit<ParsedInput<'sessions.create'>, 'forumId'>;

@@ -30,7 +30,7 @@ import { requireForum } from '../forums/service';
 import { recordAudit } from '../audit/service';
 import { participantForAudience, rowForAudience } from '../privacy/views';
 import { assertNotExcludedActor } from '../safeguards/actors';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 
 /** How long a removed participant can be restored before it is deleted for good. */
 export const RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;

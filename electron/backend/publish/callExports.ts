@@ -16,7 +16,7 @@ import { DomainError } from '../../../shared/result';
 import type { BackendContext } from '../context';
 import { planOf } from '../calls/service';
 import { actorMatcher } from '../safeguards/actors';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 import { buildCalendar, type CalendarEvent } from './calendar';
 import { buildEmailDraft } from './email';
 import type { RedactionTally } from './policy';

@@ -41,7 +41,7 @@ import {
 } from '../../../shared/domain/vocabulary';
 import { DomainError } from '../../../shared/result';
 import type { BackendContext } from '../context';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 import type { Table } from './documents';
 import { forumForAudience, type RedactionTally } from './policy';
 

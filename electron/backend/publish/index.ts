@@ -27,7 +27,7 @@ import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { toParticipant } from '../participants/service';
 import { listForumIncidents } from '../safeguards/incidents';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 import { isCallExportKind, publishCallExport } from './callExports';
 import { sessionCalendar } from './sessionCalendar';
 import { contributionTable, isContributionExportKind } from './contributions';

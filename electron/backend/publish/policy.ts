@@ -3,7 +3,7 @@ import type { Audience } from '../../../shared/domain/vocabulary';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { redactMarkdown } from '../privacy/markdown';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 
 export * from '../privacy/views';
 

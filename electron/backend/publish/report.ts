@@ -54,7 +54,7 @@ import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { getCall } from '../../../db/queries/calls';
 import { currentSections, numbered, versionSections, type VersionSection } from '../report/service';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 import { RedactionTally } from './policy';
 
 export const REPORT_EXPORT_KINDS = ['report', 'report-round'] as const;

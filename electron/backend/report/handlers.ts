@@ -4,7 +4,7 @@ import type { BackendContext } from '../context';
 import { redactMarkdown } from '../privacy/markdown';
 import { generateSection } from './generate';
 import { requireNarrowing } from '../privacy/views';
-import { protectionFor, redactedFor } from '../safeguards/protection';
+import { protectionFor, redactedFor } from '../privacy/redactors';
 import type { Handlers } from '../dispatch';
 import { printableExport } from '../publish/report';
 import { importComments } from './import';

@@ -28,9 +28,8 @@ import { STAKEHOLDER_GROUP_LABELS, type Audience } from '../../../../shared/doma
 import { useClient } from '../../api/context';
 import { ExportDialog } from '../publish/ExportDialog';
 import { ParticipantPicker, type PickedParticipant } from '../safeguards/ParticipantPicker';
-import { formatInZone, venueWhen } from './format';
+import { formatInZone, STATUS_COLORS, venueWhen } from './format';
 import { SessionForm } from './SessionForm';
-import { STATUS_COLORS } from './SessionsTab';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -51,6 +51,16 @@ export interface MethodDescription {
   name: string;
   /** JSON Schema (draft 2020-12) of the method's input. */
   input: unknown;
+  /** True when the method changes stored data (an audit record counts). */
+  writes: boolean;
+  /** The audiences whose sessions may call it. */
+  audiences: Audience[];
+}
+
+/** A narrower session: send `token` as the Bearer token (browser) or IPC session token. */
+export interface OpenedSession {
+  token: string;
+  audience: Audience;
 }
 
 export interface SystemInfo {
@@ -516,6 +526,8 @@ export interface TimelineEntry {
 export interface AppApi {
   'system.describe'(input: MethodInput<'system.describe'>): Promise<MethodDescription[]>;
   'system.info'(input: MethodInput<'system.info'>): Promise<SystemInfo>;
+  /** "Preview as public": a session that may only see less than the current one. */
+  'session.open'(input: MethodInput<'session.open'>): Promise<OpenedSession>;
 
   'forums.list'(input: MethodInput<'forums.list'>): Promise<ForumSummary[]>;
   'forums.get'(input: MethodInput<'forums.get'>): Promise<Forum>;

@@ -142,12 +142,17 @@ export interface ContributionSearch {
 export interface CoverageBar {
   key: string;
   label: string;
+  /** 0 where the figure is suppressed (see `shown`). */
   count: number;
+  /** Outside coordinators: the figure as published ("<3", "x" or the count). */
+  shown?: string;
 }
 
 export interface ContributionCoverage {
   /** Accepted contributions still usable (publication not withdrawn). */
   accepted: number;
+  /** Outside coordinators: the total as published ("<3" or the count). */
+  acceptedShown?: string;
   byRegion: CoverageBar[];
   byTheme: CoverageBar[];
   byKind: CoverageBar[];

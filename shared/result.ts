@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'conflict'
   | 'unknown_method'
   | 'unauthorized'
+  /** The session's audience (or role) may not call this method. */
+  | 'forbidden'
   | 'flagged'
   | 'internal';
 

@@ -378,6 +378,8 @@ export interface NoteHitRow {
   title: string;
   startAt: number | null;
   snippet: string;
+  /** The whole indexed text (minutes or notes): what a public search checks and cuts from. */
+  body: string;
 }
 
 /** Call minutes and NRI session notes matching `match`, best first. */
@@ -387,7 +389,8 @@ export function searchNotes(db: Db, forumId: string, match: string, limit: numbe
     `SELECT k.doc_type AS type, k.doc_id AS id, n.title AS title,
        coalesce((SELECT start_at FROM calls WHERE id = k.doc_id AND k.doc_type = 'call'),
                 (SELECT start_at FROM onsite_sessions WHERE id = k.doc_id AND k.doc_type = 'session')) AS startAt,
-       snippet(notes_fts, -1, '${HIT_START}', '${HIT_END}', '…', 24) AS snippet
+       snippet(notes_fts, -1, '${HIT_START}', '${HIT_END}', '…', 24) AS snippet,
+       coalesce(n.body, '') AS body
      FROM notes_fts n JOIN note_search_keys k ON k.key = n.rowid
      WHERE notes_fts MATCH @match AND k.forum_id = @forumId
      ORDER BY bm25(notes_fts, 5.0, 1.0) LIMIT @limit`,

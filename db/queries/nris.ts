@@ -158,6 +158,7 @@ export interface SessionAttendanceRow {
   stakeholderGroup: string;
   isProtected: number;
   pseudonym: string | null;
+  consentListed: number;
 }
 
 /** Recorded attendance of a session, with the participants (removed participants left out). */
@@ -165,7 +166,8 @@ export function listSessionAttendance(db: Db, sessionId: string): SessionAttenda
   return stmt(
     db,
     `SELECT a.participant_id AS participantId, a.status, p.full_name AS fullName,
-       p.stakeholder_group AS stakeholderGroup, p.is_protected AS isProtected, p.pseudonym
+       p.stakeholder_group AS stakeholderGroup, p.is_protected AS isProtected, p.pseudonym,
+       p.consent_listed AS consentListed
      FROM session_attendance a JOIN participants p ON p.id = a.participant_id
      WHERE a.session_id = ? AND p.removed_at IS NULL
      ORDER BY p.sort_name, p.id`,

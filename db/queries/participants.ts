@@ -132,6 +132,8 @@ export interface ParticipantListQuery {
    * must not learn their names, not even by what a search finds).
    */
   pseudonymsOnly?: boolean;
+  /** Only those who consented to be listed (the directory outside coordinators). */
+  listedOnly?: boolean;
 }
 
 export interface ParticipantListRow {
@@ -208,6 +210,7 @@ export function participantListSql(q: ParticipantListQuery): {
     params.role = q.role;
   }
   if (q.consent) where.push(CONSENT_CONDITIONS[q.consent]);
+  if (q.listedOnly) where.push('consent_listed = 1');
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
   const sortKey =
     q.pseudonymsOnly && (q.sort === 'organisation' || q.sort === 'country')

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../db/open';
 import { purgeRemoved } from '../../db/queries/participants';
+import { COORDINATORS_SESSION, type Session } from '../../shared/methods';
 import type { RpcResult } from '../../shared/result';
 import type { BackendContext } from './context';
 import { createContributionHandlers } from './contributions/handlers';
@@ -16,10 +17,17 @@ import { createReportHandlers } from './report/handlers';
 import { createRepresentationHandlers } from './representation/handlers';
 import { RESTORE_WINDOW_MS } from './participants/service';
 import { createSafeguardHandlers } from './safeguards/handlers';
+import { createSessionTokens, type SessionTokens } from './sessions';
 import { createSystemHandlers } from './system/handlers';
 
 export interface Backend {
-  dispatch(method: string, input: unknown): Promise<RpcResult<unknown>>;
+  /**
+   * Answers one request for `session`. Shells always pass the connection's session; in-process
+   * callers (tests, benchmarks) that leave it out act as coordinators.
+   */
+  dispatch(method: string, input: unknown, session?: Session): Promise<RpcResult<unknown>>;
+  /** The narrower sessions opened with `session.open` (shells resolve tokens through it). */
+  readonly sessions: SessionTokens;
   close(): void;
   readonly db: Db;
 }
@@ -34,9 +42,13 @@ export interface BackendOptions {
 }
 
 /** Every area's handlers; a method added to the contract must be served here (type-checked). */
-export function createHandlers(ctx: BackendContext): Handlers {
+export function createHandlers(
+  ctx: BackendContext,
+  sessions: SessionTokens = createSessionTokens(),
+): Handlers {
   return {
     ...createSystemHandlers(ctx),
+    'session.open': ({ audience }, { session }) => sessions.open(session, audience),
     ...createForumHandlers(ctx),
     ...createParticipantHandlers(ctx),
     ...createParticipantImportHandlers(ctx),
@@ -68,8 +80,14 @@ export function createBackend(opts: BackendOptions): Backend {
     db.close(); // gives the lock back
     throw e;
   }
-  const dispatch = createDispatch(createHandlers(ctx));
-  return { dispatch, close: () => db.close(), db };
+  const sessions = createSessionTokens();
+  const dispatch = createDispatch(createHandlers(ctx, sessions));
+  return {
+    dispatch: (method, input, session = COORDINATORS_SESSION) => dispatch(method, input, session),
+    sessions,
+    close: () => db.close(),
+    db,
+  };
 }
 
 /**

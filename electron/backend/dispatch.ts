@@ -1,14 +1,28 @@
 import { z } from 'zod';
 import type { AppApi, MethodOutput } from '../../shared/api';
 import { DomainError, fail, ok, type RpcResult } from '../../shared/result';
+import { methodDeclarations, sessionMayCall, type Session } from '../../shared/methods';
 import { methodSchemas, type MethodName, type ParsedInput } from '../../shared/schemas';
 
 /** The backend's side of the contract: each method receives its validated input. */
 export type Handlers = {
-  [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+  [M in MethodName]: (
+    input: ParsedInput<M>,
+    call: HandlerCall,
+  ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
-export type Dispatch = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
+/** What a handler knows about the call besides its input (a later issue adds an AbortSignal). */
+export interface HandlerCall {
+  session: Session;
+}
+
+/** Every request is answered for the session the shell fixed for its connection. */
+export type Dispatch = (
+  method: string,
+  input: unknown,
+  session: Session,
+) => Promise<RpcResult<unknown>>;
 
 const isMethod = (name: string): name is MethodName => Object.hasOwn(methodSchemas, name);
 
@@ -39,45 +53,33 @@ function sqliteError(e: unknown): RpcResult<never> | undefined {
   return fail('conflict', 'This change conflicts with existing data');
 }
 
-/** Verbs of methods that only read (and the controls of a running import). */
-const READ_VERBS = new Set([
-  'burden',
-  'check',
-  'citables',
-  'compare',
-  'coverage',
-  'current',
-  'dashboard',
-  'describe',
-  'duplicates',
-  'get',
-  'getRound',
-  'importCancel',
-  'importPreview',
-  'importStatus',
-  'info',
-  'list',
-  'map',
-  'preview',
-  'printable',
-  'search',
-  'sources',
-  'suggestTimes',
-]);
-
+/** Whether the method only reads (declared in the contract; the import controls count as reads). */
 export const isReadMethod = (method: string): boolean =>
-  READ_VERBS.has(method.slice(method.indexOf('.') + 1));
+  isMethod(method) && !methodDeclarations[method].writes;
+
+/** The refusal for a session whose audience (or role) may not call a method. */
+export function forbidden(session: Session): RpcResult<never> {
+  return fail('forbidden', `This is not available to the ${AUDIENCE_NAMES[session.audience]}.`);
+}
+
+const AUDIENCE_NAMES: Record<Session['audience'], string> = {
+  public: 'public audience',
+  participants: 'participants audience',
+  coordinators: 'coordinators audience',
+};
 
 /** Validates the input with the method's schema, runs the handler, and wraps the outcome. */
 export function createDispatch(handlers: Handlers): Dispatch {
-  return async (method, input) => {
+  return async (method, input, session) => {
     if (typeof method !== 'string' || !isMethod(method))
       return fail('unknown_method', `Unknown method: ${String(method).slice(0, 100)}`);
+    // Before validation, so a narrower session learns nothing from a coordinators' method.
+    if (!sessionMayCall(session, method)) return forbidden(session);
     const parsed = methodSchemas[method].safeParse(input === undefined ? {} : input);
     if (!parsed.success) return validationError(parsed.error);
     try {
-      const handler = handlers[method] as (input: unknown) => unknown;
-      return ok(await handler(parsed.data));
+      const handler = handlers[method] as (input: unknown, call: HandlerCall) => unknown;
+      return ok(await handler(parsed.data, { session }));
     } catch (e) {
       if (e instanceof DomainError) return fail(e.code, e.message, e.field);
       if (e instanceof z.ZodError) return validationError(e);

@@ -52,7 +52,8 @@ function start(): void {
   });
   backend = opened;
   registerIpc({
-    dispatch: (method, input) => opened.dispatch(method, input),
+    dispatch: (method, input, session) => opened.dispatch(method, input, session),
+    sessions: opened.sessions,
     isTrustedSender: createSenderCheck({
       isAppWebContents: isWindowContents,
       allowedUrlPrefixes: [

@@ -161,8 +161,36 @@ describe('rpc handler', () => {
     const { handler, dispatch } = setup({ ok: true, value: [{ id: 'f1' }] });
     const input = { forumId: 'f1', nested: { a: [1, 2] } };
     const result = await handler(fakeEvent(), 'forums.list', input);
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('forums.list', input);
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith('forums.list', input, {
+      audience: 'coordinators',
+      actor: 'webContents:1',
+    });
     expect(result).toEqual({ ok: true, value: [{ id: 'f1' }] });
+  });
+
+  it('answers a call with a session token for that session, only from the window that opened it', async () => {
+    const publicSession = { audience: 'public' as const, actor: 'webContents:1' };
+    const sessions = { resolve: (t: string) => (t === 'tok-public' ? publicSession : undefined) };
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: [] }));
+    const handler = createRpcHandler({ dispatch, isTrustedSender: () => true, sessions });
+    await handler(fakeEvent(), 'participants.list', { forumId: 'f1' }, 'tok-public');
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith(
+      'participants.list',
+      { forumId: 'f1' },
+      publicSession,
+    );
+    // Another window presenting the same token, an unknown token or a non-string are refused.
+    for (const [event, token] of [
+      [fakeEvent({ contentsId: 2 }), 'tok-public'],
+      [fakeEvent(), 'tok-unknown'],
+      [fakeEvent(), 42],
+    ] as const) {
+      expect(await handler(event, 'participants.list', { forumId: 'f1' }, token)).toMatchObject({
+        ok: false,
+        error: { code: 'unauthorized' },
+      });
+    }
+    expect(dispatch).toHaveBeenCalledOnce();
   });
 
   it('turns a thrown error into an internal error envelope', async () => {
@@ -275,7 +303,11 @@ describe('registerIpc', () => {
       error: { code: 'unauthorized' },
     });
     expect(await listener(fakeEvent(), 'forums.list', { a: 1 })).toEqual({ ok: true, value: 1 });
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('forums.list', { a: 1 });
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith(
+      'forums.list',
+      { a: 1 },
+      { audience: 'coordinators', actor: 'webContents:1' },
+    );
     unregister();
     expect(electron.ipcMain.removeHandler).toHaveBeenCalledWith(RPC_CHANNEL);
   });

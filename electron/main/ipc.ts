@@ -9,6 +9,7 @@ import {
   type SaveDialogOptions,
   type WebContents,
 } from 'electron';
+import { COORDINATORS_SESSION, type Session } from '../../shared/methods';
 import { fail, ok, type RpcResult } from '../../shared/result';
 import { isWebUrl, openWebLink } from './security';
 
@@ -22,7 +23,11 @@ export const METHOD_PATTERN = /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/;
 /** Files saved through `shell.saveFile` are documents, not disk images. */
 const MAX_SAVE_BYTES = 256 * 1024 * 1024;
 
-export type Dispatch = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
+export type Dispatch = (
+  method: string,
+  input: unknown,
+  session: Session,
+) => Promise<RpcResult<unknown>>;
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 export type ShellMethod = (
   input: unknown,
@@ -66,18 +71,39 @@ export function isWindowContents(contents: WebContents): boolean {
 
 export interface RpcDeps {
   dispatch: Dispatch;
+  /** Narrower sessions opened with `session.open`; without it only the window's own session. */
+  sessions?: { resolve(token: string): Session | undefined };
   isTrustedSender: SenderCheck;
   /** `shell.*` methods served by main itself; defaults to `createShellMethods()`. */
   shellMethods?: Readonly<Record<string, ShellMethod>>;
 }
 
+/** The session of a window's own connection: coordinators (the desktop user), bound to it. */
+export const windowActor = (contents: Pick<WebContents, 'id'>): string =>
+  `webContents:${contents.id}`;
+
 export function createRpcHandler(
   deps: RpcDeps,
-): (event: IpcMainInvokeEvent, method: unknown, input: unknown) => Promise<RpcResult<unknown>> {
+): (
+  event: IpcMainInvokeEvent,
+  method: unknown,
+  input: unknown,
+  sessionToken?: unknown,
+) => Promise<RpcResult<unknown>> {
   const shellMethods = deps.shellMethods ?? createShellMethods();
-  return async (event, method, input) => {
+  return async (event, method, input, sessionToken) => {
     if (!deps.isTrustedSender(event)) {
       return fail('unauthorized', 'This window is not allowed to talk to Intersession.');
+    }
+    const actor = windowActor(event.sender);
+    let session: Session = { ...COORDINATORS_SESSION, actor };
+    if (sessionToken !== undefined && sessionToken !== null) {
+      // A narrower session is honoured only for the window that opened it.
+      const narrower =
+        typeof sessionToken === 'string' ? deps.sessions?.resolve(sessionToken) : undefined;
+      if (!narrower || narrower.actor !== actor)
+        return fail('unauthorized', 'The session token is not valid for this window.');
+      session = narrower;
     }
     if (typeof method !== 'string' || !METHOD_PATTERN.test(method)) {
       return fail('unknown_method', 'The method name is not valid.');
@@ -89,7 +115,7 @@ export function createRpcHandler(
           ? await handler(input, event)
           : fail('unknown_method', `Unknown method: ${method}`);
       }
-      return await deps.dispatch(method, input);
+      return await deps.dispatch(method, input, session);
     } catch (error) {
       console.error(`RPC ${method} failed:`, error);
       return fail('internal', 'Something went wrong. Please try again.');

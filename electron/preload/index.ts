@@ -6,7 +6,11 @@ const RPC_CHANNEL = 'rpc';
 const EVENT_CHANNEL = 'event';
 
 const bridge: IntersessionBridge = {
-  invoke: (method, input) => ipcRenderer.invoke(RPC_CHANNEL, method, input),
+  // The session token (from `session.open`) travels only when given; main checks it is this window's.
+  invoke: (method, input, sessionToken) =>
+    sessionToken === undefined
+      ? ipcRenderer.invoke(RPC_CHANNEL, method, input)
+      : ipcRenderer.invoke(RPC_CHANNEL, method, input, sessionToken),
   on: (event, listener) => {
     // The IpcRendererEvent is dropped so the page never gets a handle on ipcRenderer.
     const forward = (_event: IpcRendererEvent, name: unknown, payload: unknown): void => {

@@ -69,6 +69,18 @@ describe('preload', () => {
     );
   });
 
+  it('invoke passes a session token as a third argument only when one is given', async () => {
+    const api = exposed();
+    electron.ipcRenderer.invoke.mockClear();
+    await api.invoke('participants.list', { forumId: 'f1' }, 'tok-123');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(
+      RPC_CHANNEL,
+      'participants.list',
+      { forumId: 'f1' },
+      'tok-123',
+    );
+  });
+
   it('on delivers only the payload of the named event, never the IPC event object', () => {
     const api = exposed();
     const listener = vi.fn();

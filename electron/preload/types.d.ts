@@ -2,8 +2,15 @@
 
 /** What the preload exposes as `window.intersession` in the desktop app; absent in browser mode. */
 interface IntersessionBridge {
-  /** Calls `method` (e.g. `forums.list`) in the main process; errors come back as `{ok:false}`. */
-  invoke(method: string, input: unknown): Promise<import('../../shared/result').RpcResult<unknown>>;
+  /**
+   * Calls `method` (e.g. `forums.list`) in the main process; errors come back as `{ok:false}`.
+   * `sessionToken` (from `session.open`) answers it for that narrower session instead.
+   */
+  invoke(
+    method: string,
+    input: unknown,
+    sessionToken?: string,
+  ): Promise<import('../../shared/result').RpcResult<unknown>>;
   /** Listens to an event pushed by the main process; returns a function that stops listening. */
   on(event: string, listener: (payload: unknown) => void): () => void;
 }

@@ -53,6 +53,7 @@ async function main() {
     const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
     const running = await startServer({
       dispatch: opened.dispatch,
+      sessions: opened.sessions,
       rendererDir,
       port: args.port,
       token,

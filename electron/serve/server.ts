@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { RpcResult } from '../../shared/result';
 import type { Dispatch } from '../backend/dispatch';
+import type { SessionTokens } from '../backend/sessions';
+import { COORDINATORS_SESSION, type Session } from '../../shared/methods';
 
 /** Largest request body accepted (CSV imports travel as text); stated in the README. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -63,6 +65,11 @@ export function contentSecurityPolicy(nonce: string): string {
 
 export interface ServeOptions {
   dispatch: Dispatch;
+  /**
+   * Narrower sessions opened with `session.open` (their tokens are accepted too, each for its
+   * own audience). Without it only the URL token, the coordinators' session, is accepted.
+   */
+  sessions?: Pick<SessionTokens, 'resolve'>;
   /** Folder of the built renderer (index.html and assets). */
   rendererDir: string;
   port?: number;
@@ -141,10 +148,18 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     origin === undefined ||
     origin === `http://127.0.0.1:${port}` ||
     origin === `http://localhost:${port}`;
-  const authorised = (header: string | undefined) => {
-    if (!header) return false;
+  const actor = `serve:${randomBytes(6).toString('hex')}`;
+  const coordinators: Session = Object.freeze({ ...COORDINATORS_SESSION, actor });
+  /** The session the request's Bearer token stands for: the URL token's, or a narrower one. */
+  const sessionOf = (header: string | undefined): Session | undefined => {
+    if (!header) return undefined;
     const got = Buffer.from(header);
-    return got.length === tokenBuf.length && timingSafeEqual(got, tokenBuf);
+    if (got.length === tokenBuf.length && timingSafeEqual(got, tokenBuf)) return coordinators;
+    const narrower = header.startsWith('Bearer ')
+      ? opts.sessions?.resolve(header.slice('Bearer '.length))
+      : undefined;
+    // Only sessions opened through this server's own token.
+    return narrower?.actor === actor ? narrower : undefined;
   };
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
@@ -204,7 +219,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         });
         return;
       }
-      if (!authorised(req.headers.authorization)) {
+      const session = sessionOf(req.headers.authorization);
+      if (!session) {
         sendJson(res, 401, {
           ok: false,
           error: { code: 'unauthorized', message: 'Missing or wrong session token' },
@@ -247,7 +263,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         });
         return;
       }
-      const result = await opts.dispatch(method, input);
+      const result = await opts.dispatch(method, input, session);
       const status = result.ok ? 200 : result.error.code === 'unknown_method' ? 404 : 200;
       sendJson(res, status, result);
       return;

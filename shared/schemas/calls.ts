@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ACTION_ITEM_STATUSES, ATTENDANCE_STATUSES } from '../domain/calls';
-import { AUDIENCES } from '../domain/vocabulary';
 import { TIME_PATTERN } from '../domain/zones';
 import { id, isoDate, line, list, requiredLine, text, timeZone } from './common';
 
@@ -62,11 +61,9 @@ const endRule = <T extends SeriesShape>(v: T, ctx: z.RefinementCtx) => {
     });
 };
 
-const audience = z.enum(AUDIENCES).default('coordinators');
-
 export const callsSchemas = {
   'callSeries.list': z.strictObject({ forumId: id }),
-  'callSeries.get': z.strictObject({ id, audience }),
+  'callSeries.get': z.strictObject({ id }),
   /** Plans a series and creates its calls. */
   'callSeries.create': z.strictObject({ forumId: id, ...seriesFields }).superRefine(endRule),
   /** Changes a series; its calls are re-planned (moved and cancelled ones stay so). */
@@ -84,7 +81,7 @@ export const callsSchemas = {
     dates: list(isoDate, 200).default([]),
     maxSlots: z.number().int().min(1).max(3).default(3),
   }),
-  'calls.get': z.strictObject({ id, audience }),
+  'calls.get': z.strictObject({ id }),
   'calls.update': z.strictObject({
     id,
     title: requiredLine(200).optional(),

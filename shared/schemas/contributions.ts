@@ -8,7 +8,7 @@ import {
   CONTRIBUTION_STATUSES,
   WITHDRAWAL_SCOPES,
 } from '../domain/contributions';
-import { AUDIENCES, STAKEHOLDER_GROUPS } from '../domain/vocabulary';
+import { STAKEHOLDER_GROUPS } from '../domain/vocabulary';
 import { id, isoDate, line, list, requiredLine, text } from './common';
 
 const country = line(2)
@@ -152,7 +152,6 @@ export const contributionsSchemas = {
   /** A page of contributions: filters, and full-text search ranked by relevance when `search`. */
   'contributions.list': z.strictObject({
     forumId: id,
-    audience: z.enum(AUDIENCES).default('coordinators'),
     search: line(200).optional(),
     status: z.enum(CONTRIBUTION_STATUSES).optional(),
     themeId: id.optional(),

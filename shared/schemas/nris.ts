@@ -7,7 +7,6 @@ import {
   SESSION_STATUSES,
   TIME_OF_DAY,
 } from '../domain/nris';
-import { AUDIENCES } from '../domain/vocabulary';
 import { id, isoDate, line, requiredLine, text, timeZone } from './common';
 
 const country = line(2)
@@ -74,16 +73,14 @@ const sessionFields = {
   status: z.enum(SESSION_STATUSES).default('scheduled'),
 };
 
-const audience = z.enum(AUDIENCES).default('coordinators');
-
 export const nrisSchemas = {
   'nris.list': z.strictObject({}),
   'nris.create': nriInput,
   'nris.update': z.strictObject({ id, ...nriFields }),
   /** Removes an NRI from the directory; its sessions stay, unlinked. */
   'nris.remove': z.strictObject({ id }),
-  'sessions.list': z.strictObject({ forumId: id, audience }),
-  'sessions.get': z.strictObject({ id, audience }),
+  'sessions.list': z.strictObject({ forumId: id }),
+  'sessions.get': z.strictObject({ id }),
   'sessions.create': z.strictObject({ forumId: id, ...sessionFields }),
   'sessions.update': z.strictObject({ id, ...sessionFields }),
   'sessions.remove': z.strictObject({ id }),

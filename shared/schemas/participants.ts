@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryByCode } from '../domain/countries';
-import { AUDIENCES, FORUM_ROLES, GENDERS, STAKEHOLDER_GROUPS } from '../domain/vocabulary';
+import { FORUM_ROLES, GENDERS, STAKEHOLDER_GROUPS } from '../domain/vocabulary';
 import {
   id,
   line,
@@ -84,8 +84,6 @@ export const CONSENT_FILTERS = ['listed', 'not_listed', 'invitations', 'no_invit
 export const participantsSchemas = {
   'participants.list': z.strictObject({
     forumId: id,
-    /** Whose eyes: the coordinators' own view, or a preview of what others would see. */
-    audience: z.enum(AUDIENCES).default('coordinators'),
     search: line(200).optional(),
     stakeholderGroup: z.enum(STAKEHOLDER_GROUPS).optional(),
     region: line(40).optional(),
@@ -96,7 +94,7 @@ export const participantsSchemas = {
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   }),
-  'participants.get': z.strictObject({ id, audience: z.enum(AUDIENCES).default('coordinators') }),
+  'participants.get': z.strictObject({ id }),
   'participants.create': z.strictObject({
     forumId: id,
     ...participantFields,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REGIONS } from '../domain/countries';
 import { INVOLVEMENT_LEVELS, MAX_MAP_CELLS, PHASES } from '../domain/stakeholderMap';
-import { AUDIENCES, STAKEHOLDER_GROUPS } from '../domain/vocabulary';
+import { STAKEHOLDER_GROUPS } from '../domain/vocabulary';
 import { id, list, optionalLine } from './common';
 
 const share = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1');
@@ -40,8 +40,5 @@ export const representationSchemas = {
   }),
   'representation.saveSettings': representationSettingsInput,
   /** Plan versus actual per phase, breakdowns, trend over the calls, alerts (coordinators). */
-  'representation.dashboard': z.strictObject({
-    forumId: id,
-    audience: z.enum(AUDIENCES).default('coordinators'),
-  }),
+  'representation.dashboard': z.strictObject({ forumId: id }),
 };

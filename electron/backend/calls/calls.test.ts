@@ -16,13 +16,17 @@ import { planOccurrences } from '../../../shared/domain/schedule';
 import type { RpcResult } from '../../../shared/result';
 import { createBackend } from '../backend';
 import { expandCalendar, expectWellFormedIcs } from '../publish/ics-testing';
+import type { Session } from '../../../shared/methods';
+
+/** A public reader's session (the audience belongs to the session, not to the input). */
+const PUBLIC: Session = { audience: 'public' };
 
 let now = Date.UTC(2026, 0, 10, 9);
 const backend = createBackend({ dbFile: ':memory:', shell: 'test', now: () => now });
 afterAll(() => backend.close());
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await backend.dispatch(method, input);
+async function call<T>(method: string, input: unknown, session?: Session): Promise<T> {
+  const r = await backend.dispatch(method, input, session);
   if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
   return r.value as T;
 }
@@ -35,6 +39,8 @@ const forumId = forum.id;
 async function person(fields: Record<string, unknown>): Promise<Participant> {
   return call<Participant>('participants.create', {
     forumId,
+    // Listed in the public directory (the public sees only people who consented).
+    consentListed: true,
     stakeholderGroup: 'civil_society',
     consentInvitations: true,
     ...fields,
@@ -366,7 +372,7 @@ describe('one call', () => {
     expect(d.meetingLink).toBe(LINK);
 
     // The public sees pseudonyms, redacted minutes and no link.
-    const pub = await call<CallDetails>('calls.get', { id, audience: 'public' });
+    const pub = await call<CallDetails>('calls.get', { id }, PUBLIC);
     expect(pub.meetingLink).toBe('');
     expect(JSON.stringify(pub)).not.toContain('Ana Beatriz');
     expect(pub.attendance.map((a) => a.fullName)).toContain(protectedAna.pseudonym);
@@ -376,6 +382,8 @@ describe('one call', () => {
     const other = await call<{ id: string }>('forums.create', { title: 'Other 2', year: 2026 });
     const stranger = await call<Participant>('participants.create', {
       forumId: other.id,
+      // Listed in the public directory (the public sees only people who consented).
+      consentListed: true,
       fullName: 'Stranger',
       stakeholderGroup: 'academia',
     });

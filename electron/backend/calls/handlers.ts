@@ -1,4 +1,5 @@
 import type { BackendContext } from '../context';
+import { redactedFor } from '../privacy/redactors';
 import type { Handlers } from '../dispatch';
 import { burdenReport, suggestTimes } from './burden';
 import {
@@ -44,13 +45,14 @@ export function createCallHandlers(
   | 'timeline.list'
 > {
   return {
-    'callSeries.list': ({ forumId }) => listForumSeries(ctx, forumId),
-    'callSeries.get': ({ id, audience }) => getSeriesDetails(ctx, id, audience),
+    'callSeries.list': ({ forumId }, { session }) =>
+      listForumSeries(ctx, forumId, session.audience),
+    'callSeries.get': ({ id }, { session }) => getSeriesDetails(ctx, id, session.audience),
     'callSeries.create': (input) => createSeries(ctx, input),
     'callSeries.update': (input) => updateSeries(ctx, input),
     'calls.burden': (input) => burdenReport(ctx, input),
     'calls.suggestTimes': (input) => suggestTimes(ctx, input),
-    'calls.get': ({ id, audience }) => getCallDetails(ctx, id, audience),
+    'calls.get': ({ id }, { session }) => getCallDetails(ctx, id, session.audience),
     'calls.update': (input) => updateCall(ctx, input),
     'calls.move': (input) => moveCall(ctx, input),
     'calls.cancel': ({ id }) => cancelCall(ctx, id),
@@ -58,9 +60,10 @@ export function createCallHandlers(
     'calls.saveAgenda': (input) => saveAgenda(ctx, input),
     'calls.setAttendance': (input) => setCallAttendance(ctx, input),
     'calls.inviteMembers': ({ id }) => inviteMembers(ctx, id),
-    'actionItems.list': (input) => listForumActionItems(ctx, input),
+    'actionItems.list': (input, { session }) => listForumActionItems(ctx, input, session.audience),
     'actionItems.create': (input) => createActionItem(ctx, input),
     'actionItems.update': (input) => updateActionItem(ctx, input),
-    'timeline.list': ({ forumId }) => listTimeline(ctx, forumId),
+    'timeline.list': ({ forumId }, { session }) =>
+      redactedFor(ctx, forumId, session.audience, listTimeline(ctx, forumId)),
   };
 }

@@ -67,8 +67,8 @@ import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { toParticipant } from '../participants/service';
-import { participantForAudience, RedactionTally } from '../privacy/policy';
-import { protectionFor } from '../safeguards/protection';
+import { participantForAudience, RedactionTally } from '../privacy/views';
+import { protectionFor } from '../privacy/redactors';
 
 /* ---- mapping ---- */
 
@@ -118,7 +118,7 @@ function toSeries(
     occurrenceCount: r.occurrenceCount,
     durationMinutes: r.durationMinutes,
     slots: slotsOf(r),
-    meetingLink: audience === 'public' ? '' : r.meetingLink,
+    meetingLink: audience === 'public' ? '' : redact(r.meetingLink),
     description: redact(r.description),
     sequence: r.sequence,
     callCount: stats?.callCount ?? 0,
@@ -315,10 +315,15 @@ export function getSeriesDetails(
   };
 }
 
-export function listForumSeries(ctx: BackendContext, forumId: string): CallSeries[] {
+export function listForumSeries(
+  ctx: BackendContext,
+  forumId: string,
+  audience: Audience = 'coordinators',
+): CallSeries[] {
   requireForum(ctx, forumId, 'forumId');
   const stats = new Map(seriesCallStats(ctx.db, forumId, ctx.now()).map((s) => [s.seriesId, s]));
-  return listSeries(ctx.db, forumId).map((r) => toSeries(r, stats.get(r.id), 'coordinators'));
+  const redact = textFor(ctx, forumId, audience);
+  return listSeries(ctx.db, forumId).map((r) => toSeries(r, stats.get(r.id), audience, redact));
 }
 
 export function createSeries(
@@ -480,7 +485,9 @@ export function getCallDetails(
   const statuses = new Map(
     listAttendance(ctx.db, id).map((a) => [a.participantId, a.status as AttendanceStatus]),
   );
+  // Outside coordinators only people who consented to be listed are named; all are counted.
   const attendance: AttendanceEntry[] = people
+    .filter((p) => audience === 'coordinators' || p.consentListed)
     .map((p) => ({
       participantId: p.id,
       fullName: p.fullName,
@@ -502,7 +509,7 @@ export function getCallDetails(
     ...toCallSummary(call),
     title: redact(call.title),
     seriesTitle: series ? redact(series.title) : null,
-    meetingLink: audience === 'public' || !series ? '' : series.meetingLink,
+    meetingLink: audience === 'public' || !series ? '' : redact(series.meetingLink),
     minutes: redact(call.minutes),
     agenda,
     attendance,
@@ -655,11 +662,20 @@ function forumNames(ctx: BackendContext, forumId: string): Map<string, string> {
 export function listForumActionItems(
   ctx: BackendContext,
   input: ParsedInput<'actionItems.list'>,
+  audience: Audience = 'coordinators',
 ): ActionItem[] {
   requireForum(ctx, input.forumId, 'forumId');
-  const names = forumNames(ctx, input.forumId);
+  const names =
+    audience === 'coordinators'
+      ? forumNames(ctx, input.forumId)
+      : new Map(
+          peopleFor(ctx, input.forumId, audience, protectionFor(ctx, input.forumId).redactor).map(
+            (p) => [p.id, p.fullName],
+          ),
+        );
+  const redact = textFor(ctx, input.forumId, audience);
   return listActionItems(ctx.db, input.forumId, input.callId).map((r) =>
-    toActionItem(r, names, (s) => s),
+    toActionItem(r, names, redact),
   );
 }
 

@@ -18,6 +18,7 @@ import {
   withdrawConsent,
 } from './service';
 import { requireForum } from '../forums/service';
+import { redactedFor } from '../privacy/redactors';
 
 type ContributionMethods = Extract<keyof Handlers, `contributions.${string}` | `themes.${string}`>;
 
@@ -27,13 +28,15 @@ export function createContributionHandlers(
 ): Pick<Handlers, ContributionMethods> {
   const jobs = createContributionImportJobs(ctx);
   return {
-    'themes.list': ({ forumId }) => listForumThemes(ctx, forumId),
+    'themes.list': ({ forumId }, { session }) =>
+      redactedFor(ctx, forumId, session.audience, listForumThemes(ctx, forumId)),
     'themes.create': ({ forumId, name }) => createTheme(ctx, forumId, name),
     'themes.update': ({ id, name }) => updateTheme(ctx, id, name),
     'themes.remove': ({ id }) => removeTheme(ctx, id),
-    'contributions.list': (input) => listContributionPage(ctx, input),
-    'contributions.search': (input) => searchEverything(ctx, input),
-    'contributions.get': ({ id }) => getContribution(ctx, id),
+    'contributions.list': (input, { session }) =>
+      listContributionPage(ctx, input, session.audience),
+    'contributions.search': (input, { session }) => searchEverything(ctx, input, session.audience),
+    'contributions.get': ({ id }, { session }) => getContribution(ctx, id, session.audience),
     'contributions.create': (input) => createContribution(ctx, input),
     'contributions.update': (input) => updateContribution(ctx, input),
     'contributions.setStatus': (input) => setContributionStatus(ctx, input),
@@ -42,7 +45,8 @@ export function createContributionHandlers(
       requireForum(ctx, forumId, 'forumId');
       return duplicatesOf(ctx, forumId, draft, excludeId);
     },
-    'contributions.coverage': ({ forumId }) => contributionCoverage(ctx, forumId),
+    'contributions.coverage': ({ forumId }, { session }) =>
+      contributionCoverage(ctx, forumId, session.audience),
     'contributions.sources': ({ forumId }) => contributionSources(ctx, forumId),
     'contributions.importPreview': (input) => previewContributionImport(ctx, input),
     'contributions.importStart': (input) => jobs.start(input),

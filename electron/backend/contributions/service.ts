@@ -57,6 +57,7 @@ import {
 import { REGION_LABELS, regionOf, type Region } from '../../../shared/domain/countries';
 import { newId } from '../../../shared/domain/ids';
 import { ftsAnyQuery, ftsQuery, highlightSegments } from '../../../shared/domain/search';
+import { cellText, suppressList } from '../../../shared/domain/suppression';
 import { similarity } from '../../../shared/domain/similarity';
 import {
   STAKEHOLDER_GROUP_LABELS,
@@ -69,7 +70,10 @@ import type { ParsedInput } from '../../../shared/schemas';
 import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
-import { protectionFor } from '../safeguards/protection';
+import { redactMarkdown } from '../privacy/markdown';
+import { contributionForAudience, textRedactor } from '../privacy/views';
+import { namesProtected, queryWords, redactedSnippet, visiblyMatches } from '../privacy/search';
+import { protectionFor } from '../privacy/redactors';
 
 export type ContributionFields = Omit<ParsedInput<'contributions.create'>, 'forumId'>;
 
@@ -211,7 +215,7 @@ export function creditForAudience(
   const use = contributionUse(consentOf(c), audience);
   if (!use.included) return null;
   const credit = creditOfContributor(use.attribution, contributorOf(ctx, c), audience);
-  return protectionFor(ctx, c.forumId).redactor.redact(credit.text).text;
+  return redactMarkdown(credit.text, protectionFor(ctx, c.forumId).redactor).text;
 }
 
 export function duplicatesOf(
@@ -317,8 +321,23 @@ export function toContribution(ctx: BackendContext, c: ContributionRecord): Cont
   };
 }
 
-export function getContribution(ctx: BackendContext, id: string): Contribution {
-  return toContribution(ctx, requireContribution(ctx, id));
+export function getContribution(
+  ctx: BackendContext,
+  id: string,
+  audience: Audience = 'coordinators',
+): Contribution {
+  const c = requireContribution(ctx, id);
+  if (audience === 'coordinators') return toContribution(ctx, c);
+  // What an export for this audience may not use does not exist for its reader either.
+  const use = contributionUse(consentOf(c), audience);
+  if (!use.included || c.mayPublish !== 1 || c.consentWithdrawnScope === 'publication')
+    throw new DomainError('not_found', 'No contribution with this id', 'id');
+  const { redactor } = protectionFor(ctx, c.forumId);
+  return contributionForAudience(
+    toContribution(ctx, c),
+    creditForAudience(ctx, c, audience) ?? '',
+    textRedactor(audience, redactor),
+  );
 }
 
 function rowFor(
@@ -330,7 +349,7 @@ function rowFor(
 ): ContributionRow {
   const { redactor } = protectionFor(ctx, forumId);
   const coordinators = audience === 'coordinators';
-  const red = (s: string) => (coordinators ? s : redactor.redact(s).text);
+  const red = (s: string) => (coordinators ? s : redactMarkdown(s, redactor).text);
   let contributorLabel: string;
   if (coordinators)
     contributorLabel =
@@ -370,7 +389,7 @@ function rowFor(
     consentWithdrawnScope: r.consentWithdrawnScope as WithdrawalScope | null,
     contributorLabel,
     stakeholderGroup: r.stakeholderGroup as StakeholderGroup | null,
-    themeNames,
+    themeNames: themeNames.map(red),
     snippet: null,
     titleHighlighted: null,
   };
@@ -379,8 +398,11 @@ function rowFor(
 export function listContributionPage(
   ctx: BackendContext,
   input: ParsedInput<'contributions.list'>,
+  audience: Audience = 'coordinators',
 ): ContributionPage {
   requireForum(ctx, input.forumId, 'forumId');
+  if (audience !== 'coordinators' && input.search)
+    return publicContributionSearch(ctx, input, audience);
   const match = input.search ? ftsQuery(input.search) : null;
   const { total, rows } = listContributions(ctx.db, {
     forumId: input.forumId,
@@ -391,7 +413,7 @@ export function listContributionPage(
     kind: input.kind,
     source: input.source,
     stakeholderGroup: input.stakeholderGroup,
-    publishableOnly: input.audience !== 'coordinators',
+    publishableOnly: audience !== 'coordinators',
     offset: input.offset,
     limit: input.limit,
   });
@@ -399,9 +421,7 @@ export function listContributionPage(
     ctx.db,
     rows.map((r) => r.id),
   );
-  const out = rows.map((r) =>
-    rowFor(ctx, input.forumId, r, input.audience, themes.get(r.id) ?? []),
-  );
+  const out = rows.map((r) => rowFor(ctx, input.forumId, r, audience, themes.get(r.id) ?? []));
   if (match && rows.length > 0) {
     // Snippets are made only for the page's rows (not for every match before ranking).
     const snippets = new Map(
@@ -411,43 +431,114 @@ export function listContributionPage(
         rows.map((r) => r.key!),
       ).map((s) => [s.key, s]),
     );
-    const { redactor } = protectionFor(ctx, input.forumId);
-    const red = (s: string) => (input.audience === 'coordinators' ? s : redactor.redact(s).text);
     rows.forEach((r, i) => {
       const s = snippets.get(r.key!);
       if (!s) return;
-      out[i].titleHighlighted = highlightSegments(red(s.title));
-      out[i].snippet = highlightSegments(red(s.snippet));
+      out[i].titleHighlighted = highlightSegments(s.title);
+      out[i].snippet = highlightSegments(s.snippet);
     });
   }
   return { total, offset: input.offset, rows: out };
 }
 
+/** Candidates a public search looks at, at most (ranked best first by the index). */
+const PUBLIC_SEARCH_CANDIDATES = 2000;
+
+/**
+ * A search outside coordinators (see privacy/search.ts): nothing for a query naming a protected
+ * person; index hits kept only when their redacted text holds every word; snippets cut from it.
+ */
+function publicContributionSearch(
+  ctx: BackendContext,
+  input: ParsedInput<'contributions.list'>,
+  audience: Audience,
+): ContributionPage {
+  const { redactor } = protectionFor(ctx, input.forumId);
+  const empty: ContributionPage = { total: 0, offset: input.offset, rows: [] };
+  const words = queryWords(input.search ?? '');
+  const match = input.search ? ftsQuery(input.search) : null;
+  if (!match || words.length === 0 || namesProtected(input.search ?? '', redactor)) return empty;
+  const { rows } = listContributions(ctx.db, {
+    forumId: input.forumId,
+    match,
+    status: input.status,
+    themeId: input.themeId,
+    region: input.region,
+    kind: input.kind,
+    source: input.source,
+    stakeholderGroup: input.stakeholderGroup,
+    publishableOnly: true,
+    offset: 0,
+    limit: PUBLIC_SEARCH_CANDIDATES,
+  });
+  const red = (s: string) => redactMarkdown(s, redactor).text;
+  const visible = rows.flatMap((r) => {
+    const record = getContributionRow(ctx.db, r.id);
+    if (!record) return [];
+    const title = red(record.title);
+    const text = `${red(record.summary)}\n${red(record.body)}`;
+    return visiblyMatches(words, `${title}\n${text}`) ? [{ r, title, text }] : [];
+  });
+  const page = visible.slice(input.offset, input.offset + input.limit);
+  const themes = themeNamesOf(
+    ctx.db,
+    page.map((v) => v.r.id),
+  );
+  return {
+    total: visible.length,
+    offset: input.offset,
+    rows: page.map(({ r, title, text }) => ({
+      ...rowFor(ctx, input.forumId, r, audience, themes.get(r.id) ?? []),
+      titleHighlighted: redactedSnippet(title, words, 40),
+      snippet: redactedSnippet(text, words),
+    })),
+  };
+}
+
 export function searchEverything(
   ctx: BackendContext,
   input: ParsedInput<'contributions.search'>,
+  audience: Audience = 'coordinators',
 ): ContributionSearch {
-  const page = listContributionPage(ctx, {
-    forumId: input.forumId,
-    audience: 'coordinators',
-    search: input.query,
-    offset: 0,
-    limit: input.limit,
-  });
+  const page = listContributionPage(
+    ctx,
+    { forumId: input.forumId, search: input.query, offset: 0, limit: input.limit },
+    audience,
+  );
   const match = ftsQuery(input.query);
-  return {
-    contributions: page.rows,
-    contributionTotal: page.total,
-    notes: match
-      ? searchNotes(ctx.db, input.forumId, match, input.limit).map((n) => ({
-          type: n.type,
-          id: n.id,
-          title: n.title,
-          startAt: n.startAt,
-          snippet: highlightSegments(n.snippet),
-        }))
-      : [],
-  };
+  const hits = match ? searchNotes(ctx.db, input.forumId, match, input.limit) : [];
+  if (audience === 'coordinators')
+    return {
+      contributions: page.rows,
+      contributionTotal: page.total,
+      notes: hits.map((n) => ({
+        type: n.type,
+        id: n.id,
+        title: n.title,
+        startAt: n.startAt,
+        snippet: highlightSegments(n.snippet),
+      })),
+    };
+  const { redactor } = protectionFor(ctx, input.forumId);
+  const words = queryWords(input.query);
+  const red = (s: string) => redactMarkdown(s, redactor).text;
+  const notes = namesProtected(input.query, redactor)
+    ? []
+    : hits.flatMap((n) => {
+        const title = red(n.title);
+        const body = red(n.body);
+        if (!visiblyMatches(words, `${title}\n${body}`)) return [];
+        return [
+          {
+            type: n.type,
+            id: n.id,
+            title,
+            startAt: n.startAt,
+            snippet: redactedSnippet(body, words),
+          },
+        ];
+      });
+  return { contributions: page.rows, contributionTotal: page.total, notes };
 }
 
 /* ---- Writing ---- */
@@ -736,9 +827,10 @@ export function withdrawConsent(
 export function contributionCoverage(
   ctx: BackendContext,
   forumId: string,
-  publishableOnly = false,
+  audience: Audience = 'coordinators',
 ): ContributionCoverage {
   requireForum(ctx, forumId, 'forumId');
+  const publishableOnly = audience !== 'coordinators';
   const counts = coverageCounts(ctx.db, forumId, publishableOnly);
   const bars = <K extends string>(
     keys: readonly K[],
@@ -758,7 +850,7 @@ export function contributionCoverage(
   };
   const themes = listThemes(ctx.db, forumId);
   const themeCounts = new Map(counts.byTheme.map((r) => [r.key, r.count]));
-  return {
+  const coverage: ContributionCoverage = {
     accepted: counts.accepted,
     byRegion: bars(
       Object.keys(REGION_LABELS) as Region[],
@@ -779,6 +871,33 @@ export function contributionCoverage(
       counts.byStakeholderGroup,
       'Outside or unknown contributor',
     ),
+  };
+  if (!publishableOnly) return coverage;
+  // Outside coordinators the figures go through small-cell suppression, like published tables.
+  const redact = textRedactor(audience, protectionFor(ctx, forumId).redactor);
+  const suppressed = (bars: CoverageBar[], additive: boolean): CoverageBar[] => {
+    const list = suppressList(
+      bars.map((b) => b.count),
+      { additive, total: counts.accepted },
+    );
+    return bars.map((b, i) => {
+      const cell = list.cells[i];
+      return {
+        ...b,
+        label: redact(b.label),
+        count: cell.kind === 'shown' ? cell.value : 0,
+        shown: cellText(cell),
+      };
+    });
+  };
+  const total = suppressList([counts.accepted]).total;
+  return {
+    accepted: total.kind === 'shown' ? total.value : 0,
+    acceptedShown: cellText(total),
+    byRegion: suppressed(coverage.byRegion, true),
+    byTheme: suppressed(coverage.byTheme, false),
+    byKind: suppressed(coverage.byKind, true),
+    byStakeholderGroup: suppressed(coverage.byStakeholderGroup, true),
   };
 }
 

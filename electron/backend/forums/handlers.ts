@@ -1,5 +1,6 @@
 import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
+import { redactedFor } from '../privacy/redactors';
 import { loadSampleForum } from './sample';
 import {
   createForum,
@@ -23,12 +24,17 @@ export function createForumHandlers(
   | 'forums.loadSample'
 > {
   return {
-    'forums.list': () => listForumSummaries(ctx),
-    'forums.get': ({ id }) => getForumDetails(ctx, id),
+    'forums.list': (_input, { session }) =>
+      listForumSummaries(ctx).map((f) => redactedFor(ctx, f.id, session.audience, f)),
+    'forums.get': ({ id }, { session }) =>
+      redactedFor(ctx, id, session.audience, getForumDetails(ctx, id)),
     'forums.create': (input) => createForum(ctx, input),
     'forums.update': (input) => updateForum(ctx, input),
     'forums.open': ({ id }) => openForum(ctx, id),
-    'forums.current': () => currentForum(ctx),
+    'forums.current': (_input, { session }) => {
+      const forum = currentForum(ctx);
+      return forum && redactedFor(ctx, forum.id, session.audience, forum);
+    },
     'forums.loadSample': () => loadSampleForum(ctx),
   };
 }

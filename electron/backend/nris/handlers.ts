@@ -1,6 +1,7 @@
 import type { BackendContext } from '../context';
+import { redactedFor } from '../privacy/redactors';
 import type { Handlers } from '../dispatch';
-import { createNri, listNriDirectory, removeNri, updateNri } from './service';
+import { createNri, nriDirectoryFor, removeNri, updateNri } from './service';
 import {
   createSession,
   listForumSessions,
@@ -26,12 +27,23 @@ export function createNriHandlers(
   | 'sessions.setAttendance'
 > {
   return {
-    'nris.list': () => listNriDirectory(ctx),
+    // The directory is shared by every forum; a contact protected in any forum is redacted.
+    'nris.list': (_input, { session }) => nriDirectoryFor(ctx, session.audience),
     'nris.create': (input) => createNri(ctx, input),
     'nris.update': (input) => updateNri(ctx, input),
     'nris.remove': ({ id }) => removeNri(ctx, id),
-    'sessions.list': ({ forumId, audience }) => listForumSessions(ctx, forumId, audience),
-    'sessions.get': ({ id, audience }) => sessionDetails(ctx, id, audience),
+    // The NRI's name comes from the shared directory: redacted with the rest of the record.
+    'sessions.list': ({ forumId }, { session }) =>
+      redactedFor(
+        ctx,
+        forumId,
+        session.audience,
+        listForumSessions(ctx, forumId, session.audience),
+      ),
+    'sessions.get': ({ id }, { session }) => {
+      const s = sessionDetails(ctx, id, session.audience);
+      return redactedFor(ctx, s.forumId, session.audience, s);
+    },
     'sessions.create': (input) => createSession(ctx, input),
     'sessions.update': (input) => updateSession(ctx, input),
     'sessions.remove': ({ id }) => removeSession(ctx, id),

@@ -7,12 +7,16 @@ import { instantToVenueTime, venueTimeToInstant } from '../../../shared/domain/n
 import type { RpcResult } from '../../../shared/result';
 import { createBackend, type Backend } from '../backend';
 import directory from '../../../resources/nris.json';
+import type { Session } from '../../../shared/methods';
+
+/** A public reader's session (the audience belongs to the session, not to the input). */
+const PUBLIC: Session = { audience: 'public' };
 
 let backend: Backend;
 let forumId: string;
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = (await backend.dispatch(method, input)) as RpcResult<T>;
+async function call<T>(method: string, input: unknown, session?: Session): Promise<T> {
+  const r = (await backend.dispatch(method, input, session)) as RpcResult<T>;
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value;
 }
@@ -203,6 +207,8 @@ describe('onsite sessions', () => {
   it('lists, edits (raising the sequence), records attendance and removes', async () => {
     const p = await call<Participant>('participants.create', {
       forumId,
+      // Listed in the public directory (the public sees only people who consented).
+      consentListed: true,
       fullName: 'Maria Souza',
       stakeholderGroup: 'civil_society',
     });
@@ -247,6 +253,8 @@ describe('onsite sessions', () => {
     const other = (await call<{ id: string }>('forums.create', { title: 'Other', year: 2026 })).id;
     const stranger = await call<Participant>('participants.create', {
       forumId: other,
+      // Listed in the public directory (the public sees only people who consented).
+      consentListed: true,
       fullName: 'Stranger',
       stakeholderGroup: 'academia',
     });
@@ -264,6 +272,8 @@ describe('onsite sessions', () => {
   it('shows protected attendees and mentions only by pseudonym outside the coordinators', async () => {
     const amira = await call<Participant>('participants.create', {
       forumId,
+      // Listed in the public directory (the public sees only people who consented).
+      consentListed: true,
       fullName: 'Amira Haddad',
       stakeholderGroup: 'civil_society',
     });
@@ -284,7 +294,7 @@ describe('onsite sessions', () => {
       participantId: amira.id,
       status: 'attended',
     });
-    const pub = await call<OnsiteSession>('sessions.get', { id: s.id, audience: 'public' });
+    const pub = await call<OnsiteSession>('sessions.get', { id: s.id }, PUBLIC);
     expect(JSON.stringify(pub)).not.toContain('Amira');
     expect(pub.attendance[0].fullName).toBe(protectedP.pseudonym);
     expect(pub.notes).toBe(`${protectedP.pseudonym} presented.`);

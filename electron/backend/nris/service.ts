@@ -11,17 +11,20 @@ import {
   type NriListRow,
   type NriRecord,
 } from '../../../db/queries/nris';
+import { listForums } from '../../../db/queries/forums';
 import { getSetting, setSetting } from '../../../db/queries/settings';
 import directory from '../../../resources/nris.json';
 import type { Nri, NriRemoved } from '../../../shared/api';
 import { regionOf, type Region } from '../../../shared/domain/countries';
 import { newId } from '../../../shared/domain/ids';
 import type { NriKind } from '../../../shared/domain/nris';
+import type { Audience } from '../../../shared/domain/vocabulary';
 import { DomainError } from '../../../shared/result';
 import type { ParsedInput } from '../../../shared/schemas';
 import { nriInput } from '../../../shared/schemas/nris';
 import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
+import { redactedFor } from '../privacy/redactors';
 
 /** Set once the directory has been pre-filled, so removing every NRI does not bring them back. */
 export const NRI_SEED_SETTING = 'nris.seeded';
@@ -96,6 +99,16 @@ export function requireNri(ctx: BackendContext, id: string, field = 'id'): NriLi
 
 export function listNriDirectory(ctx: BackendContext): Nri[] {
   return listNris(ctx.db).map(toNri);
+}
+
+/**
+ * The directory as `audience` reads it. It is shared by every forum, so each forum's protected
+ * people are redacted from it (contacts, notes, names) with that forum's pseudonyms.
+ */
+export function nriDirectoryFor(ctx: BackendContext, audience: Audience): Nri[] {
+  const nris = listNriDirectory(ctx);
+  if (audience === 'coordinators') return nris;
+  return listForums(ctx.db).reduce((out, f) => redactedFor(ctx, f.id, audience, out), nris);
 }
 
 export function createNri(ctx: BackendContext, fields: NriFields): Nri {

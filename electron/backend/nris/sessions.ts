@@ -37,8 +37,8 @@ import { timelineSources } from '../calls/service';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { requireParticipant } from '../participants/service';
-import { RedactionTally } from '../privacy/policy';
-import { protectionFor } from '../safeguards/protection';
+import { RedactionTally } from '../privacy/views';
+import { protectionFor } from '../privacy/redactors';
 import { requireNri } from './service';
 
 type SessionFields = Omit<ParsedInput<'sessions.create'>, 'forumId'>;
@@ -90,18 +90,23 @@ export function sessionDetails(
   const r = requireSession(ctx, id);
   const redactor = audience === 'coordinators' ? null : protectionFor(ctx, r.forumId).redactor;
   const t = textFor(audience, redactor);
-  const attendance: SessionAttendanceEntry[] = listSessionAttendance(ctx.db, id).map((a) => {
-    const isProtected = a.isProtected === 1;
-    const hidden = isProtected && audience !== 'coordinators';
-    return {
-      participantId: a.participantId,
-      fullName: hidden ? (a.pseudonym ?? 'Protected participant') : t(a.fullName),
-      stakeholderGroup: a.stakeholderGroup as StakeholderGroup,
-      isProtected,
-      pseudonym: a.pseudonym,
-      status: a.status as SessionAttendanceStatus,
-    };
-  });
+  const coordinators = audience === 'coordinators';
+  // Outside coordinators: only people who consented to be listed are named, and a pseudonym
+  // reads as a name (nothing marks who is protected).
+  const attendance: SessionAttendanceEntry[] = listSessionAttendance(ctx.db, id)
+    .filter((a) => coordinators || a.consentListed === 1)
+    .map((a) => {
+      const isProtected = a.isProtected === 1;
+      const hidden = isProtected && !coordinators;
+      return {
+        participantId: a.participantId,
+        fullName: hidden ? (a.pseudonym ?? 'Protected participant') : t(a.fullName),
+        stakeholderGroup: a.stakeholderGroup as StakeholderGroup,
+        isProtected: coordinators && isProtected,
+        pseudonym: coordinators ? a.pseudonym : null,
+        status: a.status as SessionAttendanceStatus,
+      };
+    });
   return {
     ...toSessionSummary(r, audience, redactor),
     localHosts: t(r.localHosts),

@@ -21,8 +21,8 @@ export function createParticipantHandlers(
   | 'participants.restore'
 > {
   return {
-    'participants.list': (input) => listParticipantPage(ctx, input),
-    'participants.get': (input) => getParticipantFor(ctx, input),
+    'participants.list': (input, { session }) => listParticipantPage(ctx, input, session.audience),
+    'participants.get': (input, { session }) => getParticipantFor(ctx, input, session.audience),
     'participants.create': (input) => createParticipant(ctx, input),
     'participants.update': (input) => updateParticipant(ctx, input),
     'participants.remove': ({ id }) => removeParticipant(ctx, id),

@@ -17,15 +17,20 @@ import {
 } from '../../../shared/domain/countries';
 import { fold } from '../../../shared/domain/fold';
 import { newId } from '../../../shared/domain/ids';
-import type { ForumRole, Gender, StakeholderGroup } from '../../../shared/domain/vocabulary';
+import type {
+  Audience,
+  ForumRole,
+  Gender,
+  StakeholderGroup,
+} from '../../../shared/domain/vocabulary';
 import { DomainError } from '../../../shared/result';
 import type { ParsedInput } from '../../../shared/schemas';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { recordAudit } from '../audit/service';
-import { participantForAudience, rowForAudience } from '../privacy/policy';
+import { participantForAudience, rowForAudience } from '../privacy/views';
 import { assertNotExcludedActor } from '../safeguards/actors';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 
 /** How long a removed participant can be restored before it is deleted for good. */
 export const RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -231,16 +236,44 @@ export function restoreParticipant(ctx: BackendContext, id: string): Participant
 export function listParticipantPage(
   ctx: BackendContext,
   input: ParsedInput<'participants.list'>,
+  audience: Audience = 'coordinators',
 ): Page<ParticipantRow> {
   const terms = input.search ? fold(input.search).split(' ').filter(Boolean) : [];
-  const pseudonymsOnly = input.audience !== 'coordinators';
-  const { total, rows } = listParticipants(ctx.db, { ...input, terms, pseudonymsOnly });
-  if (!pseudonymsOnly) return { total, offset: input.offset, rows: rows.map(toRow) };
+  if (audience === 'coordinators') {
+    const { total, rows } = listParticipants(ctx.db, { ...input, terms });
+    return { total, offset: input.offset, rows: rows.map(toRow) };
+  }
   const { redactor } = protectionFor(ctx, input.forumId);
+  const empty = { total: 0, offset: input.offset, rows: [] };
+  // A query that names a protected person finds nothing: no answer may confirm who they are.
+  if (input.search && redactor.redact(input.search).count > 0) return empty;
+  // The consent flags are not the reader's to filter on; the directory lists consenting people.
+  const query = { ...input, consent: undefined, terms, pseudonymsOnly: true, listedOnly: true };
+  if (terms.length === 0) {
+    const { total, rows } = listParticipants(ctx.db, query);
+    return {
+      total,
+      offset: input.offset,
+      rows: rows.map((r) => rowForAudience(toRow(r), audience, redactor)),
+    };
+  }
+  // The index matches e-mails and real names too; keep only rows whose visible, redacted text
+  // holds every term, then page (search results are few next to the whole directory).
+  const { rows } = listParticipants(ctx.db, {
+    ...query,
+    offset: 0,
+    limit: Number.MAX_SAFE_INTEGER,
+  });
+  const matching = rows
+    .map((r) => rowForAudience(toRow(r), audience, redactor))
+    .filter((r) => {
+      const visible = fold([r.fullName, r.preferredName, r.organisation, r.email].join(' | '));
+      return terms.every((t) => visible.includes(t));
+    });
   return {
-    total,
+    total: matching.length,
     offset: input.offset,
-    rows: rows.map((r) => rowForAudience(toRow(r), input.audience, redactor)),
+    rows: matching.slice(input.offset, input.offset + input.limit),
   };
 }
 
@@ -248,10 +281,14 @@ export function listParticipantPage(
 export function getParticipantFor(
   ctx: BackendContext,
   input: ParsedInput<'participants.get'>,
+  audience: Audience = 'coordinators',
 ): Participant {
   const record = requireParticipant(ctx, input.id);
   const p = toParticipant(record);
-  if (input.audience === 'coordinators') {
+  // Outside coordinators, someone not listed is answered like someone who does not exist.
+  if (audience !== 'coordinators' && !p.consentListed)
+    throw new DomainError('not_found', 'No participant with this id', 'id');
+  if (audience === 'coordinators') {
     if (p.isProtected)
       recordAudit(ctx, {
         forumId: p.forumId,
@@ -262,5 +299,5 @@ export function getParticipantFor(
       });
     return p;
   }
-  return participantForAudience(p, input.audience, protectionFor(ctx, p.forumId).redactor);
+  return participantForAudience(p, audience, protectionFor(ctx, p.forumId).redactor);
 }

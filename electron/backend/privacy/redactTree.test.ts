@@ -4,7 +4,7 @@ import { buildRedactor } from '../../../shared/domain/redaction';
 import { bodyToMarkdown, parseBody, type PublicationDocument } from './document';
 import { redactDocument, redactMarkdown } from './redactTree';
 import { adversarialPeople, containsIdentifier, mentionsOf } from './testCorpus';
-import { RedactionTally } from './policy';
+import { RedactionTally } from './tally';
 
 const people = adversarialPeople();
 const redactor = buildRedactor(people);

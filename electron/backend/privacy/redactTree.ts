@@ -11,7 +11,7 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { RedactionMatch, RedactionResult, Redactor } from '../../../shared/domain/redaction';
 import type { Audience } from '../../../shared/domain/vocabulary';
 import { bodyToMarkdown, parseBody, type PublicationDocument } from './document';
-import { RedactionTally } from './policy';
+import { RedactionTally } from './tally';
 
 /** URL redaction: the redactor's own `redactUrl` when it has one (being added), else its text rule. */
 type UrlRedactor = Redactor & { redactUrl?: (url: string) => RedactionResult | string };
@@ -278,13 +278,21 @@ export function redactDocument(
 }
 
 /** Markdown in, Markdown out: parsed, redacted as a tree, serialised (public views of records). */
-export function redactMarkdown(md: string, redactor: Redactor): { text: string; count: number } {
-  if (!md) return { text: md, count: 0 };
+/** Characters that make Markdown differ from plain text (marks, links, HTML, entities, escapes). */
+const MARKUP = /[*_~`[\]()<>&\\!|#\n]/;
+
+export function redactMarkdown(
+  md: string,
+  redactor: Redactor,
+): { text: string; count: number; pseudonyms: string[] } {
+  if (!md) return { text: md, count: 0, pseudonyms: [] };
+  // Plain text (most names and titles) reads the same as a paragraph: the string redactor suffices.
+  if (!MARKUP.test(md)) return redactor.redact(md);
   const tally = new RedactionTally();
   const body = redactBody(parseBody(md), redactor, tally);
   // Nothing replaced: the record is returned as written (no reformatting of untouched text).
-  if (tally.count === 0) return { text: md, count: 0 };
-  return { text: bodyToMarkdown(body), count: tally.count };
+  if (tally.count === 0) return { text: md, count: 0, pseudonyms: [] };
+  return { text: bodyToMarkdown(body), count: tally.count, pseudonyms: [...tally.pseudonyms] };
 }
 
 export type { RootContent };

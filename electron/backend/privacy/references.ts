@@ -19,7 +19,7 @@ import {
   type StakeholderGroup,
 } from '../../../shared/domain/vocabulary';
 import type { BackendContext } from '../context';
-import type { RedactionTally } from './policy';
+import type { RedactionTally } from './tally';
 
 export const NOT_ON_RECORD = 'no longer on record';
 

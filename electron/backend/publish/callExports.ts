@@ -16,10 +16,10 @@ import { DomainError } from '../../../shared/result';
 import type { BackendContext } from '../context';
 import { planOf } from '../calls/service';
 import { actorMatcher } from '../safeguards/actors';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 import { buildCalendar, type CalendarEvent } from './calendar';
 import { buildEmailDraft } from './email';
-import type { RedactionTally } from '../privacy/policy';
+import type { RedactionTally } from '../privacy/views';
 
 export const CALL_EXPORT_KINDS = ['series-calendar', 'call-calendar', 'invitation-email'] as const;
 export type CallExportKind = (typeof CALL_EXPORT_KINDS)[number];

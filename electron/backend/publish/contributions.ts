@@ -37,10 +37,9 @@ import {
 } from '../../../shared/domain/vocabulary';
 import { DomainError } from '../../../shared/result';
 import type { BackendContext } from '../context';
-import { requireForum } from '../forums/service';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 import type { Table } from './documents';
-import type { RedactionTally } from '../privacy/policy';
+import { forumForAudience, type RedactionTally } from './policy';
 
 export const CONTRIBUTION_EXPORT_KINDS = ['contribution-coverage', 'contributions'] as const;
 export type ContributionExportKind = (typeof CONTRIBUTION_EXPORT_KINDS)[number];
@@ -75,7 +74,7 @@ export function contributionTable(
 }
 
 function coverageTable(ctx: BackendContext, forumId: string, audience: Audience): Table {
-  const forum = requireForum(ctx, forumId, 'forumId');
+  const forum = forumForAudience(ctx, forumId, audience);
   const counts = coverageCounts(ctx.db, forumId, audience !== 'coordinators');
   const rows: string[][] = [];
   const section = (
@@ -154,7 +153,7 @@ function contributionsTable(
   audience: Audience,
   tally: RedactionTally,
 ): Table {
-  const forum = requireForum(ctx, forumId, 'forumId');
+  const forum = forumForAudience(ctx, forumId, audience);
   const { redactor } = protectionFor(ctx, forumId);
   const all = listAllContributions(ctx.db, forumId).filter((c) => c.status === 'accepted');
   const themes = themeNamesOf(

@@ -4,7 +4,7 @@
  */
 import { tableDocument, type TableContent } from '../privacy/document';
 import { redactDocument } from '../privacy/redactTree';
-import type { RedactionTally } from '../privacy/policy';
+import type { RedactionTally } from '../privacy/views';
 import type { Redactor } from '../../../shared/domain/redaction';
 import type { Audience } from '../../../shared/domain/vocabulary';
 import { documentToCsv, documentToHtml, documentToMarkdown } from './serialise';

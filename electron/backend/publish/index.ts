@@ -27,13 +27,14 @@ import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { toParticipant } from '../participants/service';
 import { listForumIncidents } from '../safeguards/incidents';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 import { isCallExportKind, publishCallExport } from './callExports';
 import { sessionCalendar } from './sessionCalendar';
 import { contributionTable, isContributionExportKind } from './contributions';
 import { renderTable, type Table } from './documents';
 import { redactFilename } from '../privacy/redactTree';
-import { participantForAudience, RedactionTally } from '../privacy/policy';
+import { redactMarkdown } from '../privacy/markdown';
+import { forumForAudience, participantForAudience, RedactionTally } from './policy';
 import { isReportExportKind, reportPreviewText } from './report';
 import { representationTable } from './representation';
 
@@ -84,11 +85,13 @@ function participantDirectory(
   audience: Audience,
   tally: RedactionTally,
 ): Table {
-  const forum = requireForum(ctx, forumId, 'forumId');
+  const forum = forumForAudience(ctx, forumId, audience);
   const { redactor } = protectionFor(ctx, forumId);
-  const people = listAllParticipants(ctx.db, forumId).map((r) =>
-    participantForAudience(toParticipant(r), audience, redactor, tally),
-  );
+  // Outside coordinators the directory lists only those who consented to be listed.
+  const people = listAllParticipants(ctx.db, forumId)
+    .map(toParticipant)
+    .filter((p) => audience === 'coordinators' || p.consentListed)
+    .map((p) => participantForAudience(p, audience, redactor, tally));
   const base = ['Name', 'Organisation', 'Stakeholder group', 'Country', 'Region', 'Role'];
   const columns =
     audience === 'public'
@@ -206,7 +209,15 @@ function incidentReport(ctx: BackendContext, forumId: string, audience: Audience
 /** Renders an export for its audience; nothing is recorded (see `renderExport`). */
 export function publish(ctx: BackendContext, req: ExportRequest): Publication {
   const tally = new RedactionTally();
-  const forum = requireForum(ctx, req.forumId, 'forumId');
+  const stored = requireForum(ctx, req.forumId, 'forumId');
+  // The file name carries the forum's title: redacted like the contents (not counted twice).
+  const forum =
+    req.audience === 'coordinators'
+      ? stored
+      : {
+          ...stored,
+          title: redactMarkdown(stored.title, protectionFor(ctx, req.forumId).redactor).text,
+        };
   if (req.kind === 'session-calendar') {
     const out = sessionCalendar(ctx, req, tally);
     return {

@@ -132,6 +132,8 @@ describe('publish never lets a protected identifier out', () => {
                   : 'Independent',
                 stakeholderGroup: 'civil_society',
                 country: 'BR',
+                // The public directory lists only people who consented to be listed.
+                consentListed: true,
               }),
             );
           }

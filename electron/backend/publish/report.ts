@@ -44,11 +44,11 @@ import {
   text,
   type PublicationDocument,
 } from '../privacy/document';
-import { RedactionTally } from '../privacy/policy';
+import { RedactionTally } from '../privacy/views';
 import { redactDocument } from '../privacy/redactTree';
 import { contributionCredit, resolveReference } from '../privacy/references';
 import { currentSections, numbered, versionSections, type VersionSection } from '../report/service';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 import { documentToDocx, documentToHtml, documentToMarkdown } from './serialise';
 
 export const REPORT_EXPORT_KINDS = ['report', 'report-round'] as const;

@@ -6,6 +6,7 @@
  * one, whatever the audience (the figures leave the app). No one is named; protected participants
  * are counted, located no finer than their region.
  */
+import { forumForAudience } from './policy';
 import { DIMENSIONS, DIMENSION_LABELS } from '../../../shared/domain/representation';
 import {
   INVOLVEMENT_LEVEL_LABELS,
@@ -19,7 +20,6 @@ import {
 } from '../../../shared/domain/vocabulary';
 import { DomainError } from '../../../shared/result';
 import type { BackendContext } from '../context';
-import { requireForum } from '../forums/service';
 import { representationFigures } from '../representation/service';
 import type { Table } from './documents';
 
@@ -35,7 +35,7 @@ export function representationTable(
       'format: this export is a table (CSV, Markdown or HTML)',
       'format',
     );
-  const forum = requireForum(ctx, req.forumId, 'forumId');
+  const forum = forumForAudience(ctx, req.forumId, req.audience);
   const figures = representationFigures(ctx, req.forumId, req.audience);
   const rows: string[][] = [];
   for (const p of figures.phases) {

@@ -13,7 +13,7 @@ import { DomainError } from '../../../shared/result';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { requireSession } from '../nris/sessions';
-import { protectionFor } from '../safeguards/protection';
+import { protectionFor } from '../privacy/redactors';
 import { buildCalendar } from './calendar';
 import type { RedactionTally } from './policy';
 

@@ -1,4 +1,10 @@
+import type { Report } from '../../../shared/api';
+import type { Audience } from '../../../shared/domain/vocabulary';
 import type { BackendContext } from '../context';
+import { redactMarkdown } from '../privacy/markdown';
+import { generateSection } from './generate';
+import { requireNarrowing } from '../privacy/views';
+import { protectionFor, redactedFor } from '../privacy/redactors';
 import type { Handlers } from '../dispatch';
 import { printableExport } from '../publish/report';
 import { importComments } from './import';
@@ -29,11 +35,30 @@ import {
 type ReportMethods = Extract<keyof Handlers, `report.${string}` | 'exports.printable'>;
 
 /** The outcome report slice of the contract (issue 6). */
+/** The report as `audience` reads it: section Markdown through the Markdown redactor, texts redacted. */
+function reportFor(ctx: BackendContext, report: Report, audience: Audience): Report {
+  if (audience === 'coordinators') return report;
+  const { redactor } = protectionFor(ctx, report.forumId);
+  // A generated section's stored text may predate a protection (and name the person's
+  // organisation next to their pseudonym): outside coordinators it is generated afresh.
+  const sections = report.sections.map((s) => ({
+    ...s,
+    markdown: redactMarkdown(
+      s.kind === 'text'
+        ? s.markdown
+        : generateSection(ctx, report.forumId, report.id, s.kind).markdown,
+      redactor,
+    ).text,
+  }));
+  return redactedFor(ctx, report.forumId, audience, { ...report, sections });
+}
+
 export function createReportHandlers(ctx: BackendContext): Pick<Handlers, ReportMethods> {
   return {
-    'report.list': ({ forumId }) => listReports(ctx, forumId),
+    'report.list': ({ forumId }, { session }) =>
+      redactedFor(ctx, forumId, session.audience, listReports(ctx, forumId)),
     'report.create': (input) => createReport(ctx, input),
-    'report.get': ({ id }) => getReport(ctx, id),
+    'report.get': ({ id }, { session }) => reportFor(ctx, getReport(ctx, id), session.audience),
     'report.rename': ({ id, title }) => renameReport(ctx, id, title),
     'report.remove': ({ id }) => removeReport(ctx, id),
     'report.addSection': (input) => addSection(ctx, input),
@@ -53,6 +78,9 @@ export function createReportHandlers(ctx: BackendContext): Pick<Handlers, Report
     'report.respondToComment': (input) => respondToComment(ctx, input),
     'report.removeComment': ({ id }) => removeComment(ctx, id),
     'report.importComments': (input) => importComments(ctx, input),
-    'exports.printable': (input) => printableExport(ctx, input),
+    'exports.printable': (input, { session }) => {
+      requireNarrowing(session, input.audience, input.kind);
+      return printableExport(ctx, input);
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { BackendContext } from '../context';
+import { redactedFor } from '../privacy/redactors';
 import type { Handlers } from '../dispatch';
 import {
   getStakeholderMap,
@@ -14,10 +15,16 @@ export function createRepresentationHandlers(
   ctx: BackendContext,
 ): Pick<Handlers, RepresentationMethods> {
   return {
-    'representation.map': ({ forumId }) => getStakeholderMap(ctx, forumId),
+    'representation.map': ({ forumId }, { session }) =>
+      redactedFor(ctx, forumId, session.audience, getStakeholderMap(ctx, forumId)),
     'representation.saveMap': (input) => saveStakeholderMap(ctx, input),
     'representation.saveSettings': (input) => saveRepresentationSettings(ctx, input),
-    'representation.dashboard': ({ forumId, audience }) =>
-      representationDashboard(ctx, forumId, audience),
+    'representation.dashboard': ({ forumId }, { session }) =>
+      redactedFor(
+        ctx,
+        forumId,
+        session.audience,
+        representationDashboard(ctx, forumId, session.audience),
+      ),
   };
 }

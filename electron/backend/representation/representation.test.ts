@@ -12,13 +12,14 @@ import type {
 import { suggestedStakeholderMap } from '../../../shared/domain/stakeholderMap';
 import { createBackend } from '../backend';
 import { representationFigures } from './service';
+import type { Session } from '../../../shared/methods';
 
 const now = Date.UTC(2026, 5, 1, 9);
 const backend = createBackend({ dbFile: ':memory:', shell: 'test', now: () => now });
 afterAll(() => backend.close());
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await backend.dispatch(method, input);
+async function call<T>(method: string, input: unknown, session?: Session): Promise<T> {
+  const r = await backend.dispatch(method, input, session);
   if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
   return r.value as T;
 }
@@ -66,8 +67,8 @@ await attend(c1.id, [p2], 'apologies');
 await attend(c2.id, [p3, p4, p6, p7]);
 await attend(c3.id, [p3, p1]);
 
-const dashboard = (audience = 'coordinators') =>
-  call<RepresentationDashboard>('representation.dashboard', { forumId, audience });
+const dashboard = (audience: Session['audience'] = 'coordinators') =>
+  call<RepresentationDashboard>('representation.dashboard', { forumId }, { audience });
 const phase = (d: RepresentationDashboard, name: string) => d.phases.find((p) => p.phase === name)!;
 const cat = (d: RepresentationDashboard, ph: string, dim: string, key: string) =>
   phase(d, ph).byDimension[dim as 'region'].find((c) => c.key === key)!.value.text;

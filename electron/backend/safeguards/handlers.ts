@@ -1,5 +1,6 @@
 import { listAudit } from '../../../db/queries/audit';
 import type { BackendContext } from '../context';
+import { requireNarrowing } from '../privacy/views';
 import type { Handlers } from '../dispatch';
 import { requireForum } from '../forums/service';
 import { previewExport, renderExport } from '../publish';
@@ -61,10 +62,15 @@ export function createSafeguardHandlers(
       requireForum(ctx, forumId, 'forumId');
       return actorMatcher(ctx, forumId)(identity);
     },
-    'exports.preview': (input) => previewExport(ctx, input),
-    'exports.render': (input) =>
-      isReportExportKind(input.kind)
+    'exports.preview': (input, { session }) => {
+      requireNarrowing(session, input.audience, input.kind);
+      return previewExport(ctx, input);
+    },
+    'exports.render': (input, { session }) => {
+      requireNarrowing(session, input.audience, input.kind);
+      return isReportExportKind(input.kind)
         ? renderReportExport(ctx, input)
-        : ctx.db.transaction(() => renderExport(ctx, input))(),
+        : ctx.db.transaction(() => renderExport(ctx, input))();
+    },
   };
 }

@@ -1,13 +1,7 @@
 import { getForum } from '../../../db/queries/forums';
-import { listProtectedParticipants } from '../../../db/queries/participants';
-import { protectionStamp, setProtection, takenPseudonyms } from '../../../db/queries/safeguards';
+import { setProtection, takenPseudonyms } from '../../../db/queries/safeguards';
 import type { Participant } from '../../../shared/api';
 import { assignPseudonym } from '../../../shared/domain/pseudonym';
-import {
-  buildRedactor,
-  type ProtectedPerson,
-  type Redactor,
-} from '../../../shared/domain/redaction';
 import { DomainError } from '../../../shared/result';
 import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
@@ -53,33 +47,5 @@ export function unprotectParticipant(ctx: BackendContext, id: string, reason: st
   })();
 }
 
-export interface ProtectionView {
-  redactor: Redactor;
-  people: ProtectedPerson[];
-}
-
-const cache = new WeakMap<BackendContext, Map<string, { stamp: string; view: ProtectionView }>>();
-
-/** The redactor for a forum's protected people, rebuilt only when protection changes. */
-export function protectionFor(ctx: BackendContext, forumId: string): ProtectionView {
-  let perForum = cache.get(ctx);
-  if (!perForum) {
-    perForum = new Map();
-    cache.set(ctx, perForum);
-  }
-  const stamp = protectionStamp(ctx.db, forumId);
-  const hit = perForum.get(forumId);
-  if (hit && hit.stamp === stamp) return hit.view;
-  const people: ProtectedPerson[] = listProtectedParticipants(ctx.db, forumId).map((r) => ({
-    id: r.id,
-    pseudonym: r.pseudonym ?? 'Participant',
-    fullName: r.fullName,
-    preferredName: r.preferredName,
-    email: r.email,
-    aliases: JSON.parse(r.aliases) as string[],
-    handles: JSON.parse(r.handles) as string[],
-  }));
-  const view = { redactor: buildRedactor(people), people };
-  perForum.set(forumId, { stamp, view });
-  return view;
-}
+/** The redactor cache moved to the privacy layer; re-exported for the safeguards area's callers. */
+export { protectionFor, redactedFor, type ProtectionView } from '../privacy/redactors';

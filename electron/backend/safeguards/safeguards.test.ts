@@ -8,12 +8,16 @@ import type {
 } from '../../../shared/api';
 import type { RpcResult } from '../../../shared/result';
 import { createBackend, type Backend } from '../backend';
+import type { Session } from '../../../shared/methods';
+
+/** A public reader's session (the audience belongs to the session, not to the input). */
+const PUBLIC: Session = { audience: 'public' };
 
 let backend: Backend;
 let forumId: string;
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = (await backend.dispatch(method, input)) as RpcResult<T>;
+async function call<T>(method: string, input: unknown, session?: Session): Promise<T> {
+  const r = (await backend.dispatch(method, input, session)) as RpcResult<T>;
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value;
 }
@@ -23,6 +27,8 @@ const decode = (f: ExportFile) => Buffer.from(f.base64, 'base64').toString('utf8
 async function addPerson(fields: Record<string, unknown>): Promise<Participant> {
   return call<Participant>('participants.create', {
     forumId,
+    // Listed in the public directory (the public sees only people who consented).
+    consentListed: true,
     stakeholderGroup: 'civil_society',
     ...fields,
   });
@@ -52,10 +58,7 @@ describe('protecting a participant', () => {
     expect(protectedP.isProtected).toBe(true);
     expect(protectedP.pseudonym).toMatch(/^Participant [A-Z2-9]{2,}$/);
 
-    const pub = await call<Page<ParticipantRow>>('participants.list', {
-      forumId,
-      audience: 'public',
-    });
+    const pub = await call<Page<ParticipantRow>>('participants.list', { forumId }, PUBLIC);
     const names = pub.rows.map((r) => r.fullName);
     expect(names).toContain(protectedP.pseudonym);
     expect(names).not.toContain('Amira Haddad');
@@ -64,14 +67,14 @@ describe('protecting a participant', () => {
     expect(bruno?.organisation).toBe(`${protectedP.pseudonym} Foundation`);
 
     // Searching by her real name in the public view must not find her.
-    const found = await call<Page<ParticipantRow>>('participants.list', {
-      forumId,
-      audience: 'public',
-      search: 'haddad',
-    });
+    const found = await call<Page<ParticipantRow>>(
+      'participants.list',
+      { forumId, search: 'haddad' },
+      PUBLIC,
+    );
     expect(found.rows.map((r) => r.id)).not.toContain(amira.id);
 
-    const page = await call<Participant>('participants.get', { id: amira.id, audience: 'public' });
+    const page = await call<Participant>('participants.get', { id: amira.id }, PUBLIC);
     expect(page.fullName).toBe(protectedP.pseudonym);
     expect([page.email, page.organisation, page.country, page.timeZone]).toEqual([
       null,
@@ -219,13 +222,15 @@ describe('incidents and disruptive actors', () => {
     });
     expect(created.protectedIds.sort()).toEqual([a.id, b.id].sort());
     expect(created.incident.actors[0].excluded).toBe(true);
-    expect(
-      (await call<Participant>('participants.get', { id: a.id, audience: 'public' })).fullName,
-    ).toMatch(/^Participant /);
+    expect((await call<Participant>('participants.get', { id: a.id }, PUBLIC)).fullName).toMatch(
+      /^Participant /,
+    );
 
     // The excluded actor's e-mail is flagged when someone tries to register with it.
     const flagged = await backend.dispatch('participants.create', {
       forumId,
+      // Listed in the public directory (the public sees only people who consented).
+      consentListed: true,
       fullName: 'New Person',
       email: 'TROLL@example.net',
       stakeholderGroup: 'individual_other',
@@ -233,6 +238,8 @@ describe('incidents and disruptive actors', () => {
     expect(flagged).toMatchObject({ ok: false, error: { code: 'flagged', field: 'email' } });
     const handle = await backend.dispatch('participants.create', {
       forumId,
+      // Listed in the public directory (the public sees only people who consented).
+      consentListed: true,
       fullName: 'Other Person',
       handles: ['troll'],
       stakeholderGroup: 'individual_other',
@@ -243,6 +250,8 @@ describe('incidents and disruptive actors', () => {
 
     const saved = await backend.dispatch('participants.create', {
       forumId,
+      // Listed in the public directory (the public sees only people who consented).
+      consentListed: true,
       fullName: 'New Person',
       email: 'troll@example.net',
       stakeholderGroup: 'individual_other',

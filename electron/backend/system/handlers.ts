@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MethodDescription } from '../../../shared/api';
-import { methodSchemas } from '../../../shared/schemas';
+import { methodDeclarations } from '../../../shared/methods';
+import { methodSchemas, type MethodName } from '../../../shared/schemas';
 import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { APP_VERSION } from '../version';
@@ -11,6 +12,8 @@ export function describeContract(): MethodDescription[] {
     .map(([name, schema]) => ({
       name,
       input: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+      writes: methodDeclarations[name as MethodName].writes,
+      audiences: [...methodDeclarations[name as MethodName].audiences],
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -20,6 +23,11 @@ export function createSystemHandlers(
 ): Pick<Handlers, 'system.describe' | 'system.info'> {
   return {
     'system.describe': () => describeContract(),
-    'system.info': () => ({ version: APP_VERSION, shell: ctx.shell, dbFile: ctx.dbFile }),
+    // Where the file lives names the user's folders: coordinators only.
+    'system.info': (_input, { session }) => ({
+      version: APP_VERSION,
+      shell: ctx.shell,
+      dbFile: session.audience === 'coordinators' ? ctx.dbFile : '',
+    }),
   };
 }

@@ -1,4 +1,5 @@
 import type { AppApi, MethodInput, MethodName, MethodOutput } from '../../../shared/api';
+import type { Audience } from '../../../shared/domain/vocabulary';
 import type { RpcResult } from '../../../shared/result';
 
 /** Carries one call to the backend and brings back its envelope. */
@@ -9,16 +10,47 @@ export interface Client {
     method: M,
     input: MethodInput<M>,
   ): Promise<RpcResult<MethodOutput<M>>>;
+  /** Whose eyes this client's session answers for (the backend decides what that shows). */
+  readonly audience: Audience;
+  /**
+   * A client on a narrower session of the same connection (`session.open`): "Preview as public"
+   * is a public session, so every answer is what a public reader gets.
+   */
+  narrow(audience: Audience): Promise<RpcResult<Client>>;
 }
 
-export function createClient(transport: Transport): Client {
-  return {
+export interface ClientOptions {
+  audience?: Audience;
+  /** The same transport, carrying a session token (how `narrow` reaches its session). */
+  withSession?: (token: string) => Transport;
+}
+
+export function createClient(transport: Transport, opts: ClientOptions = {}): Client {
+  const client: Client = {
+    audience: opts.audience ?? 'coordinators',
     call: (method, input) =>
       transport(method, input) as Promise<RpcResult<MethodOutput<typeof method>>>,
+    async narrow(audience) {
+      if (audience === client.audience) return { ok: true, value: client };
+      const opened = await client.call('session.open', { audience });
+      if (!opened.ok) return opened;
+      if (!opts.withSession)
+        return {
+          ok: false,
+          error: { code: 'internal', message: 'This connection cannot open another session.' },
+        };
+      return {
+        ok: true,
+        value: createClient(opts.withSession(opened.value.token), {
+          audience: opened.value.audience,
+        }),
+      };
+    },
   };
+  return client;
 }
 
-/** Browser mode: `POST /rpc/<method>` with the session token from the URL. */
+/** Browser mode: `POST /rpc/<method>` with the session token (the URL's, or a narrower one). */
 export function httpTransport(token: string, base = ''): Transport {
   return async (method, input) => {
     try {
@@ -38,7 +70,13 @@ export function httpTransport(token: string, base = ''): Transport {
   };
 }
 
-/** Desktop: the preload's `invoke`. */
-export function ipcTransport(bridge: NonNullable<Window['intersession']>): Transport {
-  return (method, input) => bridge.invoke(method, input);
+/** Desktop: the preload's `invoke`, with a narrower session's token when there is one. */
+export function ipcTransport(
+  bridge: NonNullable<Window['intersession']>,
+  sessionToken?: string,
+): Transport {
+  return (method, input) =>
+    sessionToken === undefined
+      ? bridge.invoke(method, input)
+      : bridge.invoke(method, input, sessionToken);
 }

@@ -12,7 +12,8 @@ import {
 } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { Forum, ForumSummary } from '../../../shared/api';
-import { useClient } from '../api/context';
+import type { Client } from '../api/client';
+import { ClientContext, useClient } from '../api/context';
 import { unwrapOrNotify } from '../components/errors';
 import { ForumFormModal } from '../features/forums/ForumFormModal';
 import { OverviewPage } from '../features/forums/OverviewPage';
@@ -24,7 +25,6 @@ import { CallsPage } from '../features/calls/CallsPage';
 import { NrisPage } from '../features/nris/NrisPage';
 import { RepresentationPage } from '../features/representation/RepresentationPage';
 import { ReportPage } from '../features/report/ReportPage';
-import type { Audience } from '../../../shared/domain/vocabulary';
 
 export type Area =
   | 'overview'
@@ -56,8 +56,10 @@ export function App() {
   const [forum, setForum] = useState<Forum | null>(null);
   const [area, setArea] = useState<Area>('overview');
   const [creating, setCreating] = useState(false);
-  const [previewPublic, setPreviewPublic] = useState(false);
-  const audience: Audience = previewPublic ? 'public' : 'coordinators';
+  /** While "Preview as public" is on: a client on a public session, used by the whole page. */
+  const [publicClient, setPublicClient] = useState<Client | null>(null);
+  const [previewForum, setPreviewForum] = useState<Forum | null>(null);
+  const previewPublic = publicClient !== null;
   const visibleAreas = AREAS.filter((a) => !previewPublic || !COORDINATOR_ONLY.includes(a.id));
 
   const refresh = useCallback(async () => {
@@ -89,6 +91,23 @@ export function App() {
     setForum(saved);
   };
 
+  /** "Preview as public" opens a public session; every area then asks the backend through it. */
+  const togglePreview = async (on: boolean) => {
+    if (!on) {
+      setPublicClient(null);
+      setPreviewForum(null);
+      return;
+    }
+    const opened = unwrapOrNotify(await client.narrow('public'));
+    if (!opened || !forum) return;
+    // The forum itself as the public reads it (its title and mandate redacted).
+    const seen = unwrapOrNotify(await opened.call('forums.get', { id: forum.id }));
+    if (!seen) return;
+    setPreviewForum(seen);
+    setPublicClient(opened);
+    if (COORDINATOR_ONLY.includes(area)) setArea('participants');
+  };
+
   if (forums === null) {
     return (
       <Center h="100vh">
@@ -110,22 +129,22 @@ export function App() {
             <Switch
               label="Preview as public"
               checked={previewPublic}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                setPreviewPublic(on);
-                if (on && COORDINATOR_ONLY.includes(area)) setArea('participants');
-              }}
+              onChange={(e) => void togglePreview(e.currentTarget.checked)}
             />
-            <NativeSelect
-              label="Forum"
-              styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
-              value={forum.id}
-              onChange={(e) => void openForum(e.currentTarget.value)}
-              data={forums.map((f) => ({ value: f.id, label: `${f.title} (${f.year})` }))}
-            />
-            <Button variant="default" onClick={() => setCreating(true)}>
-              New forum
-            </Button>
+            {!previewPublic && (
+              <>
+                <NativeSelect
+                  label="Forum"
+                  styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
+                  value={forum.id}
+                  onChange={(e) => void openForum(e.currentTarget.value)}
+                  data={forums.map((f) => ({ value: f.id, label: `${f.title} (${f.year})` }))}
+                />
+                <Button variant="default" onClick={() => setCreating(true)}>
+                  New forum
+                </Button>
+              </>
+            )}
           </Group>
         </Group>
       </AppShell.Header>
@@ -142,37 +161,42 @@ export function App() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        {previewPublic && (
-          <Alert color="grape" mb="md" title="Previewing as public">
-            You see what a public reader or MAG reviewer would see: protected participants appear
-            only by their pseudonym. Turn off “Preview as public” to return to the coordinators’
-            view.
-          </Alert>
+        {publicClient && previewForum ? (
+          <ClientContext.Provider value={publicClient}>
+            <Alert color="grape" mb="md" title="Previewing as public">
+              You see what a public reader or MAG reviewer would see: every answer comes from a
+              public session. Turn off “Preview as public” to return to the coordinators’ view.
+            </Alert>
+            <AreaView
+              area={area}
+              forum={previewForum}
+              onGoToParticipants={() => setArea('participants')}
+              key={`public-${forum.id}`}
+            />
+          </ClientContext.Provider>
+        ) : (
+          <>
+            {area === 'overview' && (
+              <OverviewPage
+                key={forum.id}
+                forum={forum}
+                onForumChanged={(f) => {
+                  setForum(f);
+                  void refresh();
+                }}
+                onGoToParticipants={() => setArea('participants')}
+              />
+            )}
+            {area !== 'overview' && (
+              <AreaView
+                area={area}
+                forum={forum}
+                onGoToParticipants={() => setArea('participants')}
+                key={forum.id}
+              />
+            )}
+          </>
         )}
-        {area === 'overview' && (
-          <OverviewPage
-            key={forum.id}
-            forum={forum}
-            onForumChanged={(f) => {
-              setForum(f);
-              void refresh();
-            }}
-            onGoToParticipants={() => setArea('participants')}
-          />
-        )}
-        {area === 'participants' && (
-          <ParticipantsPage key={forum.id} forum={forum} audience={audience} />
-        )}
-        {area === 'nris' && <NrisPage key={forum.id} forum={forum} audience={audience} />}
-        {area === 'calls' && <CallsPage key={forum.id} forum={forum} audience={audience} />}
-        {area === 'contributions' && (
-          <ContributionsPage key={forum.id} forum={forum} audience={audience} />
-        )}
-        {area === 'representation' && (
-          <RepresentationPage key={forum.id} forum={forum} audience={audience} />
-        )}
-        {area === 'report' && <ReportPage key={forum.id} forum={forum} audience={audience} />}
-        {area === 'safeguards' && !previewPublic && <SafeguardsPage key={forum.id} forum={forum} />}
       </AppShell.Main>
       <ForumFormModal
         opened={creating}
@@ -181,4 +205,42 @@ export function App() {
       />
     </AppShell>
   );
+}
+
+/** One area's page; each asks the backend through the client of the session it is shown in. */
+function AreaView({
+  area,
+  forum,
+  onGoToParticipants,
+}: {
+  area: Area;
+  forum: Forum;
+  onGoToParticipants: () => void;
+}) {
+  const audience = useClient().audience;
+  switch (area) {
+    case 'overview':
+      return (
+        // Only reached in a preview: the forum cannot be edited there.
+        <OverviewPage
+          forum={forum}
+          onForumChanged={() => undefined}
+          onGoToParticipants={onGoToParticipants}
+        />
+      );
+    case 'participants':
+      return <ParticipantsPage forum={forum} />;
+    case 'nris':
+      return <NrisPage forum={forum} />;
+    case 'calls':
+      return <CallsPage forum={forum} />;
+    case 'contributions':
+      return <ContributionsPage forum={forum} />;
+    case 'representation':
+      return <RepresentationPage forum={forum} />;
+    case 'report':
+      return <ReportPage forum={forum} />;
+    case 'safeguards':
+      return audience === 'coordinators' ? <SafeguardsPage forum={forum} /> : null;
+  }
 }

@@ -58,9 +58,9 @@ export function CallPage({
   const coordinator = audience === 'coordinators';
 
   const load = useCallback(async () => {
-    const c = unwrapOrNotify(await client.call('calls.get', { id: callId, audience }));
+    const c = unwrapOrNotify(await client.call('calls.get', { id: callId }));
     if (c) setCall(c);
-  }, [client, callId, audience]);
+  }, [client, callId]);
 
   useEffect(() => {
     void load();

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CallSeries, Forum, TimelineEntry } from '../../../../shared/api';
 import { describeSlot } from '../../../../shared/domain/schedule';
 import type { Audience } from '../../../../shared/domain/vocabulary';
-import { useClient } from '../../api/context';
+import { useAudience, useClient } from '../../api/context';
 import { unwrapOrNotify } from '../../components/errors';
 import { CallPage } from './CallPage';
 import { inUserZone, inUtc, userZone } from './format';
@@ -14,7 +14,8 @@ type View =
   { kind: 'list' } | { kind: 'series'; id: string } | { kind: 'call'; id: string; from: View };
 
 /** Calls: the timeline of past and upcoming calls (and sessions), the series, one series, one call. */
-export function CallsPage({ forum, audience }: { forum: Forum; audience: Audience }) {
+export function CallsPage({ forum }: { forum: Forum }) {
+  const audience = useAudience();
   const [view, setView] = useState<View>({ kind: 'list' });
   if (view.kind === 'series')
     return (

@@ -54,7 +54,7 @@ export function SeriesPage({
   const coordinator = audience === 'coordinators';
 
   const load = useCallback(async () => {
-    const s = unwrapOrNotify(await client.call('callSeries.get', { id: seriesId, audience }));
+    const s = unwrapOrNotify(await client.call('callSeries.get', { id: seriesId }));
     if (!s) return;
     setSeries(s);
     const dates = [...new Set(s.calls.map((c) => isoDateIn('UTC', c.startAt)))];
@@ -62,7 +62,7 @@ export function SeriesPage({
       await client.call('calls.burden', { forumId: s.forumId, dates, slots: s.slots }),
     );
     setBurden(b);
-  }, [client, seriesId, audience]);
+  }, [client, seriesId]);
 
   useEffect(() => {
     void load();

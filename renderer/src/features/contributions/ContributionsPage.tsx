@@ -23,8 +23,8 @@ import {
   type ContributionStatus,
 } from '../../../../shared/domain/contributions';
 import type { Region } from '../../../../shared/domain/countries';
-import type { Audience, StakeholderGroup } from '../../../../shared/domain/vocabulary';
-import { useClient } from '../../api/context';
+import type { StakeholderGroup } from '../../../../shared/domain/vocabulary';
+import { useAudience, useClient } from '../../api/context';
 import { unwrapOrNotify } from '../../components/errors';
 import { ContributionDetail } from './ContributionDetail';
 import { ContributionForm } from './ContributionForm';
@@ -62,7 +62,8 @@ const NO_FILTERS: Filters = {
 };
 
 /** Contributions: the list (search, filters, pages in SQL), coverage and themes. */
-export function ContributionsPage({ forum, audience }: { forum: Forum; audience: Audience }) {
+export function ContributionsPage({ forum }: { forum: Forum }) {
+  const audience = useAudience();
   const client = useClient();
   const [tab, setTab] = useState<string | null>('list');
   const [search, setSearch] = useState('');
@@ -89,7 +90,6 @@ export function ContributionsPage({ forum, audience }: { forum: Forum; audience:
     let live = true;
     const input = {
       forumId: forum.id,
-      audience,
       offset: (page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
       ...(debounced ? { search: debounced } : {}),

@@ -1,3 +1,4 @@
+import { useAudience } from '../../api/context';
 import {
   Badge,
   Button,
@@ -27,6 +28,7 @@ export function OverviewPage({
 }) {
   const [editing, setEditing] = useState(false);
   const now = today();
+  const audience = useAudience();
   const reached = forum.milestones.filter((m) => m.date <= now).length;
   const next = forum.milestones.find((m) => m.date > now);
 
@@ -40,9 +42,11 @@ export function OverviewPage({
             {forum.year}
           </Text>
         </div>
-        <Button variant="default" onClick={() => setEditing(true)}>
-          Edit forum
-        </Button>
+        {audience === 'coordinators' && (
+          <Button variant="default" onClick={() => setEditing(true)}>
+            Edit forum
+          </Button>
+        )}
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder>

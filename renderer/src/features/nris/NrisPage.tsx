@@ -1,7 +1,7 @@
+import { useAudience } from '../../api/context';
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Forum } from '../../../../shared/api';
-import type { Audience } from '../../../../shared/domain/vocabulary';
 import { DirectoryTab } from './DirectoryTab';
 import { SessionsTab } from './SessionsTab';
 
@@ -11,7 +11,8 @@ type NrisTab = 'directory' | 'sessions';
  * NRIs: the directory of National and Regional IGF Initiatives (shared by all forums) and this
  * forum's onsite sessions at their events. Tabs unmount when hidden, so each shows fresh data.
  */
-export function NrisPage({ forum, audience }: { forum: Forum; audience: Audience }) {
+export function NrisPage({ forum }: { forum: Forum }) {
+  const audience = useAudience();
   const [tab, setTab] = useState<NrisTab>('directory');
   return (
     <Stack gap="md">

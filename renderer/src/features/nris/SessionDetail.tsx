@@ -29,9 +29,8 @@ import { STAKEHOLDER_GROUP_LABELS, type Audience } from '../../../../shared/doma
 import { useClient } from '../../api/context';
 import { ExportDialog } from '../publish/ExportDialog';
 import { ParticipantPicker, type PickedParticipant } from '../safeguards/ParticipantPicker';
-import { formatInZone, venueWhen } from './format';
+import { formatInZone, STATUS_COLORS, venueWhen } from './format';
 import { SessionForm } from './SessionForm';
-import { STATUS_COLORS } from './SessionsTab';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -71,12 +70,12 @@ export function SessionDetail({
   const coordinator = audience === 'coordinators';
 
   const load = useCallback(async () => {
-    const r = await client.call('sessions.get', { id, audience });
+    const r = await client.call('sessions.get', { id });
     if (r.ok) {
       setS(r.value);
       setError(null);
     } else setError(r.error.message);
-  }, [client, id, audience]);
+  }, [client, id]);
 
   useEffect(() => {
     void load();

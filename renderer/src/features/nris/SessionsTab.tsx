@@ -14,22 +14,12 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import type { Forum, Nri, OnsiteSession, OnsiteSessionSummary } from '../../../../shared/api';
-import {
-  SESSION_FORMAT_LABELS,
-  SESSION_STATUS_LABELS,
-  type SessionStatus,
-} from '../../../../shared/domain/nris';
+import { SESSION_FORMAT_LABELS, SESSION_STATUS_LABELS } from '../../../../shared/domain/nris';
 import type { Audience } from '../../../../shared/domain/vocabulary';
 import { useClient } from '../../api/context';
-import { formatInZone, venueWhen } from './format';
+import { formatInZone, STATUS_COLORS, venueWhen } from './format';
 import { SessionDetail } from './SessionDetail';
 import { SessionForm } from './SessionForm';
-
-export const STATUS_COLORS: Record<SessionStatus, string> = {
-  scheduled: 'blue',
-  held: 'green',
-  cancelled: 'gray',
-};
 
 /** The forum's onsite sessions at NRI events; a session opens its own page. */
 export function SessionsTab({ forum, audience }: { forum: Forum; audience: Audience }) {
@@ -42,7 +32,7 @@ export function SessionsTab({ forum, audience }: { forum: Forum; audience: Audie
 
   const load = useCallback(async () => {
     const [list, directory] = await Promise.all([
-      client.call('sessions.list', { forumId: forum.id, audience }),
+      client.call('sessions.list', { forumId: forum.id }),
       client.call('nris.list', {}),
     ]);
     if (list.ok) {
@@ -50,7 +40,7 @@ export function SessionsTab({ forum, audience }: { forum: Forum; audience: Audie
       setError(null);
     } else setError(list.error.message);
     if (directory.ok) setNris(directory.value);
-  }, [client, forum.id, audience]);
+  }, [client, forum.id]);
 
   useEffect(() => {
     void load();

@@ -1,3 +1,4 @@
+import type { SessionStatus } from '../../../../shared/domain/nris';
 /* Formatting helpers of the NRIs area: venue times, zone lists, country options. */
 import { COUNTRIES, countryByCode, REGION_LABELS } from '../../../../shared/domain/countries';
 import { utcOffsetLabel } from '../../../../shared/domain/nris';
@@ -51,3 +52,10 @@ export function formatInZone(ms: number, zone: string): string {
 export function venueWhen(ms: number, zone: string): string {
   return `${formatInZone(ms, zone)} ${zone} (${utcOffsetLabel(ms, zone)})`;
 }
+
+/** Badge colours of a session's status (the list and the session's page agree). */
+export const STATUS_COLORS: Record<SessionStatus, string> = {
+  scheduled: 'blue',
+  held: 'green',
+  cancelled: 'gray',
+};

@@ -54,8 +54,8 @@ export function ParticipantDetail({
 
   const load = useCallback(async () => {
     if (!participantId) return setP(null);
-    setP(unwrapOrNotify(await client.call('participants.get', { id: participantId, audience })));
-  }, [client, participantId, audience]);
+    setP(unwrapOrNotify(await client.call('participants.get', { id: participantId })));
+  }, [client, participantId]);
   useEffect(() => {
     void load();
   }, [load]);

@@ -1,3 +1,4 @@
+import { useAudience } from '../../api/context';
 import {
   Alert,
   Badge,
@@ -24,7 +25,6 @@ import {
   type StakeholderGroup,
 } from '../../../../shared/domain/vocabulary';
 import { PARTICIPANT_SORTS, type ParticipantSort } from '../../../../shared/schemas/participants';
-import type { Audience } from '../../../../shared/domain/vocabulary';
 import { ExportDialog } from '../publish/ExportDialog';
 import { ParticipantDetail } from './ParticipantDetail';
 import { ProtectionDialog, type ProtectionTarget } from './ProtectionDialog';
@@ -58,7 +58,8 @@ function displayName(row: ParticipantRow) {
     : row.fullName;
 }
 
-export function ParticipantsPage({ forum, audience }: { forum: Forum; audience: Audience }) {
+export function ParticipantsPage({ forum }: { forum: Forum }) {
+  const audience = useAudience();
   const coordinatorView = audience === 'coordinators';
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 200);
@@ -77,7 +78,6 @@ export function ParticipantsPage({ forum, audience }: { forum: Forum; audience: 
   const query = useMemo<ListQuery>(
     () => ({
       forumId: forum.id,
-      audience,
       search: debouncedSearch.trim() || undefined,
       stakeholderGroup: (stakeholderGroup || undefined) as StakeholderGroup | undefined,
       region: region || undefined,
@@ -86,7 +86,7 @@ export function ParticipantsPage({ forum, audience }: { forum: Forum; audience: 
       sort,
       direction,
     }),
-    [forum.id, audience, debouncedSearch, stakeholderGroup, region, role, consent, sort, direction],
+    [forum.id, debouncedSearch, stakeholderGroup, region, role, consent, sort, direction],
   );
   const filtered = Boolean(query.search || stakeholderGroup || region || role || consent);
   const { total, rowAt, ensureRange, reload, error } = useParticipantPages(query);

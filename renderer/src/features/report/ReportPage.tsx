@@ -1,14 +1,14 @@
 import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Forum, ReportSummary } from '../../../../shared/api';
-import type { Audience } from '../../../../shared/domain/vocabulary';
-import { useClient } from '../../api/context';
+import { useAudience, useClient } from '../../api/context';
 import { unwrapOrNotify } from '../../components/errors';
 import { inUserZone } from '../calls/format';
 import { ReportEditor } from './ReportEditor';
 
 /** Report: the forum's outcome reports, and one report's editor. */
-export function ReportPage({ forum, audience }: { forum: Forum; audience: Audience }) {
+export function ReportPage({ forum }: { forum: Forum }) {
+  const audience = useAudience();
   const [openId, setOpenId] = useState<string | null>(null);
   if (audience !== 'coordinators')
     return (

@@ -1,8 +1,7 @@
 import { Alert, Loader, Stack, Tabs, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { Forum, RepresentationDashboard, StakeholderMap } from '../../../../shared/api';
-import type { Audience } from '../../../../shared/domain/vocabulary';
-import { useClient } from '../../api/context';
+import { useAudience, useClient } from '../../api/context';
 import { unwrapOrNotify } from '../../components/errors';
 import { ParticipantDetail } from '../participants/ParticipantDetail';
 import { ExportDialog } from '../publish/ExportDialog';
@@ -11,7 +10,8 @@ import { DashboardTab } from './DashboardTab';
 import { MapEditor } from './MapEditor';
 
 /** Representation: the dashboard, the stakeholder map and the alerts (coordinators). */
-export function RepresentationPage({ forum, audience }: { forum: Forum; audience: Audience }) {
+export function RepresentationPage({ forum }: { forum: Forum }) {
+  const audience = useAudience();
   const client = useClient();
   const [tab, setTab] = useState<string | null>('dashboard');
   const [data, setData] = useState<RepresentationDashboard | null>(null);
@@ -26,7 +26,7 @@ export function RepresentationPage({ forum, audience }: { forum: Forum; audience
     let live = true;
     setData(null);
     void Promise.all([
-      client.call('representation.dashboard', { forumId: forum.id, audience }),
+      client.call('representation.dashboard', { forumId: forum.id }),
       client.call('representation.map', { forumId: forum.id }),
     ]).then(([d, m]) => {
       if (!live) return;

@@ -32,7 +32,7 @@ describe('redactMarkdown', () => {
 
   it('returns text without matches as written', () => {
     const md = '* one\n* two   \n\n<b>raw</b>';
-    expect(redactMarkdown(md, redactor)).toEqual({ text: md, count: 0 });
+    expect(redactMarkdown(md, redactor)).toEqual({ text: md, count: 0, pseudonyms: [] });
   });
 
   it('escapes raw HTML and a leading @ once it rewrites', () => {
@@ -92,7 +92,17 @@ describe('redactDocument', () => {
 });
 
 describe('property: no mention survives, whatever surrounds it', () => {
-  const filler = fc.constantFrom('', ' ', '**x** ', 'see ', '\n\n', '> ', '- ', '1. ', '| a |\n|---|\n| ');
+  const filler = fc.constantFrom(
+    '',
+    ' ',
+    '**x** ',
+    'see ',
+    '\n\n',
+    '> ',
+    '- ',
+    '1. ',
+    '| a |\n|---|\n| ',
+  );
   it('holds for mixtures of every mention form', () => {
     fc.assert(
       fc.property(
@@ -110,7 +120,8 @@ describe('property: no mention survives, whatever surrounds it', () => {
             })
             .join(' ');
           const out = redactMarkdown(md, redactor).text;
-          for (const pi of used) expect(containsIdentifier(out, people[pi]), `${md}\n=>\n${out}`).toBe(false);
+          for (const pi of used)
+            expect(containsIdentifier(out, people[pi]), `${md}\n=>\n${out}`).toBe(false);
         },
       ),
       { numRuns: 300 },

@@ -13,6 +13,16 @@ import type { Audience } from '../../../shared/domain/vocabulary';
 import { bodyToMarkdown, parseBody, type PublicationDocument } from './document';
 import { RedactionTally } from './tally';
 
+/** An attribute, code or metadata string: redacted as plain text (it is not Markdown). */
+function plainText(tally: RedactionTally, redactor: Redactor, s: string): string;
+function plainText(tally: RedactionTally, redactor: Redactor, s: string | null): string | null;
+function plainText(tally: RedactionTally, redactor: Redactor, s: string | null): string | null {
+  if (!s) return s;
+  const r = redactor.redact(s);
+  tally.add(r);
+  return r.text;
+}
+
 /** URL redaction: the redactor's own `redactUrl` when it has one (being added), else its text rule. */
 type UrlRedactor = Redactor & { redactUrl?: (url: string) => RedactionResult | string };
 
@@ -179,18 +189,18 @@ function redactInlineAttributes(parent: Parent, redactor: Redactor, tally: Redac
   for (const c of parent.children as PhrasingContent[]) {
     if (c.type === 'link' || c.type === 'image' || c.type === 'linkReference') {
       if ('url' in c) c.url = urlOf(redactor, c.url, tally);
-      if ('title' in c && c.title) c.title = tally.text(redactor, c.title);
+      if ('title' in c && c.title) c.title = plainText(tally, redactor, c.title);
     }
     if (c.type === 'image' || c.type === 'imageReference') {
-      if (c.alt) c.alt = tally.text(redactor, c.alt);
+      if (c.alt) c.alt = plainText(tally, redactor, c.alt);
     }
     if (
       c.type === 'footnoteReference' ||
       c.type === 'linkReference' ||
       c.type === 'imageReference'
     ) {
-      c.identifier = tally.text(redactor, c.identifier);
-      if (c.label) c.label = tally.text(redactor, c.label);
+      c.identifier = plainText(tally, redactor, c.identifier);
+      if (c.label) c.label = plainText(tally, redactor, c.label);
     }
     if ('children' in c) redactInlineAttributes(c as Parent, redactor, tally);
   }
@@ -214,19 +224,19 @@ function redactBlock(n: Nodes, redactor: Redactor, tally: RedactionTally): void 
   }
   switch (n.type) {
     case 'code':
-      n.value = tally.text(redactor, n.value);
-      if (n.lang) n.lang = tally.text(redactor, n.lang);
-      if (n.meta) n.meta = tally.text(redactor, n.meta);
+      n.value = plainText(tally, redactor, n.value);
+      if (n.lang) n.lang = plainText(tally, redactor, n.lang);
+      if (n.meta) n.meta = plainText(tally, redactor, n.meta);
       return;
     case 'definition':
       n.url = urlOf(redactor, n.url, tally);
-      if (n.title) n.title = tally.text(redactor, n.title);
-      n.identifier = tally.text(redactor, n.identifier);
-      if (n.label) n.label = tally.text(redactor, n.label);
+      if (n.title) n.title = plainText(tally, redactor, n.title);
+      n.identifier = plainText(tally, redactor, n.identifier);
+      if (n.label) n.label = plainText(tally, redactor, n.label);
       return;
     case 'footnoteDefinition':
-      n.identifier = tally.text(redactor, n.identifier);
-      if (n.label) n.label = tally.text(redactor, n.label);
+      n.identifier = plainText(tally, redactor, n.identifier);
+      if (n.label) n.label = plainText(tally, redactor, n.label);
       break;
     default:
       break;
@@ -263,13 +273,14 @@ export function redactDocument(
   if (audience === 'coordinators') return doc;
   const body = redactBody(clone(doc.body), redactor, tally);
   const properties: Record<string, string> = {};
-  for (const [k, v] of Object.entries(doc.meta.properties)) properties[k] = tally.text(redactor, v);
+  for (const [k, v] of Object.entries(doc.meta.properties))
+    properties[k] = plainText(tally, redactor, v);
   return {
     meta: {
-      title: tally.text(redactor, doc.meta.title),
+      title: plainText(tally, redactor, doc.meta.title),
       filename: redactFilename(redactor, doc.meta.filename, tally),
       ...(doc.meta.subject !== undefined
-        ? { subject: tally.text(redactor, doc.meta.subject) }
+        ? { subject: plainText(tally, redactor, doc.meta.subject) }
         : {}),
       properties,
     },
@@ -292,7 +303,10 @@ export function redactMarkdown(
   const body = redactBody(parseBody(md), redactor, tally);
   // Nothing replaced: the record is returned as written (no reformatting of untouched text).
   if (tally.count === 0) return { text: md, count: 0, pseudonyms: [] };
-  return { text: bodyToMarkdown(body), count: tally.count, pseudonyms: [...tally.pseudonyms] };
+  const out = bodyToMarkdown(body);
+  // A one-line field (a title, a name) stays one line: the serialiser ends every document with \n.
+  const text = md.endsWith('\n') ? out : out.replace(/\n+$/, '');
+  return { text, count: tally.count, pseudonyms: [...tally.pseudonyms] };
 }
 
 export type { RootContent };

@@ -17,18 +17,21 @@ import type { Audience } from '../../../shared/domain/vocabulary';
 import { narrows, type Session } from '../../../shared/methods';
 import { DomainError } from '../../../shared/result';
 import { redactMarkdown } from './markdown';
-import { RedactionTally } from './tally';
+import { RedactionTally as PlainTally } from './tally';
 
-export { RedactionTally } from './tally';
-
-/** A record's field for a reader outside coordinators: Markdown-aware redaction, counted. */
-function field(tally: RedactionTally, redactor: Redactor, s: string): string;
-function field(tally: RedactionTally, redactor: Redactor, s: string | null): string | null;
-function field(tally: RedactionTally, redactor: Redactor, s: string | null): string | null {
-  if (!s) return s;
-  const r = redactMarkdown(s, redactor);
-  tally.add(r);
-  return r.text;
+/**
+ * The tally every area and export uses: its `text` reads a field as Markdown (a name split by
+ * emphasis, `**Given** Family`, is found). The tree redactor itself counts with the plain tally.
+ */
+export class RedactionTally extends PlainTally {
+  override text(redactor: Redactor, s: string): string;
+  override text(redactor: Redactor, s: string | null): string | null;
+  override text(redactor: Redactor, s: string | null): string | null {
+    if (!s) return s;
+    const r = redactMarkdown(s, redactor);
+    this.add(r);
+    return r.text;
+  }
 }
 
 const countPresent = (...values: unknown[]) =>
@@ -86,13 +89,13 @@ export function participantForAudience(
     ...p,
     isProtected: false,
     pseudonym: null,
-    fullName: field(tally, redactor, p.fullName),
-    preferredName: field(tally, redactor, p.preferredName),
-    organisation: field(tally, redactor, p.organisation),
-    email: forParticipants ? field(tally, redactor, p.email) : null,
+    fullName: tally.text(redactor, p.fullName),
+    preferredName: tally.text(redactor, p.preferredName),
+    organisation: tally.text(redactor, p.organisation),
+    email: forParticipants ? tally.text(redactor, p.email) : null,
     languages: forParticipants ? p.languages : [],
     timeZone: forParticipants ? p.timeZone : null,
-    handles: forParticipants ? p.handles.map((h) => field(tally, redactor, h)) : [],
+    handles: forParticipants ? p.handles.map((h) => tally.text(redactor, h)) : [],
     aliases: [],
     gender: null,
     genderSelfDescribed: null,
@@ -122,9 +125,9 @@ export function rowForAudience(
   return {
     ...r,
     pseudonym: null,
-    fullName: field(tally, redactor, r.fullName),
-    preferredName: field(tally, redactor, r.preferredName),
-    organisation: field(tally, redactor, r.organisation),
+    fullName: tally.text(redactor, r.fullName),
+    preferredName: tally.text(redactor, r.preferredName),
+    organisation: tally.text(redactor, r.organisation),
     email: audience === 'participants' ? r.email : null,
   };
 }

@@ -10,7 +10,7 @@
 import { getCall, getSeries, listSeriesCalls } from '../../../db/queries/calls';
 import { listAllParticipants } from '../../../db/queries/participants';
 import { planOccurrences } from '../../../shared/domain/schedule';
-import { formatInZone, localToUtc, zoneLabel } from '../../../shared/domain/zones';
+import { formatInZone, localToUtc, resolveLocal, zoneLabel } from '../../../shared/domain/zones';
 import type { Audience } from '../../../shared/domain/vocabulary';
 import { DomainError } from '../../../shared/result';
 import type { BackendContext } from '../context';
@@ -134,6 +134,9 @@ function seriesEvents(
       else if (
         call.moved === 1 ||
         call.startAt !== asRead ||
+        // Readers disagree on a wall time in a gap or a repeated hour (ical.js takes the later
+        // of two), so such an occurrence is written explicitly, in UTC.
+        resolveLocal(slot.zone, occ.wall).kind !== 'exact' ||
         call.durationMinutes !== s.durationMinutes ||
         call.title !== s.title
       )

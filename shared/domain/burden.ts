@@ -46,6 +46,14 @@ export const BURDEN_LEGEND: { burden: number; label: string }[] = [
   { burden: 4, label: '00:00–05:00' },
 ];
 
+/** The model in a few sentences, shown beside the heat map. */
+export const BURDEN_MODEL =
+  'Each cell is the average burden for a region of a call starting at that UTC hour, counted over ' +
+  'the whole call (every quarter-hour from start to end, in each member’s own time) and over the ' +
+  'series’ dates, so daylight-saving changes count. Weekend time counts as the worst (4) unless ' +
+  'weekends are allowed. Suggestions search half-hour starts and rotations of up to three slots: ' +
+  'first the worst single call any region gets, then the worst region’s average, then the total.';
+
 /** Burden of a local time given as minutes after local midnight. */
 export function burdenAtLocalMinutes(minutes: number): number {
   const m = ((Math.floor(minutes) % 1440) + 1440) % 1440;

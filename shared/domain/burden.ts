@@ -118,7 +118,6 @@ export interface RegionHours {
   stepMinutes: number;
 }
 
-const HOUR = 3_600_000;
 const dayStart = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 /** Per region, the average burden of a call starting at each step of the UTC day, over `dates`. */

@@ -183,7 +183,7 @@ describe('vtimezone', () => {
 /* ---- Daylight-saving edges through the real export path, read by ical.js and by Python ---- */
 
 const missingPython = pythonReaderMissing();
-let dstNow = Date.UTC(2026, 11, 1);
+const dstNow = Date.UTC(2026, 11, 1);
 const dst = createBackend({ dbFile: ':memory:', shell: 'test', now: () => dstNow });
 afterAll(() => dst.close());
 

@@ -88,7 +88,7 @@ describe('invitation Subject', () => {
       .map((s) =>
         s
           .replace(/[\uD800-\uDFFF]/g, '')
-          .replace(/[\x00-\x1f\x7f]/g, ' ')
+          .replace(/\p{Cc}/gu, ' ')
           .trim(),
       )
       .filter((s) => s.length > 0);

@@ -508,6 +508,8 @@ export interface TimeSuggestion {
   slots: CallSlot[];
   /** Highest region average burden over the rotation. */
   worstRegionBurden: number;
+  /** Highest burden any region has at any single call of the rotation. */
+  worstCallBurden: number;
   totalBurden: number;
   perRegion: { region: string; label: string; burden: number }[];
 }

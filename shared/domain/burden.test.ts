@@ -4,6 +4,7 @@ import {
   burdenAt,
   burdenAtLocalMinutes,
   burdenHeatMap,
+  callBurden,
   scoreRotation,
   suggestRotation,
   type BurdenMember,
@@ -80,14 +81,16 @@ describe('heat map', () => {
 });
 
 describe('suggestRotation', () => {
-  it('minimises the worst region average; a rotation beats any single slot around the world', () => {
+  it('minimises the worst single call, then the worst region average; a rotation beats any single slot around the world', () => {
     const map = burdenHeatMap(members, ['2026-03-04']);
     const best = suggestRotation(map, 3)!;
-    // Brute force check: nothing has a lower worst region burden.
+    // Brute force check: nothing has a lower (worst call, worst region average).
+    const notBetter = (s: { worstCall: number; worst: number }) =>
+      s.worstCall > best.worstCall + 1e-9 ||
+      (Math.abs(s.worstCall - best.worstCall) <= 1e-9 && s.worst >= best.worst - 1e-9);
     for (let a = 0; a < 24; a++) {
-      expect(scoreRotation(map, [a]).worst).toBeGreaterThanOrEqual(best.worst - 1e-9);
-      for (let b = a + 1; b < 24; b++)
-        expect(scoreRotation(map, [a, b]).worst).toBeGreaterThanOrEqual(best.worst - 1e-9);
+      expect(notBetter(scoreRotation(map, [a]))).toBe(true);
+      for (let b = a + 1; b < 24; b++) expect(notBetter(scoreRotation(map, [a, b]))).toBe(true);
     }
     const single = suggestRotation(map, 1)!;
     expect(single.hours).toHaveLength(1);
@@ -102,6 +105,69 @@ describe('suggestRotation', () => {
     expect(best.hours).toEqual([8]);
     expect(best.worst).toBe(0);
     expect(best.total).toBe(0);
+  });
+
+  it('penalises the worst single call: every region at 01:00 once loses to a worst call at 21:00', () => {
+    // Two regions, hourly steps. Rotation A = [1, 9, 10]: each region has one call at burden 4,
+    // average 4/3. Rotation B = [12, 13, 21]: the worst call is 2 (21:00), averages 1.5 and 0.
+    const hours = (cells: Record<number, number>) =>
+      Array.from({ length: 24 }, (_, h) => cells[h] ?? 4);
+    const map = [
+      {
+        region: 'a',
+        members: 1,
+        stepMinutes: 60,
+        hours: hours({ 1: 4, 9: 0, 10: 0, 12: 1, 13: 1.5, 21: 2 }),
+      },
+      {
+        region: 'b',
+        members: 1,
+        stepMinutes: 60,
+        hours: hours({ 1: 0, 9: 4, 10: 0, 12: 0, 13: 0, 21: 0 }),
+      },
+    ];
+    // Average only would prefer A...
+    expect(scoreRotation(map, [1, 9, 10]).worst).toBeLessThan(
+      scoreRotation(map, [12, 13, 21]).worst,
+    );
+    const best = suggestRotation(map, 3)!;
+    expect(best.worstCall).toBeLessThanOrEqual(2);
+    expect(best.hours).not.toEqual([1, 9, 10]);
+    expect(scoreRotation(map, [1, 9, 10]).worstCall).toBe(4);
+  });
+
+  it('counts the whole call, not its start hour', () => {
+    const wed = Date.UTC(2026, 2, 4, 17);
+    expect(burdenAt('UTC', wed)).toBe(0);
+    expect(callBurden('UTC', wed, { durationMinutes: 120 })).toBe(0.5);
+    expect(callBurden('UTC', wed, { durationMinutes: 60 })).toBe(0);
+    // 16:30-18:30: two quarter-hours at 0 ... four at 1 (18:00-18:30 counts 1).
+    expect(callBurden('UTC', Date.UTC(2026, 2, 4, 16, 30), { durationMinutes: 120 })).toBe(0.25);
+    const map = burdenHeatMap([{ zone: 'UTC', region: 'europe' }], ['2026-03-04'], {
+      durationMinutes: 120,
+    });
+    expect(map[0].hours[17]).toBe(0.5);
+    expect(map[0].hours[16]).toBe(0);
+  });
+
+  it('searches half-hour starts', () => {
+    // Kolkata is UTC+05:30: its working day starts at 02:30 UTC, which whole hours miss.
+    const kolkata = [{ zone: 'Asia/Kolkata', region: 'asia' }];
+    const half = suggestRotation(burdenHeatMap(kolkata, ['2026-03-04'], {}, 30), 1)!;
+    expect(half.startMinutes).toEqual([150]);
+    const whole = suggestRotation(burdenHeatMap(kolkata, ['2026-03-04'], {}, 60), 1)!;
+    expect(whole.startMinutes).toEqual([180]);
+  });
+
+  it('counts weekend time as the worst unless weekends are chosen', () => {
+    // Friday 23:00 UTC is Saturday 08:00 in Tokyo.
+    const fri = Date.UTC(2026, 2, 6, 23);
+    expect(callBurden('Asia/Tokyo', fri)).toBe(4);
+    expect(callBurden('Asia/Tokyo', fri, { includeWeekends: true })).toBe(0);
+    const tokyo = [{ zone: 'Asia/Tokyo', region: 'asia' }];
+    const best = suggestRotation(burdenHeatMap(tokyo, ['2026-03-06'], {}, 30), 1)!;
+    expect(best.worstCall).toBe(0);
+    expect(best.startMinutes[0]).toBeLessThan(15 * 60); // before Saturday begins in Tokyo
   });
 
   it('proposes nothing without members', () => {

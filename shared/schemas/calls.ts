@@ -61,6 +61,12 @@ const endRule = <T extends SeriesShape>(v: T, ctx: z.RefinementCtx) => {
     });
 };
 
+/** How burden is counted: the whole call's length; weekends count as the worst unless chosen. */
+const fairness = {
+  durationMinutes: z.number().int('must be a whole number').min(15).max(480).default(60),
+  includeWeekends: z.boolean().default(false),
+};
+
 export const callsSchemas = {
   'callSeries.list': z.strictObject({ forumId: id }),
   'callSeries.get': z.strictObject({ id }),
@@ -74,12 +80,14 @@ export const callsSchemas = {
     /** Dates to average over (e.g. the series' dates); today when empty. */
     dates: list(isoDate, 200).default([]),
     slots: list(slot, 3).default([]),
+    ...fairness,
   }),
   /** The UTC slot or rotation of 2-3 slots that minimises the worst region's burden. */
   'calls.suggestTimes': z.strictObject({
     forumId: id,
     dates: list(isoDate, 200).default([]),
     maxSlots: z.number().int().min(1).max(3).default(3),
+    ...fairness,
   }),
   'calls.get': z.strictObject({ id }),
   'calls.update': z.strictObject({

@@ -2,8 +2,8 @@
 import { listAllParticipants } from '../../../db/queries/participants';
 import type { BurdenReport, TimeSuggestion } from '../../../shared/api';
 import {
-  burdenAt,
   burdenHeatMap,
+  callBurden,
   suggestRotation,
   type BurdenMember,
 } from '../../../shared/domain/burden';
@@ -42,7 +42,11 @@ export function burdenReport(
   requireForum(ctx, input.forumId, 'forumId');
   const { scored, withoutZone } = members(ctx, input.forumId);
   const dates = uniqueDates(input.dates, ctx);
-  const map = burdenHeatMap(scored, dates);
+  const options = {
+    durationMinutes: input.durationMinutes,
+    includeWeekends: input.includeWeekends,
+  };
+  const map = burdenHeatMap(scored, dates, options);
   // Slots are evaluated on the first date (local times) and averaged over all dates (burden).
   const slotInstants = (slot: CallSlot) => dates.map((d) => localToUtc(slot.zone, d, slot.time));
   return {
@@ -59,7 +63,7 @@ export function burdenReport(
           const instants = slotInstants(slot);
           const localTimes = [...new Set(zones.map((z) => timeIn(z, instants[0])))].sort();
           let sum = 0;
-          for (const z of zones) for (const t of instants) sum += burdenAt(z, t);
+          for (const z of zones) for (const t of instants) sum += callBurden(z, t, options);
           return { localTimes, burden: sum / (zones.length * instants.length) };
         }),
       };
@@ -73,12 +77,20 @@ export function suggestTimes(
 ): TimeSuggestion | null {
   requireForum(ctx, input.forumId, 'forumId');
   const { scored } = members(ctx, input.forumId);
-  const map = burdenHeatMap(scored, uniqueDates(input.dates, ctx));
+  // Half-hour starts are searched (a 13:30 UTC call can suit three continents where 13:00 does not).
+  const options = {
+    durationMinutes: input.durationMinutes,
+    includeWeekends: input.includeWeekends,
+  };
+  const map = burdenHeatMap(scored, uniqueDates(input.dates, ctx), options, 30);
   const best = suggestRotation(map, input.maxSlots);
   if (!best) return null;
+  const hhmm = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   return {
-    slots: best.hours.map((h) => ({ time: `${String(h).padStart(2, '0')}:00`, zone: 'UTC' })),
+    slots: best.startMinutes.map((m) => ({ time: hhmm(m), zone: 'UTC' })),
     worstRegionBurden: best.worst,
+    worstCallBurden: best.worstCall,
     totalBurden: best.total,
     perRegion: best.perRegion.map((r) => ({ ...r, label: regionLabel(r.region) })),
   };

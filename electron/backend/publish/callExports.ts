@@ -10,7 +10,7 @@
 import { getCall, getSeries, listSeriesCalls } from '../../../db/queries/calls';
 import { listAllParticipants } from '../../../db/queries/participants';
 import { planOccurrences } from '../../../shared/domain/schedule';
-import { formatInZone, localToUtc, zoneLabel } from '../../../shared/domain/zones';
+import { formatInZone, localToUtc, resolveLocal, zoneLabel } from '../../../shared/domain/zones';
 import type { Audience } from '../../../shared/domain/vocabulary';
 import { DomainError } from '../../../shared/result';
 import type { BackendContext } from '../context';
@@ -73,7 +73,15 @@ function callOfForum(ctx: BackendContext, req: CallExportRequest, id: string) {
   return c;
 }
 
-type Text = (s: string) => string;
+/** Free text through the redactor; `url` for links (the redactor's URL form when it has one). */
+interface Text {
+  (s: string): string;
+  url(u: string): string;
+}
+
+type UrlRedactor = {
+  redactUrl(u: string): { text: string; count: number; pseudonyms: Iterable<string> };
+};
 
 function textFor(
   ctx: BackendContext,
@@ -81,12 +89,21 @@ function textFor(
   audience: Audience,
   tally: RedactionTally,
 ): Text {
-  if (audience === 'coordinators') return (s) => s;
+  if (audience === 'coordinators')
+    return Object.assign((s: string) => s, { url: (u: string) => u });
   const { redactor } = protectionFor(ctx, forumId);
-  return (s) => tally.text(redactor, s);
+  const url = (u: string) => {
+    if (!u || !('redactUrl' in redactor)) return tally.text(redactor, u);
+    const r = (redactor as unknown as UrlRedactor).redactUrl(u);
+    for (const p of r.pseudonyms) tally.withheld(0, p);
+    tally.count += r.count;
+    return r.text;
+  };
+  return Object.assign((s: string) => tally.text(redactor, s), { url });
 }
 
-const linkFor = (audience: Audience, link: string) => (audience === 'public' ? '' : link);
+const linkFor = (audience: Audience, link: string, text: Text) =>
+  audience === 'public' ? '' : text.url(link);
 
 function describe(description: string, link: string): string {
   return [description, link ? `Join: ${link}` : ''].filter(Boolean).join('\n\n');
@@ -104,7 +121,7 @@ function seriesEvents(
   const planned = planOccurrences(plan);
   const calls = new Map(listSeriesCalls(ctx.db, seriesId).map((c) => [c.occurrenceIndex, c]));
   const title = text(s.title);
-  const link = linkFor(audience, s.meetingLink);
+  const link = linkFor(audience, s.meetingLink, text);
   const description = describe(text(s.description), link);
   const k = plan.slots.length;
   const events: CalendarEvent[] = [];
@@ -134,6 +151,9 @@ function seriesEvents(
       else if (
         call.moved === 1 ||
         call.startAt !== asRead ||
+        // Readers disagree on a wall time in a gap or a repeated hour (ical.js takes the later
+        // of two), so such an occurrence is written explicitly, in UTC.
+        resolveLocal(slot.zone, occ.wall).kind !== 'exact' ||
         call.durationMinutes !== s.durationMinutes ||
         call.title !== s.title
       )
@@ -183,7 +203,7 @@ function callEvent(
 ): { event: CalendarEvent; title: string } {
   const c = getCall(ctx.db, callId)!;
   const s = c.seriesId ? getSeries(ctx.db, c.seriesId) : undefined;
-  const link = linkFor(audience, s?.meetingLink ?? '');
+  const link = linkFor(audience, s?.meetingLink ?? '', text);
   const title = text(c.title);
   const event: CalendarEvent = {
     uid: uidOfCall(c.id),
@@ -315,7 +335,7 @@ export function publishCallExport(
     const built = seriesEvents(ctx, subjectId, req.audience, text);
     ics = buildCalendar({ name: built.title, stamp, events: built.events });
     title = built.title;
-    link = series.meetingLink;
+    link = linkFor(req.audience, series.meetingLink, text);
     description = text(series.description);
     calls = listSeriesCalls(ctx.db, subjectId).map((c) => ({
       startAt: c.startAt,
@@ -328,7 +348,7 @@ export function publishCallExport(
     ics = buildCalendar({ name: built.title, stamp, events: [built.event] });
     title = built.title;
     const s = call.seriesId ? getSeries(ctx.db, call.seriesId) : undefined;
-    link = s?.meetingLink ?? '';
+    link = linkFor(req.audience, s?.meetingLink ?? '', text);
     description = text(s?.description ?? '');
     calls = [{ startAt: call.startAt, zone: call.zone, cancelled: call.status === 'cancelled' }];
   }

@@ -39,20 +39,32 @@ const base64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 /** Base64 in lines of 76 characters (RFC 2045). */
 const base64Lines = (s: string) => base64(s).replace(/.{1,76}/g, '$&' + CRLF);
 
-/** An RFC 2047 encoded word when the header text is not plain ASCII; long text split in words. */
-export function encodeHeader(value: string): string {
+/**
+ * A header's value, folded: plain when it is printable ASCII and fits on the line, otherwise RFC 2047
+ * encoded-words ("=?UTF-8?B?...?=", each at most 75 characters and whole characters only), one per
+ * line, every line at most 76 characters counting `Name: ` on the first. Hand-written: no RFC 2047
+ * encoder (libmime, nodemailer) is installed, and this is all the drafts need.
+ */
+export function encodeHeader(value: string, nameLength = 'Subject'.length): string {
   const clean = value.replace(/[\r\n]+/g, ' ');
-  if (/^[\x20-\x7e]*$/.test(clean) && clean.length <= 900) return clean;
+  if (/^[\x20-\x7e]*$/.test(clean) && nameLength + 2 + clean.length <= 76) return clean;
+  const OVERHEAD = '=?UTF-8?B??='.length;
+  // The longest base64 text (a multiple of 4) a line has room for.
+  const room = (first: boolean) => {
+    const free = 76 - (first ? nameLength + 2 : 1) - OVERHEAD;
+    return Math.min(Math.floor(free / 4) * 4, 75 - OVERHEAD - ((75 - OVERHEAD) % 4));
+  };
   const words: string[] = [];
   let chunk = '';
   for (const ch of clean) {
-    if (Buffer.byteLength(chunk + ch, 'utf8') > 45) {
+    const bytes = Buffer.byteLength(chunk + ch, 'utf8');
+    if (chunk && Math.ceil(bytes / 3) * 4 > room(words.length === 0)) {
       words.push(chunk);
       chunk = '';
     }
     chunk += ch;
   }
-  if (chunk) words.push(chunk);
+  if (chunk || words.length === 0) words.push(chunk);
   return words.map((w) => `=?UTF-8?B?${base64(w)}?=`).join(`${CRLF} `);
 }
 

@@ -38,6 +38,7 @@ import { useClient } from '../../api/context';
 import { unwrapOrNotify, useFieldErrors } from '../../components/errors';
 import { allZones, inUserZone, inUtc, inZone } from './format';
 import { CalendarExports, type CalendarExport } from './CalendarExports';
+import { FoldChoice, type Fold } from './FoldChoice';
 
 type Owner = { value: string; label: string };
 
@@ -215,11 +216,12 @@ function MoveDialog({
   const [zone, setZone] = useState(call.zone);
   const [date, setDate] = useState(isoDateIn(call.zone, call.startAt));
   const [time, setTime] = useState(timeIn(call.zone, call.startAt));
+  const [fold, setFold] = useState<Fold | undefined>(undefined);
   const { errors, formError, clear, show } = useFieldErrors();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     clear();
-    const r = await client.call('calls.move', { id: call.id, date, time, zone });
+    const r = await client.call('calls.move', { id: call.id, date, time, zone, fold });
     if (r.ok) onMoved(r.value);
     else show(r.error);
   };
@@ -240,13 +242,25 @@ function MoveDialog({
             label="New time"
             value={time}
             error={errors.time}
-            onChange={(e) => setTime(e.currentTarget.value)}
+            onChange={(e) => {
+              setTime(e.currentTarget.value);
+              setFold(undefined);
+            }}
+          />
+          <FoldChoice
+            label={`Which ${time}?`}
+            value={fold}
+            error={errors.fold}
+            onChange={setFold}
           />
           <NativeSelect
             label="Time zone"
             value={zone}
             error={errors.zone}
-            onChange={(e) => setZone(e.currentTarget.value)}
+            onChange={(e) => {
+              setZone(e.currentTarget.value);
+              setFold(undefined);
+            }}
             data={allZones()}
           />
           {formError && <Alert color="red">{formError}</Alert>}

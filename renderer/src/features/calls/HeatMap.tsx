@@ -1,6 +1,6 @@
 import { Group, Stack, Table, Text } from '@mantine/core';
 import type { BurdenReport, CallSlot } from '../../../../shared/api';
-import { BURDEN_LEGEND, MAX_BURDEN } from '../../../../shared/domain/burden';
+import { BURDEN_LEGEND, BURDEN_MODEL, MAX_BURDEN } from '../../../../shared/domain/burden';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
@@ -102,6 +102,9 @@ export function HeatMap({ report, slots }: { report: BurdenReport; slots: CallSl
           </Group>
         ))}
       </Group>
+      <Text size="xs" c="dimmed" maw={720}>
+        {BURDEN_MODEL}
+      </Text>
       {report.withoutZone > 0 && (
         <Text size="xs" c="dimmed">
           {report.withoutZone} member{report.withoutZone === 1 ? ' has' : 's have'} no time zone and

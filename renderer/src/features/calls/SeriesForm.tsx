@@ -17,6 +17,7 @@ import type { CallSeries, CallSeriesDetails, CallSlot } from '../../../../shared
 import { describeSlot } from '../../../../shared/domain/schedule';
 import { useClient } from '../../api/context';
 import { useFieldErrors } from '../../components/errors';
+import { FoldChoice } from './FoldChoice';
 import { allZones } from './format';
 
 interface Draft {
@@ -185,13 +186,13 @@ export function SeriesFormModal({
                       label={`Slot ${i + 1} time`}
                       value={slot.time}
                       error={errors[`slots.${i}.time`]}
-                      onChange={(e) => setSlot(i, { time: e.currentTarget.value })}
+                      onChange={(e) => setSlot(i, { time: e.currentTarget.value, fold: undefined })}
                     />
                     <NativeSelect
                       label={`Slot ${i + 1} fixed in`}
                       value={slot.zone}
                       error={errors[`slots.${i}.zone`]}
-                      onChange={(e) => setSlot(i, { zone: e.currentTarget.value })}
+                      onChange={(e) => setSlot(i, { zone: e.currentTarget.value, fold: undefined })}
                       data={zones}
                     />
                     {draft.slots.length > 1 && (
@@ -209,6 +210,12 @@ export function SeriesFormModal({
                       </Button>
                     )}
                   </Group>
+                  <FoldChoice
+                    label={`Slot ${i + 1}: which ${slot.time}?`}
+                    value={slot.fold}
+                    error={errors[`slots.${i}.fold`]}
+                    onChange={(fold) => setSlot(i, { fold })}
+                  />
                   <Text size="xs" c="dimmed">
                     {describeSlot(slot)}
                   </Text>

@@ -12,6 +12,7 @@ import {
   Text,
   Title,
   VisuallyHidden,
+  Checkbox,
 } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type {
@@ -50,6 +51,7 @@ export function SeriesPage({
   const [suggestion, setSuggestion] = useState<TimeSuggestion | null | undefined>(undefined);
   const [suggesting, setSuggesting] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [includeWeekends, setIncludeWeekends] = useState(false);
   const [exporting, setExporting] = useState<CalendarExport>(null);
   const coordinator = audience === 'coordinators';
 
@@ -59,10 +61,16 @@ export function SeriesPage({
     setSeries(s);
     const dates = [...new Set(s.calls.map((c) => isoDateIn('UTC', c.startAt)))];
     const b = unwrapOrNotify(
-      await client.call('calls.burden', { forumId: s.forumId, dates, slots: s.slots }),
+      await client.call('calls.burden', {
+        forumId: s.forumId,
+        dates,
+        slots: s.slots,
+        durationMinutes: s.durationMinutes,
+        includeWeekends,
+      }),
     );
     setBurden(b);
-  }, [client, seriesId]);
+  }, [client, seriesId, includeWeekends]);
 
   useEffect(() => {
     void load();
@@ -74,7 +82,12 @@ export function SeriesPage({
   const suggest = async () => {
     setSuggesting(true);
     const r = unwrapOrNotify(
-      await client.call('calls.suggestTimes', { forumId: series.forumId, dates }),
+      await client.call('calls.suggestTimes', {
+        forumId: series.forumId,
+        dates,
+        durationMinutes: series.durationMinutes,
+        includeWeekends,
+      }),
     );
     setSuggesting(false);
     setSuggestion(r);
@@ -161,9 +174,16 @@ export function SeriesPage({
             Who bears which hours
           </Title>
           {coordinator && (
-            <Button onClick={() => void suggest()} loading={suggesting}>
-              Suggest times
-            </Button>
+            <Group>
+              <Checkbox
+                label="Weekend calls are acceptable"
+                checked={includeWeekends}
+                onChange={(e) => setIncludeWeekends(e.currentTarget.checked)}
+              />
+              <Button onClick={() => void suggest()} loading={suggesting}>
+                Suggest times
+              </Button>
+            </Group>
           )}
         </Group>
         {suggestion === null && <Alert>No member has a time zone: nothing to suggest.</Alert>}

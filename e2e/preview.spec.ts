@@ -50,6 +50,7 @@ test('the public preview shows and receives no protected name, and search finds 
     summary: 'Proposed by **Given** Family after the second call.',
     body: 'Circles of five meet monthly; **Given** Family coordinates them.',
     kind: 'practice',
+    source: 'email',
     country: 'BR',
     receivedOn: '2026-05-04',
     attribution: 'anonymous',

@@ -29,6 +29,7 @@ import type { BackendContext } from '../../electron/backend/context';
 import { importParticipantsFromCsv } from '../../electron/backend/participants/importJob';
 import type { Forum, Page, ParticipantRow } from '../../shared/api';
 import { fold } from '../../shared/domain/fold';
+import type { Session } from '../../shared/methods';
 import type { MethodInput } from '../../shared/schemas';
 import { generateParticipants } from './generate';
 
@@ -288,13 +289,107 @@ async function benchList(backend: Backend, forum: Forum): Promise<Verdict[]> {
   return verdicts;
 }
 
+/** Protected people the public page redacts (the redactor is built from them). */
+const PROTECTED = 200;
+
+/**
+ * (c) A public session's page next to the coordinators' page, through dispatch both ways:
+ * listed people only, protected ones as their pseudonym. Medians of interleaved runs.
+ */
+async function benchPublicPage(backend: Backend, forum: Forum): Promise<Verdict[]> {
+  const firstPage = await unwrap<Page<ParticipantRow>>(backend, 'participants.list', {
+    forumId: forum.id,
+    offset: 0,
+    limit: PROTECTED,
+  });
+  for (const r of firstPage.rows)
+    await unwrap(backend, 'participants.protect', { id: r.id, reason: 'benchmark' });
+  const publicSession: Session = { audience: 'public' };
+  const deep = Math.min(50_000, Math.max(0, Math.floor(N / 2) - 100));
+  const scenarios: Scenario[] = [
+    { name: 'first page', input: { forumId: forum.id, offset: 0, limit: 100 } },
+    {
+      name: `deep page, offset ${deep.toLocaleString('en')}`,
+      input: { forumId: forum.id, offset: deep, limit: 100 },
+    },
+    {
+      name: 'filter civil society',
+      input: { forumId: forum.id, stakeholderGroup: 'civil_society', limit: 100 },
+    },
+  ];
+  const out: string[][] = [];
+  const verdicts: Verdict[] = [];
+  for (const s of scenarios) {
+    const asCoordinators = () =>
+      unwrap<Page<ParticipantRow>>(backend, 'participants.list', s.input);
+    const asPublic = async () => {
+      const r = await backend.dispatch('participants.list', s.input, publicSession);
+      if (!r.ok) throw new Error(`participants.list (public): ${r.error.message}`);
+      return r.value as Page<ParticipantRow>;
+    };
+    const pub = await asPublic();
+    if (pub.rows.some((r) => r.isProtected || !r.consentListed))
+      throw new Error(`"${s.name}": the public page marks protected or unlisted people`);
+    for (let i = 0; i < 5; i++) {
+      await asCoordinators();
+      await asPublic();
+    }
+    const tC: number[] = [];
+    const tP: number[] = [];
+    const time = async (f: () => Promise<unknown>, into: number[]) => {
+      const t0 = performance.now();
+      await f();
+      into.push(performance.now() - t0);
+    };
+    const began = performance.now();
+    for (let i = 0; i < QUERIES; i++) {
+      if (i >= MIN_QUERIES && performance.now() - began > SCENARIO_BUDGET_MS) break;
+      if (i % 2 === 0) {
+        await time(asCoordinators, tC);
+        await time(asPublic, tP);
+      } else {
+        await time(asPublic, tP);
+        await time(asCoordinators, tC);
+      }
+    }
+    tC.sort((x, y) => x - y);
+    tP.sort((x, y) => x - y);
+    const ratio = quantile(tP, 0.5) / quantile(tC, 0.5);
+    out.push([
+      s.name,
+      pub.total.toLocaleString('en'),
+      String(tP.length),
+      ms(quantile(tP, 0.5)),
+      ms(quantile(tC, 0.5)),
+      `${ratio.toFixed(2)}x`,
+    ]);
+    verdicts.push({
+      label: `public page: ${s.name} (median) under ${LIST_TARGET}x of the coordinators' page`,
+      ratio,
+      target: LIST_TARGET,
+    });
+  }
+  console.log(
+    `(c) Public session page vs coordinators' page (${PROTECTED} protected, ${N.toLocaleString('en')} participants), ms`,
+  );
+  console.log(
+    table(['query', 'listed matches', 'runs', 'public p50', 'coordinators p50', 'ratio p50'], out),
+  );
+  console.log('');
+  return verdicts;
+}
+
 async function main() {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'intersession-bench-participants-'));
   let failed = false;
   try {
     const imported = await benchImport(dir);
-    const verdicts = [imported.verdict, ...(await benchList(imported.backend, imported.forum))];
+    const verdicts = [
+      imported.verdict,
+      ...(await benchList(imported.backend, imported.forum)),
+      ...(await benchPublicPage(imported.backend, imported.forum)),
+    ];
     imported.backend.close();
     for (const v of verdicts) {
       const pass = v.ratio <= v.target;

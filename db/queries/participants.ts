@@ -134,6 +134,8 @@ export interface ParticipantListQuery {
   pseudonymsOnly?: boolean;
   /** Only those who consented to be listed (the directory outside coordinators). */
   listedOnly?: boolean;
+  /** Only protected people ('only') or only the others ('none'). */
+  protection?: 'only' | 'none';
 }
 
 export interface ParticipantListRow {
@@ -211,6 +213,7 @@ export function participantListSql(q: ParticipantListQuery): {
   }
   if (q.consent) where.push(CONSENT_CONDITIONS[q.consent]);
   if (q.listedOnly) where.push('consent_listed = 1');
+  if (q.protection) where.push(q.protection === 'only' ? 'is_protected = 1' : 'is_protected = 0');
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
   const sortKey =
     q.pseudonymsOnly && (q.sort === 'organisation' || q.sort === 'country')

@@ -17,7 +17,9 @@ import { createReportHandlers } from './report/handlers';
 import { createRepresentationHandlers } from './representation/handlers';
 import { RESTORE_WINDOW_MS } from './participants/service';
 import { createSafeguardHandlers } from './safeguards/handlers';
+import { loadSampleForum } from './sample';
 import { createSessionTokens, type SessionTokens } from './sessions';
+import { createTimelineHandlers } from './timeline';
 import { createSystemHandlers } from './system/handlers';
 
 export interface Backend {
@@ -49,6 +51,9 @@ export function createHandlers(
   return {
     ...createSystemHandlers(ctx),
     'session.open': ({ audience }, { session }) => sessions.open(session, audience),
+    // The sample loader and the timeline sit above the areas: they read several of them.
+    'forums.loadSample': () => loadSampleForum(ctx),
+    ...createTimelineHandlers(ctx),
     ...createForumHandlers(ctx),
     ...createParticipantHandlers(ctx),
     ...createParticipantImportHandlers(ctx),

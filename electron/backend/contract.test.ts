@@ -31,7 +31,13 @@ beforeAll(async () => {
   // Two real backends on two database files, so each transport runs the scenario from scratch.
   inProcess = createBackend({ dbFile: join(dir, 'in-process.db'), shell: 'test' });
   overHttp = createBackend({ dbFile: join(dir, 'over-http.db'), shell: 'test' });
-  server = await startServer({ dispatch: overHttp.dispatch, rendererDir, port: 0, token: TOKEN });
+  server = await startServer({
+    dispatch: overHttp.dispatch,
+    sessions: overHttp.sessions,
+    rendererDir,
+    port: 0,
+    token: TOKEN,
+  });
 });
 
 afterAll(async () => {
@@ -44,14 +50,22 @@ afterAll(async () => {
 const base = () => `http://127.0.0.1:${server.port}`;
 
 const viaDispatch: Call = (method, input) => inProcess.dispatch(method, input);
-const viaHttp: Call = async (method, input) => {
-  const res = await fetch(`${base()}/rpc/${encodeURIComponent(method)}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify(input),
-  });
-  return (await res.json()) as RpcResult<unknown>;
-};
+const httpWith =
+  (token: string): Call =>
+  async (method, input) => {
+    const res = await fetch(`${base()}/rpc/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(input),
+    });
+    return (await res.json()) as RpcResult<unknown>;
+  };
+const viaHttp: Call = httpWith(TOKEN);
+/** In-process, a narrower session's token resolves through the backend like the server does. */
+const dispatchWith =
+  (token: string): Call =>
+  (method, input) =>
+    inProcess.dispatch(method, input, inProcess.sessions.resolve(token));
 
 function value<T>(result: RpcResult<unknown>): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
@@ -154,6 +168,47 @@ describe('the contract', () => {
         expect((m.input as { properties?: unknown }).properties, m.name).toBeTypeOf('object');
       }
     }
+  });
+
+  it('answers a public session the same in-process and over HTTP', async () => {
+    const publicScenario = async (call: Call, narrowed: (token: string) => Call) => {
+      const answers: unknown[] = [];
+      const forum = value<{ id: string }>(
+        await call('forums.create', { title: 'BPF Public view', year: 2026 }),
+      );
+      const p = value<{ id: string }>(
+        await call('participants.create', {
+          forumId: forum.id,
+          fullName: 'Rosa Quispe Mamani',
+          email: 'rosa@example.org',
+          stakeholderGroup: 'academia',
+          consentListed: true,
+        }),
+      );
+      await call('participants.protect', { id: p.id, reason: 'contract test' });
+      const opened = value<{ token: string; audience: string }>(
+        await call('session.open', { audience: 'public' }),
+      );
+      expect(opened.audience).toBe('public');
+      const pub = narrowed(opened.token);
+      answers.push(await pub('participants.list', { forumId: forum.id }));
+      answers.push(await pub('participants.list', { forumId: forum.id, search: 'Rosa Quispe' }));
+      answers.push(await pub('audit.list', { forumId: forum.id }));
+      answers.push(await pub('session.open', { audience: 'coordinators' }));
+      return answers;
+    };
+    const local = await publicScenario(viaDispatch, dispatchWith);
+    const remote = await publicScenario(viaHttp, httpWith);
+    // Pseudonyms are keyed per forum (each database has its own secret): compared as placeholders.
+    const pseudonymless = (v: unknown) =>
+      JSON.parse(JSON.stringify(normalise(v)).replace(/Participant [A-Z2-9]+/g, '<pseudonym>'));
+    expect(pseudonymless(remote)).toEqual(pseudonymless(local));
+    const [list, search, audit, widen] = local as RpcResult<{ total: number; rows: unknown[] }>[];
+    expect(JSON.stringify(list)).not.toContain('Rosa');
+    expect(value<{ total: number }>(list).total).toBe(1);
+    expect(value<{ total: number }>(search).total).toBe(0);
+    expect(audit).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(widen).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('runs the same scenario in-process and over HTTP with the same results', async () => {

@@ -1,5 +1,4 @@
 import type { BackendContext } from '../context';
-import { redactedFor } from '../privacy/redactors';
 import type { Handlers } from '../dispatch';
 import { burdenReport, suggestTimes } from './burden';
 import {
@@ -11,7 +10,6 @@ import {
   inviteMembers,
   listForumActionItems,
   listForumSeries,
-  listTimeline,
   moveCall,
   reinstateCall,
   saveAgenda,
@@ -42,7 +40,6 @@ export function createCallHandlers(
   | 'actionItems.list'
   | 'actionItems.create'
   | 'actionItems.update'
-  | 'timeline.list'
 > {
   return {
     'callSeries.list': ({ forumId }, { session }) =>
@@ -63,7 +60,5 @@ export function createCallHandlers(
     'actionItems.list': (input, { session }) => listForumActionItems(ctx, input, session.audience),
     'actionItems.create': (input) => createActionItem(ctx, input),
     'actionItems.update': (input) => updateActionItem(ctx, input),
-    'timeline.list': ({ forumId }, { session }) =>
-      redactedFor(ctx, forumId, session.audience, listTimeline(ctx, forumId)),
   };
 }

@@ -731,27 +731,16 @@ export function updateActionItem(
 
 /* ---- timeline ---- */
 
-/**
- * Past and upcoming calls of a forum, in time order. Onsite sessions join through
- * `timelineSources` (the NRI area registers its own source), so this area does not read theirs.
- */
-export const timelineSources: ((ctx: BackendContext, forumId: string) => TimelineEntry[])[] = [
-  (ctx, forumId) =>
-    listForumCalls(ctx.db, forumId).map((c) => ({
-      kind: 'call' as const,
-      id: c.id,
-      title: c.title,
-      startAt: c.startAt,
-      durationMinutes: c.durationMinutes,
-      zone: c.zone,
-      status: c.status,
-      seriesId: c.seriesId,
-    })),
-];
-
-export function listTimeline(ctx: BackendContext, forumId: string): TimelineEntry[] {
-  requireForum(ctx, forumId, 'forumId');
-  return timelineSources
-    .flatMap((source) => source(ctx, forumId))
-    .sort((a, b) => a.startAt - b.startAt || a.id.localeCompare(b.id));
+/** The forum's calls as timeline entries (the timeline module puts them next to the sessions). */
+export function callTimeline(ctx: BackendContext, forumId: string): TimelineEntry[] {
+  return listForumCalls(ctx.db, forumId).map((c) => ({
+    kind: 'call' as const,
+    id: c.id,
+    title: c.title,
+    startAt: c.startAt,
+    durationMinutes: c.durationMinutes,
+    zone: c.zone,
+    status: c.status,
+    seriesId: c.seriesId,
+  }));
 }

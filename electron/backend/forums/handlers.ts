@@ -1,7 +1,6 @@
 import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { redactedFor } from '../privacy/redactors';
-import { loadSampleForum } from './sample';
 import {
   createForum,
   currentForum,
@@ -21,7 +20,6 @@ export function createForumHandlers(
   | 'forums.update'
   | 'forums.open'
   | 'forums.current'
-  | 'forums.loadSample'
 > {
   return {
     'forums.list': (_input, { session }) =>
@@ -35,6 +33,5 @@ export function createForumHandlers(
       const forum = currentForum(ctx);
       return forum && redactedFor(ctx, forum.id, session.audience, forum);
     },
-    'forums.loadSample': () => loadSampleForum(ctx),
   };
 }

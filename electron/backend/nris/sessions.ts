@@ -33,7 +33,6 @@ import type { Audience, StakeholderGroup } from '../../../shared/domain/vocabula
 import { DomainError } from '../../../shared/result';
 import type { ParsedInput } from '../../../shared/schemas';
 import { recordAudit } from '../audit/service';
-import { timelineSources } from '../calls/service';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { requireParticipant } from '../participants/service';
@@ -272,5 +271,3 @@ export function sessionTimeline(ctx: BackendContext, forumId: string): TimelineE
     seriesId: null,
   }));
 }
-
-if (!timelineSources.includes(sessionTimeline)) timelineSources.push(sessionTimeline);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RpcResult } from '../../../shared/result';
-import { createBackend, type Backend } from '../backend';
+import type { RpcResult } from '../../shared/result';
+import { createBackend, type Backend } from './backend';
 
 let backend: Backend;
 

@@ -1,0 +1,112 @@
+import { expect, test } from './fixtures/app';
+
+/**
+ * "Preview as public" is a public session: a coordinator protects a participant who is mentioned
+ * with Markdown emphasis (`**Given** Family`) in a call's minutes and in a contribution, switches
+ * the preview on, and neither the page nor any answer the backend sends holds the name; searching
+ * the name finds nothing.
+ *
+ * The participant, the minutes and the contribution are set up through the RPC API (with the
+ * session token from the app's URL) as fixtures; protecting and previewing happen in the UI.
+ */
+test('the public preview shows and receives no protected name, and search finds none', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Load sample forum' }).click();
+  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+
+  const url = new URL(app.url);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
+  const rpc = async <T>(method: string, input: unknown): Promise<T> => {
+    const res = await page.request.post(`${url.origin}/rpc/${method}`, {
+      headers: { Authorization: `Bearer ${token}`, Origin: url.origin },
+      data: input,
+    });
+    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+    return body.value as T;
+  };
+  const forum = await rpc<{ id: string }>('forums.current', {});
+  await rpc('participants.create', {
+    forumId: forum.id,
+    fullName: 'Given Family',
+    email: 'given.family@example.org',
+    stakeholderGroup: 'civil_society',
+    consentListed: true,
+  });
+  const [series] = await rpc<{ id: string; title: string }[]>('callSeries.list', {
+    forumId: forum.id,
+  });
+  const details = await rpc<{ calls: { id: string }[] }>('callSeries.get', { id: series.id });
+  await rpc('calls.update', {
+    id: details.calls[0].id,
+    minutes: 'Thanks to **Given** Family for the summary of the regional survey.',
+  });
+  const contribution = await rpc<{ id: string }>('contributions.create', {
+    forumId: forum.id,
+    title: 'Mentoring circles for rural women',
+    summary: 'Proposed by **Given** Family after the second call.',
+    body: 'Circles of five meet monthly; **Given** Family coordinates them.',
+    kind: 'practice',
+    source: 'email',
+    country: 'BR',
+    receivedOn: '2026-05-04',
+    attribution: 'anonymous',
+    mayPublish: true,
+  });
+  await rpc('contributions.setStatus', { id: contribution.id, status: 'accepted' });
+
+  // The coordinator protects her.
+  const areas = page.getByRole('navigation', { name: 'Areas' });
+  const main = page.getByRole('main');
+  await areas.getByRole('button', { name: 'Participants' }).click();
+  await main.getByRole('searchbox', { name: 'Search participants' }).fill('Given Family');
+  await main.getByRole('row').filter({ hasText: 'Given Family' }).click();
+  const detail = page.getByRole('dialog', { name: 'Participant', exact: true });
+  await detail.getByRole('button', { name: 'Protect participant' }).click();
+  const protect = page.getByRole('dialog', { name: 'Protect participant' });
+  await protect.getByLabel('Reason').fill('Harassed after the second call');
+  await protect.getByRole('button', { name: 'Protect participant' }).click();
+  await expect(protect).toBeHidden();
+  await page.keyboard.press('Escape');
+
+  // From here on every backend answer is recorded.
+  const answers: Promise<string>[] = [];
+  page.on('response', (res) => {
+    if (new URL(res.url()).pathname.startsWith('/rpc/')) answers.push(res.text());
+  });
+  await page.getByLabel('Preview as public').check();
+  await expect(page.getByText('Previewing as public')).toBeVisible();
+  const NAME = /given\W+family|family\W+given|given\.family/i;
+
+  // The contribution, in the list and through search.
+  await areas.getByRole('button', { name: 'Contributions' }).click();
+  await expect(main.getByText('Mentoring circles for rural women').first()).toBeVisible();
+  await expect(main).not.toContainText(NAME);
+  await main.getByRole('textbox', { name: 'Search contributions' }).fill('Given Family');
+  await expect(main.getByText('Mentoring circles for rural women')).toHaveCount(0);
+  await main.getByRole('textbox', { name: 'Search contributions' }).fill('Mentoring');
+  await expect(main.getByText('Mentoring circles for rural women').first()).toBeVisible();
+  await expect(main).not.toContainText(NAME);
+
+  // The call with her in its minutes.
+  await areas.getByRole('button', { name: 'Calls' }).click();
+  await main.getByText(series.title).first().click();
+  await main.getByRole('table', { name: 'Calls of the series' }).getByRole('row').nth(1).click();
+  await expect(main.getByText(/summary of the regional survey/)).toBeVisible();
+  await expect(main).not.toContainText(NAME);
+
+  // The directory, and a search for her name.
+  await areas.getByRole('button', { name: 'Participants' }).click();
+  const search = main.getByRole('searchbox', { name: 'Search participants' });
+  await search.fill('Given Family');
+  await expect(main.getByRole('status')).toHaveText('0 participants');
+  await expect(page.locator('body')).not.toContainText(NAME);
+  await expect(page.getByText('PROTECTED', { exact: true })).toHaveCount(0);
+
+  const bodies = await Promise.all(answers);
+  expect(bodies.length).toBeGreaterThan(5);
+  for (const body of bodies) expect(body).not.toMatch(NAME);
+});

@@ -92,7 +92,17 @@ describe('redactDocument', () => {
 });
 
 describe('property: no mention survives, whatever surrounds it', () => {
-  const filler = fc.constantFrom('', ' ', '**x** ', 'see ', '\n\n', '> ', '- ', '1. ', '| a |\n|---|\n| ');
+  const filler = fc.constantFrom(
+    '',
+    ' ',
+    '**x** ',
+    'see ',
+    '\n\n',
+    '> ',
+    '- ',
+    '1. ',
+    '| a |\n|---|\n| ',
+  );
   it('holds for mixtures of every mention form', () => {
     fc.assert(
       fc.property(
@@ -110,7 +120,8 @@ describe('property: no mention survives, whatever surrounds it', () => {
             })
             .join(' ');
           const out = redactMarkdown(md, redactor).text;
-          for (const pi of used) expect(containsIdentifier(out, people[pi]), `${md}\n=>\n${out}`).toBe(false);
+          for (const pi of used)
+            expect(containsIdentifier(out, people[pi]), `${md}\n=>\n${out}`).toBe(false);
         },
       ),
       { numRuns: 300 },

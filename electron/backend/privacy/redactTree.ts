@@ -24,7 +24,7 @@ function redactUrlWith(r: UrlRedactor, url: string): RedactionResult {
       : out;
   }
   // Identifiers hide percent-encoded too ("%40handle"): redact the decoded form.
-  let decoded = url;
+  let decoded: string;
   try {
     decoded = decodeURIComponent(url);
   } catch {

@@ -35,7 +35,13 @@ export const CITATION_PATTERN = new RegExp(`\\[@(${CITATION_KINDS.join('|')}):($
  * participant's name as an output may show it), `[@organisation:<participant>]` (their
  * organisation, empty for a protected person), `[@commenter:<comment>]` (how a comment is signed).
  */
-export const REFERENCE_KINDS = ['credit', 'attribution', 'person', 'organisation', 'commenter'] as const;
+export const REFERENCE_KINDS = [
+  'credit',
+  'attribution',
+  'person',
+  'organisation',
+  'commenter',
+] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 export const REFERENCE_PATTERN = new RegExp(`\\[@(${REFERENCE_KINDS.join('|')}):(${UUID})\\]`, 'g');
 export const referenceToken = (kind: ReferenceKind, id: string) => `[@${kind}:${id}]`;

@@ -34,7 +34,7 @@ function redactUrlWith(r: UrlRedactor, url: string): RedactionResult {
       : out;
   }
   // Identifiers hide percent-encoded too ("%40handle"): redact the decoded form.
-  let decoded = url;
+  let decoded: string;
   try {
     decoded = decodeURIComponent(url);
   } catch {
@@ -141,12 +141,21 @@ function prune(parent: Parent): void {
   }) as Parent['children'];
 }
 
-function redactPhrasing(parent: Parent, redactor: Redactor, tally: RedactionTally): void {
+interface Unit {
+  parent: Parent;
+  leaves: Leaf[];
+  joined: string;
+}
+
+function collectPhrasing(parent: Parent): Unit {
   const leaves: Leaf[] = [];
   leavesOf(parent, leaves, { at: 0 });
-  if (leaves.length === 0) return;
-  const joined = leaves.map((l) => leafValue(l.node)).join('');
-  const spans = redactor.findMatches(joined);
+  return { parent, leaves, joined: leaves.map((l) => leafValue(l.node)).join('') };
+}
+
+/** Rewrites a block's text nodes for its matched spans (offsets in the block's joined text). */
+function applySpans(unit: Unit, spans: readonly RedactionMatch[], tally: RedactionTally): void {
+  const { leaves } = unit;
   if (spans.length > 0) {
     for (const m of spans) tally.withheld(1, m.pseudonym);
     let si = 0;
@@ -178,17 +187,15 @@ function redactPhrasing(parent: Parent, redactor: Redactor, tally: RedactionTall
       if (n.type === 'text' || n.type === 'inlineCode') n.value = out;
       else if (out.trim() === '') (n as { data?: object }).data = { removed: true };
     }
+    prune(unit.parent);
   }
-  redactInlineAttributes(parent, redactor, tally);
-  prune(parent);
-  htmlToText(parent);
 }
 
 /** URLs, titles, alt text and footnote labels of the inline nodes under `parent`. */
 function redactInlineAttributes(parent: Parent, redactor: Redactor, tally: RedactionTally): void {
   for (const c of parent.children as PhrasingContent[]) {
     if (c.type === 'link' || c.type === 'image' || c.type === 'linkReference') {
-      if ('url' in c) c.url = urlOf(redactor, c.url, tally);
+      if ('url' in c) deferUrl(redactor, c, tally);
       if ('title' in c && c.title) c.title = plainText(tally, redactor, c.title);
     }
     if (c.type === 'image' || c.type === 'imageReference') {
@@ -206,6 +213,50 @@ function redactInlineAttributes(parent: Parent, redactor: Redactor, tally: Redac
   }
 }
 
+/** URLs waiting for the batched scan (a redactor without its own `redactUrl`). */
+type PendingUrls = { node: { url: string }; decoded: string }[];
+let pending: PendingUrls | null = null;
+
+/** Queues a node's URL for the batched scan, or redacts it now with the redactor's own rule. */
+function deferUrl(redactor: Redactor, node: { url: string }, tally: RedactionTally): void {
+  if (pending && typeof (redactor as UrlRedactor).redactUrl !== 'function') {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(node.url);
+    } catch {
+      decoded = node.url; // a malformed escape: redact the URL as written
+    }
+    pending.push({ node, decoded });
+  } else node.url = urlOf(redactor, node.url, tally);
+}
+
+/** One scan for all queued URLs (decoded, so "%40handle" and "Given%20Family" match). */
+function flushUrls(redactor: Redactor, urls: PendingUrls, tally: RedactionTally): void {
+  if (urls.length === 0) return;
+  const texts = urls.map((u) => u.decoded);
+  const starts: number[] = [];
+  let at = 0;
+  for (const t of texts) {
+    starts.push(at);
+    at += t.length + 1;
+  }
+  const all = redactor.findMatches(texts.join('\u0000'));
+  let k = 0;
+  urls.forEach((u, i) => {
+    const begin = starts[i];
+    const end = begin + texts[i].length;
+    const mine: RedactionMatch[] = [];
+    while (k < all.length && all[k].start < end) {
+      const m = all[k++];
+      if (m.end > begin)
+        mine.push({ ...m, start: m.start - begin, end: Math.min(m.end, end) - begin });
+    }
+    if (mine.length === 0) return;
+    for (const m of mine) tally.withheld(1, m.pseudonym);
+    u.node.url = encodeURI(spliceMatches(u.decoded, mine, (m) => slugOf(m.pseudonym)));
+  });
+}
+
 function urlOf(redactor: Redactor, url: string, tally: RedactionTally): string {
   const r = redactUrlWith(redactor, url);
   if (r.count > 0) {
@@ -217,9 +268,9 @@ function urlOf(redactor: Redactor, url: string, tally: RedactionTally): string {
 
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
 
-function redactBlock(n: Nodes, redactor: Redactor, tally: RedactionTally): void {
+function redactBlock(n: Nodes, redactor: Redactor, tally: RedactionTally, units: Unit[]): void {
   if (PHRASING_PARENTS.has(n.type)) {
-    redactPhrasing(n as Parent, redactor, tally);
+    units.push(collectPhrasing(n as Parent));
     return;
   }
   switch (n.type) {
@@ -229,14 +280,17 @@ function redactBlock(n: Nodes, redactor: Redactor, tally: RedactionTally): void 
       if (n.meta) n.meta = plainText(tally, redactor, n.meta);
       return;
     case 'definition':
-      n.url = urlOf(redactor, n.url, tally);
+      deferUrl(redactor, n, tally);
       if (n.title) n.title = plainText(tally, redactor, n.title);
       n.identifier = plainText(tally, redactor, n.identifier);
       if (n.label) n.label = plainText(tally, redactor, n.label);
       return;
     case 'footnoteDefinition':
-      n.identifier = plainText(tally, redactor, n.identifier);
-      if (n.label) n.label = plainText(tally, redactor, n.label);
+      // Numbered notes (every export's) cannot carry a name; labels written by hand can.
+      if (!/^\d+$/.test(n.identifier)) {
+        n.identifier = plainText(tally, redactor, n.identifier);
+        if (n.label) n.label = plainText(tally, redactor, n.label);
+      }
       break;
     default:
       break;
@@ -247,17 +301,66 @@ function redactBlock(n: Nodes, redactor: Redactor, tally: RedactionTally): void 
     parent.children = parent.children.map((c) =>
       c.type === 'html' ? { type: 'paragraph', children: [{ type: 'text', value: c.value }] } : c,
     ) as Parent['children'];
-    for (const c of parent.children) redactBlock(c as Nodes, redactor, tally);
+    for (const c of parent.children) redactBlock(c as Nodes, redactor, tally, units);
   }
 }
 
 /** Redacts a body in place. */
+/**
+ * Blocks are joined with NUL (which no identifier pattern matches across) and scanned ONCE, as
+ * string redaction scans a whole text: one normalisation and automaton pass, not one per block.
+ */
+const BLOCK_SEPARATOR = '\u0000';
+
 export function redactBody(root: Root, redactor: Redactor, tally: RedactionTally): Root {
-  redactBlock(root, redactor, tally);
+  const units: Unit[] = [];
+  const urls: PendingUrls = [];
+  pending = urls;
+  try {
+    redactBodyWith(root, redactor, tally, units);
+  } finally {
+    pending = null;
+  }
+  flushUrls(redactor, urls, tally);
   return root;
 }
 
-const clone = <T>(v: T): T => structuredClone(v);
+function redactBodyWith(root: Root, redactor: Redactor, tally: RedactionTally, units: Unit[]) {
+  redactBlock(root, redactor, tally, units);
+  const starts: number[] = [];
+  let at = 0;
+  for (const u of units) {
+    starts.push(at);
+    at += u.joined.length + BLOCK_SEPARATOR.length;
+  }
+  const all = redactor.findMatches(units.map((u) => u.joined).join(BLOCK_SEPARATOR));
+  let k = 0;
+  units.forEach((u, i) => {
+    const begin = starts[i];
+    const end = begin + u.joined.length;
+    const mine: RedactionMatch[] = [];
+    while (k < all.length && all[k].start < end) {
+      const m = all[k++];
+      if (m.end > begin)
+        mine.push({ ...m, start: m.start - begin, end: Math.min(m.end, end) - begin });
+    }
+    applySpans(u, mine, tally);
+    redactInlineAttributes(u.parent, redactor, tally);
+    htmlToText(u.parent);
+  });
+}
+
+/**
+ * A deep copy of a tree without source positions (outputs do not need them). Hand-written because
+ * structuredClone of a report's tree took 5x the redaction itself.
+ */
+function clone<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(clone) as T;
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k in v) if (k !== 'position') out[k] = clone((v as Record<string, unknown>)[k]);
+  return out as T;
+}
 
 /**
  * The document as `audience` may see it: coordinators get it as it is; for the public and

@@ -16,7 +16,11 @@ import {
   themeNamesOf,
 } from '../../../db/queries/contributions';
 import { getParticipant } from '../../../db/queries/participants';
-import { contributionUse, type ConsentState, type Contributor } from '../../../shared/domain/consent';
+import {
+  contributionUse,
+  type ConsentState,
+  type Contributor,
+} from '../../../shared/domain/consent';
 import { creditOfContributor } from '../../../shared/domain/credit';
 import {
   CONTRIBUTION_KIND_LABELS,

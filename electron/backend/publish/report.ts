@@ -236,9 +236,7 @@ export function buildReportTree(
         identifier,
         label: identifier,
         children: [
-          paragraph(
-            text(sourceText(ctx, forum.id, kind, id, req.audience, sessionsById, tally)),
-          ),
+          paragraph(text(sourceText(ctx, forum.id, kind, id, req.audience, sessionsById, tally))),
         ],
       });
       return { type: 'footnoteReference', identifier, label: identifier };
@@ -303,8 +301,7 @@ export function buildReportTree(
           data: { hProperties: { className: ['pn'] } },
           children: [text(`[${paragraphRef(s.number, ++p)}]`)],
         };
-        if (b.type === 'paragraph' || b.type === 'heading')
-          b.children.unshift(label, text(' '));
+        if (b.type === 'paragraph' || b.type === 'heading') b.children.unshift(label, text(' '));
         else blocks.push(paragraph(label));
       }
       blocks.push(b);
@@ -338,7 +335,10 @@ export function buildReportDocument(
 ): { doc: PublicationDocument; sections: number } {
   const built = buildReportTree(ctx, req, ext, tally);
   const { redactor } = protectionFor(ctx, req.forumId);
-  return { doc: redactDocument(built.doc, redactor, req.audience, tally), sections: built.sections };
+  return {
+    doc: redactDocument(built.doc, redactor, req.audience, tally),
+    sections: built.sections,
+  };
 }
 
 const CSS = `

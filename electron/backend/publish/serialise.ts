@@ -35,6 +35,7 @@ import type {
   Table,
 } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
+import { estimatePageNumbers } from 'docx/layout';
 import { toString } from 'mdast-util-to-string';
 import { bodyToMarkdown, tablesOf, type PublicationDocument } from '../privacy/document';
 import { toCsv } from './csv';
@@ -92,17 +93,13 @@ function svgChart(title: string, rows: ChartRow[]): Element {
   const labelW = 220;
   const barW = 320;
   const h = rows.length * rowH + 30;
-  const parts: ElementContent[] = [
-    el('text', { x: 0, y: 14, fontWeight: 'bold' }, [tx(title)]),
-  ];
+  const parts: ElementContent[] = [el('text', { x: 0, y: 14, fontWeight: 'bold' }, [tx(title)])];
   rows.forEach((r, i) => {
     const y = 24 + i * rowH;
     const w = r.value ? Math.max(2, Math.round((r.value / max) * barW)) : 0;
     parts.push(el('text', { x: labelW - 8, y: y + 14, textAnchor: 'end' }, [tx(r.label)]));
     if (w)
-      parts.push(
-        el('rect', { x: labelW, y: y + 3, width: w, height: rowH - 8, fill: '#2f6f9f' }),
-      );
+      parts.push(el('rect', { x: labelW, y: y + 3, width: w, height: rowH - 8, fill: '#2f6f9f' }));
     parts.push(el('text', { x: labelW + w + 6, y: y + 14 }, [tx(r.text)]));
   });
   return el('figure', { className: ['chart'] }, [
@@ -142,9 +139,7 @@ function finishHast(node: HastRoot | Element): void {
       if (typeof align === 'string') {
         delete c.properties.align;
         const cls = c.properties.className;
-        c.properties.className = [...(Array.isArray(cls) ? cls : []), `align-${align}`].map(
-          String,
-        );
+        c.properties.className = [...(Array.isArray(cls) ? cls : []), `align-${align}`].map(String);
       }
       finishHast(c);
       out.push(c);
@@ -260,9 +255,7 @@ function noteFor(st: DocxState, identifier: string): number | null {
   if (!def) return null;
   const n = st.next++;
   st.footnotes[n] = {
-    children: def.children.map(
-      (c) => new Paragraph({ children: [new TextRun(toString(c))] }),
-    ),
+    children: def.children.map((c) => new Paragraph({ children: [new TextRun(toString(c))] })),
   };
   return n;
 }
@@ -420,7 +413,10 @@ function docxBlocks(
         for (const c of n.children)
           if (c.type === 'paragraph')
             out.push(
-              new Paragraph({ indent: { left: 720 }, children: runs(c.children, st, { italics: true }) }),
+              new Paragraph({
+                indent: { left: 720 },
+                children: runs(c.children, st, { italics: true }),
+              }),
             );
           else out.push(...docxBlocks([c], st, opts, ctx));
         break;
@@ -428,7 +424,9 @@ function docxBlocks(
         out.push(
           ...n.value
             .split('\n')
-            .map((l) => new Paragraph({ children: [new TextRun({ text: l, font: 'Courier New' })] })),
+            .map(
+              (l) => new Paragraph({ children: [new TextRun({ text: l, font: 'Courier New' })] }),
+            ),
         );
         break;
       case 'list': {
@@ -544,6 +542,9 @@ export async function documentToDocx(
     subject: doc.meta.subject ?? '',
     description: p.description ?? '',
     features: { updateFields: true },
+    // The contents are written with page numbers (LibreOffice fills the entries but not the
+    // numbers when it updates the field on load); Word still updates them.
+    pageNumbers: estimatePageNumbers,
     footnotes: st.footnotes,
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     sections: [{ children }],

@@ -26,7 +26,6 @@ import {
   type WithdrawalScope,
 } from '../../../shared/domain/contributions';
 import {
-  countryByCode,
   DEVELOPMENT_STATUS_LABELS,
   REGION_LABELS,
   REGIONS,
@@ -386,7 +385,6 @@ function contributors(ctx: BackendContext, forumId: string): string {
 function commentsAnalysis(ctx: BackendContext, forumId: string, reportId: string): string {
   const comments = listReportComments(ctx.db, reportId);
   if (!comments.length) return '_No comments have been recorded yet._';
-  const people = new Map(listParticipantStats(ctx.db, forumId).map((p) => [p.id, p]));
   const rounds = new Map<string, typeof comments>();
   for (const c of comments) rounds.set(c.roundId, [...(rounds.get(c.roundId) ?? []), c]);
   const out: string[] = [

@@ -401,7 +401,11 @@ function MinutesEditor({
   const [saving, setSaving] = useState(false);
   const preview = (
     <Card withBorder aria-label="Minutes preview">
-      {text.trim() ? <Markdown remarkPlugins={[remarkGfm]}>{text}</Markdown> : <Text c="dimmed">No minutes yet.</Text>}
+      {text.trim() ? (
+        <Markdown remarkPlugins={[remarkGfm]}>{text}</Markdown>
+      ) : (
+        <Text c="dimmed">No minutes yet.</Text>
+      )}
     </Card>
   );
   if (readOnly) return preview;

@@ -44,7 +44,11 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 function Markdown({ text }: { text: string }) {
-  return text.trim() ? <ReactMarkdown remarkPlugins={[remarkGfm]}>{text}</ReactMarkdown> : <Text c="dimmed">—</Text>;
+  return text.trim() ? (
+    <ReactMarkdown remarkPlugins={[remarkGfm]}>{text}</ReactMarkdown>
+  ) : (
+    <Text c="dimmed">—</Text>
+  );
 }
 
 /** One session's page: details, notes and outcomes, attendance, calendar export. */

@@ -268,7 +268,11 @@ export function SessionForm({
         {preview && (
           <Paper withBorder p="sm" aria-label="Markdown preview" component="section">
             <Text fw={600}>Notes</Text>
-            {d.notes.trim() ? <ReactMarkdown remarkPlugins={[remarkGfm]}>{d.notes}</ReactMarkdown> : <Text c="dimmed">—</Text>}
+            {d.notes.trim() ? (
+              <ReactMarkdown remarkPlugins={[remarkGfm]}>{d.notes}</ReactMarkdown>
+            ) : (
+              <Text c="dimmed">—</Text>
+            )}
             <Text fw={600}>Outcomes</Text>
             {d.outcomes.trim() ? (
               <ReactMarkdown remarkPlugins={[remarkGfm]}>{d.outcomes}</ReactMarkdown>

@@ -196,3 +196,19 @@ describe('planOccurrences', () => {
     ).toThrow(/at most 200/);
   });
 });
+
+describe('zones more than 12 h ahead (issue 11 §3)', () => {
+  it('reads 02:00 in Chatham on 26 September 2027 as 13:15 UTC the day before, like every calendar', () => {
+    expect(iso(localToUtc('Pacific/Chatham', '2027-09-26', '02:00'))).toBe('2027-09-25T13:15Z');
+    expect(iso(localToUtc('Pacific/Auckland', '2027-01-10', '09:00'))).toBe('2027-01-09T20:00Z');
+    const p = planOccurrences(
+      fortnightly({
+        firstDate: '2027-09-26',
+        occurrenceCount: 2,
+        slots: [{ time: '02:00', zone: 'Pacific/Chatham' }],
+      }),
+    );
+    expect(iso(p[0].startAt)).toBe('2027-09-25T13:15Z');
+    expect(timeIn('Pacific/Chatham', p[1].startAt)).toBe('02:00');
+  });
+});

@@ -264,6 +264,43 @@ function expectReadersAgree(ics: string, calls: AppCall[]) {
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16) + 'Z';
 
+describe('moving one call to a time that does not exist or exists twice', () => {
+  it('refuses a gap time naming the next valid one, and asks earlier or later in a fold', async () => {
+    const s = await rpc<{ calls: AppCall[] }>('callSeries.create', {
+      forumId: dstForum,
+      title: 'Moves',
+      firstDate: '2027-03-03',
+      cadenceWeeks: 1,
+      occurrenceCount: 2,
+      slots: [{ time: '10:00', zone: 'Europe/Berlin' }],
+    });
+    const id = s.calls[0].id;
+    const gap = await dst.dispatch('calls.move', {
+      id,
+      date: '2027-03-28',
+      time: '02:30',
+      zone: 'Europe/Berlin',
+    });
+    expect(gap).toMatchObject({
+      ok: false,
+      error: {
+        field: 'time',
+        message:
+          'time: 02:30 does not exist on 28 March 2027 in Berlin; clocks go from 02:00 to 03:00. Choose 03:00 or later.',
+      },
+    });
+    const move = { id, date: '2027-10-31', time: '02:30', zone: 'Europe/Berlin' };
+    const fold = await dst.dispatch('calls.move', move);
+    expect(fold).toMatchObject({ ok: false, error: { field: 'fold' } });
+    expect(!fold.ok && fold.error.message).toContain('UTC+02:00');
+    expect(!fold.ok && fold.error.message).toContain('UTC+01:00');
+    const later = await rpc<AppCall>('calls.move', { ...move, fold: 'later' });
+    expect(iso(later.startAt)).toBe('2027-10-31T01:30Z');
+    const earlier = await rpc<AppCall>('calls.move', { ...move, fold: 'earlier' });
+    expect(iso(earlier.startAt)).toBe('2027-10-31T00:30Z');
+  });
+});
+
 describe.each(DST_ZONES)('a series anchored in %s across its 2027 changes', (zone) => {
   const { gap, fold } = edges(zone);
 

@@ -233,8 +233,9 @@ function eventLines(e: CalendarEvent, stamp: number): string[] {
     // The RRULE repeats the nominal wall time; DURATION keeps every occurrence's length exact.
     lines.push(refProperty('DTSTART', e.startWall ?? e.start, e.zone));
     lines.push(`DURATION:PT${e.durationMinutes}M`);
-    const rule = [`FREQ=WEEKLY`, `INTERVAL=${r.intervalWeeks}`];
+    const rule = [`FREQ=WEEKLY`];
     if (r.count !== undefined) rule.push(`COUNT=${r.count}`);
+    rule.push(`INTERVAL=${r.intervalWeeks}`);
     if (r.until !== undefined) rule.push(`UNTIL=${utcStamp(r.until)}`);
     lines.push(`RRULE:${rule.join(';')}`);
     for (const x of r.exdates ?? []) lines.push(refProperty('EXDATE', x, e.zone));

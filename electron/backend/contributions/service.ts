@@ -352,7 +352,9 @@ function rowFor(
               pseudonym: null,
             }
           : null;
-    contributorLabel = use.included ? red(creditOfContributor(use.attribution, who, audience).text) : '';
+    contributorLabel = use.included
+      ? red(creditOfContributor(use.attribution, who, audience).text)
+      : '';
   }
   return {
     id: r.id,

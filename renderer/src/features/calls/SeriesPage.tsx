@@ -57,12 +57,14 @@ export function SeriesPage({
     const s = unwrapOrNotify(await client.call('callSeries.get', { id: seriesId }));
     if (!s) return;
     setSeries(s);
+    // The burden map counts members per region: a coordinators' planning tool.
+    if (!coordinator) return;
     const dates = [...new Set(s.calls.map((c) => isoDateIn('UTC', c.startAt)))];
     const b = unwrapOrNotify(
       await client.call('calls.burden', { forumId: s.forumId, dates, slots: s.slots }),
     );
     setBurden(b);
-  }, [client, seriesId]);
+  }, [client, seriesId, coordinator]);
 
   useEffect(() => {
     void load();

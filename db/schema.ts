@@ -88,6 +88,15 @@ export const participants = sqliteTable(
     index('participants_forum_role_idx').on(t.forumId, t.role),
     index('participants_forum_created_idx').on(t.forumId, t.createdAt),
     index('participants_forum_protected_idx').on(t.forumId, t.isProtected),
+    /** The public directory: listed people, the protected ones apart, in name order. */
+    index('participants_forum_listed_name_idx').on(
+      t.forumId,
+      t.removedAt,
+      t.consentListed,
+      t.isProtected,
+      t.sortName,
+      t.id,
+    ),
     /** Covers the representation breakdowns (issue 7): counted without reading the rows. */
     index('participants_forum_representation_idx').on(
       t.forumId,

@@ -85,16 +85,20 @@ test('the public preview shows and receives no protected name, and search finds 
   await areas.getByRole('button', { name: 'Contributions' }).click();
   await expect(main.getByText('Mentoring circles for rural women').first()).toBeVisible();
   await expect(main).not.toContainText(NAME);
-  await main.getByRole('textbox', { name: 'Search contributions' }).fill('Given Family');
+  await main.getByRole('searchbox', { name: 'Search contributions' }).fill('Given Family');
   await expect(main.getByText('Mentoring circles for rural women')).toHaveCount(0);
-  await main.getByRole('textbox', { name: 'Search contributions' }).fill('Mentoring');
+  await main.getByRole('searchbox', { name: 'Search contributions' }).fill('Mentoring');
   await expect(main.getByText('Mentoring circles for rural women').first()).toBeVisible();
   await expect(main).not.toContainText(NAME);
 
   // The call with her in its minutes.
   await areas.getByRole('button', { name: 'Calls' }).click();
-  await main.getByText(series.title).first().click();
-  await main.getByRole('table', { name: 'Calls of the series' }).getByRole('row').nth(1).click();
+  await main.getByRole('button', { name: `Open ${series.title}` }).click();
+  await main
+    .getByRole('table', { name: 'Calls of the series' })
+    .getByRole('button', { name: 'Open call 1', exact: true })
+    .click();
+  await main.getByRole('tab', { name: 'Minutes' }).click();
   await expect(main.getByText(/summary of the regional survey/)).toBeVisible();
   await expect(main).not.toContainText(NAME);
 

@@ -59,6 +59,8 @@ export function App() {
   /** While "Preview as public" is on: a client on a public session, used by the whole page. */
   const [publicClient, setPublicClient] = useState<Client | null>(null);
   const [previewForum, setPreviewForum] = useState<Forum | null>(null);
+  /** The switch turns at once; the session opens just after. */
+  const [opening, setOpening] = useState(false);
   const previewPublic = publicClient !== null;
   const visibleAreas = AREAS.filter((a) => !previewPublic || !COORDINATOR_ONLY.includes(a.id));
 
@@ -98,13 +100,18 @@ export function App() {
       setPreviewForum(null);
       return;
     }
-    const opened = unwrapOrNotify(await client.narrow('public'));
-    if (!opened || !forum) return;
-    // The forum itself as the public reads it (its title and mandate redacted).
-    const seen = unwrapOrNotify(await opened.call('forums.get', { id: forum.id }));
-    if (!seen) return;
-    setPreviewForum(seen);
-    setPublicClient(opened);
+    setOpening(true);
+    try {
+      const opened = unwrapOrNotify(await client.narrow('public'));
+      if (!opened || !forum) return;
+      // The forum itself as the public reads it (its title and mandate redacted).
+      const seen = unwrapOrNotify(await opened.call('forums.get', { id: forum.id }));
+      if (!seen) return;
+      setPreviewForum(seen);
+      setPublicClient(opened);
+    } finally {
+      setOpening(false);
+    }
     if (COORDINATOR_ONLY.includes(area)) setArea('participants');
   };
 
@@ -128,7 +135,7 @@ export function App() {
           <Group wrap="nowrap">
             <Switch
               label="Preview as public"
-              checked={previewPublic}
+              checked={previewPublic || opening}
               onChange={(e) => void togglePreview(e.currentTarget.checked)}
             />
             {!previewPublic && (

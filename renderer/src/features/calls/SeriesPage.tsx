@@ -59,6 +59,8 @@ export function SeriesPage({
     const s = unwrapOrNotify(await client.call('callSeries.get', { id: seriesId }));
     if (!s) return;
     setSeries(s);
+    // The burden map counts members per region: a coordinators' planning tool.
+    if (!coordinator) return;
     const dates = [...new Set(s.calls.map((c) => isoDateIn('UTC', c.startAt)))];
     const b = unwrapOrNotify(
       await client.call('calls.burden', {
@@ -70,7 +72,7 @@ export function SeriesPage({
       }),
     );
     setBurden(b);
-  }, [client, seriesId, includeWeekends]);
+  }, [client, seriesId, coordinator, includeWeekends]);
 
   useEffect(() => {
     void load();

@@ -1,0 +1,1 @@
+CREATE INDEX `participants_forum_listed_name_idx` ON `participants` (`forum_id`,`removed_at`,`consent_listed`,`is_protected`,`sort_name`,`id`);

@@ -74,6 +74,15 @@ const SPACE = 32;
 const COMMA = 44;
 const AMP = 0x26;
 const PERCENT = 0x25;
+const PLUS = 0x2b;
+
+/** Is "+" at `i` a space (between a word character before it and a letter or escape after)? */
+function plusIsSpace(prev: number, text: string, i: number): boolean {
+  if (prev < 0 || prev === SPACE || charClass(prev) === CLS_OTHER) return false;
+  const next = text.codePointAt(i + 1) ?? -1;
+  if (next === PERCENT || next === AMP) return true;
+  return next >= 0 && charClass(next) !== CLS_OTHER && !(next >= 48 && next <= 57);
+}
 
 /** Folds applied before and after NFKD (single code point → replacement). */
 const SPECIAL: ReadonlyMap<number, string> = new Map<number, string>([
@@ -255,6 +264,9 @@ for (let c = 0; c < 128; c++) packEntry(c);
 // "&" (HTML entities) and "%" (percent-encoding) take the slow path, which decodes them.
 packed[AMP] = F_SET | F_SLOW;
 packed[PERCENT] = F_SET | F_SLOW;
+// "+" is a space between words (form-encoded queries: "Siobh%C3%A1n+O%27Sullivan"), not before a
+// digit or at a word start (phone numbers "+41 22", "C++" after a space).
+packed[PLUS] = F_SET | F_SLOW;
 
 const ENTITY_RE = /&(?:#[xX][0-9a-fA-F]{1,6};?|#[0-9]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)/y;
 const PERCENT_RE = /(?:%[0-9A-Fa-f]{2})+/y;
@@ -480,6 +492,11 @@ function noteDelta(ws: Workspace, src: number): void {
 function slowPath(ws: Workspace, ac: Automaton, text: string, i: number): number {
   const n = text.length;
   const c = text.charCodeAt(i);
+  if (c === PLUS) {
+    const prev = ws.len > 0 ? codePointAtUnits(ws.units, ws.len, ws.len - 1) : -1;
+    emitUnit(ws, ac, plusIsSpace(prev, text, i) ? SPACE : PLUS, 0, i);
+    return i + 1;
+  }
   if (c === AMP || c === PERCENT) {
     // Decoded units all map to the escape's first character; the next unit maps past its end, so
     // a match ending in an escape replaces all of it.
@@ -783,6 +800,12 @@ export function normalizeForMatch(s: string): string {
       continue;
     }
     if ((v & F_SLOW) !== 0) {
+      if (c === PLUS) {
+        const prev = lastCodePoint(out);
+        pushUnit(out, jamo, plusIsSpace(prev, s, i) ? SPACE : PLUS, 0);
+        i++;
+        continue;
+      }
       if (c === AMP || c === PERCENT) {
         const esc = decodeEscapeAt(s, i);
         const fold = esc === null ? String.fromCharCode(c) : foldDecoded(esc.decoded);
@@ -820,6 +843,17 @@ export function normalizeForMatch(s: string): string {
     res += String.fromCharCode(...out.slice(k, Math.min(to, k + 4096)));
   }
   return res;
+}
+
+/** The last code point of `out` (surrogate-aware), or -1. */
+function lastCodePoint(out: number[]): number {
+  const k = out.length - 1;
+  if (k < 0) return -1;
+  const u = out[k];
+  if (u >= 0xdc00 && u <= 0xdfff && k > 0 && out[k - 1] >= 0xd800 && out[k - 1] <= 0xdbff) {
+    return 0x10000 + ((out[k - 1] - 0xd800) << 10) + (u - 0xdc00);
+  }
+  return u;
 }
 
 /** `normalizeForMatch`'s emission rules (the same as the scanner's `emitUnit`). */

@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registerRecordKeyFunction } from './recordKey';
 
 export type Db = Database.Database;
 
@@ -27,6 +28,7 @@ export function openDatabase({
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  registerRecordKeyFunction(db);
   migrate(drizzle(db), { migrationsFolder });
   return db;
 }

@@ -67,6 +67,7 @@ import type { ParsedInput } from '../../../shared/schemas';
 import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
+import { cellKeyFromSum, perturbCount } from '../../../shared/domain/statistics/perturbation';
 import { protectionFor } from '../safeguards/protection';
 
 export type ContributionFields = Omit<ParsedInput<'contributions.create'>, 'forumId'>;
@@ -716,40 +717,51 @@ export function withdrawConsent(
 
 /* ---- Coverage and sources ---- */
 
+/**
+ * Coverage of accepted contributions. For coordinators the exact counts; for any other audience
+ * (`published`) the release's figures (shared/domain/statistics): each bar perturbed by its
+ * contributions' cell key, the accepted total the sum of the region bars (the themes overlap, so
+ * they have no total of their own), only contributions that may be published.
+ */
 export function contributionCoverage(
   ctx: BackendContext,
   forumId: string,
   publishableOnly = false,
+  published = publishableOnly,
 ): ContributionCoverage {
-  requireForum(ctx, forumId, 'forumId');
-  const counts = coverageCounts(ctx.db, forumId, publishableOnly);
+  const forum = requireForum(ctx, forumId, 'forumId');
+  const counts = coverageCounts(ctx.db, forumId, publishableOnly, forum.secret);
+  const value = (r: { count: number; keySum?: number | null } | undefined): number =>
+    !r ? 0 : published ? perturbCount(r.count, cellKeyFromSum(r.keySum)) : r.count;
   const bars = <K extends string>(
     keys: readonly K[],
     labels: Record<K, string>,
-    rows: { key: string | null; count: number }[],
+    rows: { key: string | null; count: number; keySum: number }[],
     unknown: string,
   ): CoverageBar[] => {
-    const by = new Map(rows.map((r) => [r.key, r.count]));
+    const by = new Map(rows.map((r) => [r.key, r]));
     const out: CoverageBar[] = keys.map((k) => ({
       key: k,
       label: labels[k],
-      count: by.get(k) ?? 0,
+      count: value(by.get(k)),
     }));
-    const none = by.get(null) ?? 0;
-    if (none > 0) out.push({ key: '', label: unknown, count: none });
+    // Listed always when published: its appearing would say someone is in it.
+    if (published || by.has(null))
+      out.push({ key: '', label: unknown, count: value(by.get(null)) });
     return out;
   };
   const themes = listThemes(ctx.db, forumId);
-  const themeCounts = new Map(counts.byTheme.map((r) => [r.key, r.count]));
+  const themeCounts = new Map(counts.byTheme.map((r) => [r.key, r]));
+  const byRegion = bars(
+    Object.keys(REGION_LABELS) as Region[],
+    REGION_LABELS,
+    counts.byRegion,
+    'No region recorded',
+  );
   return {
-    accepted: counts.accepted,
-    byRegion: bars(
-      Object.keys(REGION_LABELS) as Region[],
-      REGION_LABELS,
-      counts.byRegion,
-      'No region recorded',
-    ),
-    byTheme: themes.map((t) => ({ key: t.id, label: t.name, count: themeCounts.get(t.id) ?? 0 })),
+    accepted: published ? byRegion.reduce((s, b) => s + b.count, 0) : counts.accepted,
+    byRegion,
+    byTheme: themes.map((t) => ({ key: t.id, label: t.name, count: value(themeCounts.get(t.id)) })),
     byKind: bars(
       Object.keys(CONTRIBUTION_KIND_LABELS) as ContributionKind[],
       CONTRIBUTION_KIND_LABELS,

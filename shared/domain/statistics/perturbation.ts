@@ -10,11 +10,12 @@
  *    records give the same cell key in every table and every release; one record more or less
  *    gives an unrelated one.
  * 3. Perturbation table: a fixed table indexed by (count mod 3, top byte of the cell key) gives
- *    the noise added to the count. A multiple of 3 is kept; otherwise the count is rounded up to
+ *    the noise added to the count. A count that is not a multiple of 3 is rounded up to
  *    the next multiple of 3 for a share of the cell keys equal to its distance from the lower
- *    one (1/3 or 2/3), down otherwise, so the published value is unbiased and within 2 of the
- *    truth. Zero stays 0 and nothing becomes negative; 1 and 2 are never published as such
- *    (they become 0 or 3).
+ *    one (1/3 or 2/3), down otherwise; a multiple of 3 is kept for 2/3 of the keys and moved to
+ *    the multiple below or above for 1/6 each. The published value is unbiased, a multiple of
+ *    3 and within 3 of the truth. Zero stays 0 and nothing becomes negative; 1 and 2 are never
+ *    published as such (they become 0 or 3).
  *
  * Why base 3 and not independent noise of +-2: with bounded noise that grows with the count, two
  * releases one person apart can pin it (the lowest value of n next to the highest of n + 1), and
@@ -33,6 +34,12 @@ import { hmacSha256 } from '../sha256';
 
 /** Domain separation: a record key is never equal to a pseudonym's HMAC. */
 export const RECORD_KEY_TAG = 'intersession/record-key/v1\u0000';
+/**
+ * Buckets (of 256) in which a multiple of 3 is moved down, and as many up: without it, n = 3k + 1
+ * published as 3k + 3 and then n + 1 = 3k + 2 published as 3k would pin n (found by the
+ * property test, kept as a case).
+ */
+export const MOVED_MULTIPLE_BUCKETS = 43;
 /** Cell keys live in [0, CELL_KEY_RANGE). */
 export const CELL_KEY_RANGE = 2 ** 32;
 /** The base published values are rounded to. */
@@ -68,14 +75,23 @@ export const cellKeyFromSum = (sum: number | bigint | null | undefined): number 
 
 /**
  * The perturbation table: row = count mod 3, column = cell key bucket (top byte), value = the
- * noise added to the count. Row 0 is all zeros; in row r the first round(256 r / 3) buckets
- * round up (+3 - r), the others down (-r).
+ * noise added to the count. Row 0: -3 for the first 43 buckets, +3 for the last 43, else 0; in
+ * row r the first round(256 r / 3) buckets round up (+3 - r), the others down (-r).
  */
 export const PERTURBATION_TABLE: readonly (readonly number[])[] = Array.from(
   { length: ROUNDING_BASE },
   (_, r) =>
     Array.from({ length: CELL_KEY_BUCKETS }, (_, b) =>
-      r === 0 ? 0 : b < Math.round((CELL_KEY_BUCKETS * r) / ROUNDING_BASE) ? ROUNDING_BASE - r : -r,
+      r === 0
+        ? // A multiple of 3 moves to the next multiple down or up for 1/6 of the keys each.
+          b < MOVED_MULTIPLE_BUCKETS
+          ? -ROUNDING_BASE
+          : b >= CELL_KEY_BUCKETS - MOVED_MULTIPLE_BUCKETS
+            ? ROUNDING_BASE
+            : 0
+        : b < Math.round((CELL_KEY_BUCKETS * r) / ROUNDING_BASE)
+          ? ROUNDING_BASE - r
+          : -r,
     ),
 );
 
@@ -96,7 +112,7 @@ export function perturbCount(count: number, cellKey: number): number {
  */
 export function countsConsistentWith(published: number): number[] {
   const out: number[] = [];
-  for (let n = Math.max(0, published - ROUNDING_BASE + 1); n < published + ROUNDING_BASE; n++)
+  for (let n = Math.max(0, published - ROUNDING_BASE); n <= published + ROUNDING_BASE; n++)
     if (reachable(n).includes(published)) out.push(n);
   return out;
 }
@@ -114,7 +130,7 @@ export function reachable(count: number): number[] {
  * method (one text, so the report says exactly what was done).
  */
 export const PERTURBATION_NOTE =
-  'Counts of people, attendances and contributions are perturbed before publication (cell-key perturbation with random rounding to base 3): each count is shown as a multiple of 3 within 2 of the true count, the same records always give the same figure, and 0 may stand for 1 or 2. Totals are the sums of the figures shown, so they can differ slightly between tables.';
+  'Counts of people, attendances and contributions are perturbed before publication (cell-key perturbation with random rounding to base 3): each count is shown as a multiple of 3 within 3 of the true count, the same records always give the same figure, and 0 may stand for 1 or 2. Totals are the sums of the figures shown, so they can differ slightly between tables.';
 
 /** The note on protected participants, printed with every table of people. */
 export const PROTECTED_NOTE =

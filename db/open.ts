@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatabaseLockedError, lockDatabaseFile } from './lock';
+import { registerRecordKeyFunction } from './recordKey';
 
 export type Db = Database.Database;
 
@@ -92,6 +93,7 @@ export function openDatabase({
   if (file === ':memory:') {
     const db = new Database(file);
     db.pragma('foreign_keys = ON');
+    registerRecordKeyFunction(db);
     migrate(drizzle(db), { migrationsFolder });
     db.pragma(`user_version = ${schemaVersionOf(migrationsFolder)}`);
     return db;
@@ -133,6 +135,7 @@ export function openDatabase({
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
+    registerRecordKeyFunction(db);
     migrate(drizzle(db), { migrationsFolder });
     db.pragma(`user_version = ${schemaVersionOf(migrationsFolder)}`);
   } catch (e) {

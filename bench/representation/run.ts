@@ -150,7 +150,12 @@ async function main() {
     });
     if (!saved.ok) throw new Error(saved.error.message);
 
-    const params = { forumId, now };
+    const secret = db
+      .prepare('SELECT secret FROM forums WHERE id = ?')
+      .pluck()
+      .get(forumId) as string;
+    // The aggregates sum record keys (cell-key perturbation): the raw statements do too.
+    const params = { forumId, now, secret };
     const kickOff = db
       .prepare(
         "SELECT id FROM calls WHERE forum_id = ? AND status <> 'cancelled' ORDER BY start_at LIMIT 1",
@@ -158,32 +163,33 @@ async function main() {
       .pluck()
       .get(forumId) as string;
     const statements = [
-      [db.prepare(REPRESENTATION_SQL.registered), { forumId }],
+      [db.prepare(REPRESENTATION_SQL.registered), { forumId, secret }],
       [db.prepare(REPRESENTATION_SQL.heldCalls), params],
       [db.prepare(REPRESENTATION_SQL.callPeople), params],
       [db.prepare(REPRESENTATION_SQL.callAttendance), params],
-      [db.prepare(REPRESENTATION_SQL.oneCallPeople), { forumId, callId: kickOff }],
+      [db.prepare(REPRESENTATION_SQL.oneCallPeople), { forumId, secret, callId: kickOff }],
       [db.prepare(REPRESENTATION_SQL.heldSessions), params],
       [db.prepare(REPRESENTATION_SQL.sessionPeople), params],
       [db.prepare(REPRESENTATION_SQL.sessionAttendance), params],
       [
         db.prepare(
-          `SELECT p.stakeholder_group, p.region, p.development_status, p.gender, p.is_protected, count(*)
+          `SELECT p.stakeholder_group, p.region, p.development_status, p.gender, p.is_protected, count(*),
+             sum(record_key(@secret, p.id))
            FROM participants p WHERE p.forum_id = @forumId AND p.removed_at IS NULL AND EXISTS (
              SELECT 1 FROM contributions c WHERE c.contributor_id = p.id AND c.forum_id = @forumId
                AND c.status = 'accepted' AND coalesce(c.consent_withdrawn_scope, '') <> 'publication')
            GROUP BY 1, 2, 3, 4, 5`,
         ),
-        { forumId },
+        { forumId, secret },
       ],
       [
         db.prepare(
-          `SELECT p.stakeholder_group, count(*) FROM contributions c
+          `SELECT p.stakeholder_group, count(*), sum(record_key(@secret, c.id)) FROM contributions c
            LEFT JOIN participants p ON p.id = c.contributor_id AND p.removed_at IS NULL
            WHERE c.forum_id = @forumId AND c.status = 'accepted'
              AND coalesce(c.consent_withdrawn_scope, '') <> 'publication' GROUP BY 1`,
         ),
-        { forumId },
+        { forumId, secret },
       ],
     ] as const;
     const runRaw = () => {

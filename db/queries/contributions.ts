@@ -403,38 +403,58 @@ export function searchNotes(db: Db, forumId: string, match: string, limit: numbe
 const USABLE = `c.forum_id = @forumId AND c.status = 'accepted'
   AND coalesce(c.consent_withdrawn_scope, '') <> 'publication'`;
 
-export interface CoverageCounts {
-  accepted: number;
-  byRegion: { key: string | null; count: number }[];
-  byKind: { key: string; count: number }[];
-  byStakeholderGroup: { key: string | null; count: number }[];
-  byTheme: { key: string; count: number }[];
+/** A count with the sum of its contributions' record keys (db/recordKey.ts). */
+export interface KeyedRow<K> {
+  key: K;
+  count: number;
+  keySum: number;
 }
 
-/** Counts of usable accepted contributions; `publishableOnly` also requires "may be published". */
-export function coverageCounts(db: Db, forumId: string, publishableOnly: boolean): CoverageCounts {
+export interface CoverageCounts {
+  accepted: number;
+  acceptedKeySum: number;
+  byRegion: KeyedRow<string | null>[];
+  byKind: KeyedRow<string>[];
+  byStakeholderGroup: KeyedRow<string | null>[];
+  byTheme: KeyedRow<string>[];
+}
+
+/**
+ * Counts of usable accepted contributions; `publishableOnly` also requires "may be published".
+ * Each count comes with the sum of the contributions' record keys (`secret`: the forum's).
+ */
+export function coverageCounts(
+  db: Db,
+  forumId: string,
+  publishableOnly: boolean,
+  secret: string,
+): CoverageCounts {
   const filter = publishableOnly ? `${USABLE} AND c.may_publish = 1` : USABLE;
-  const params = { forumId };
+  const params = { forumId, secret };
+  const KEYS = 'count(*) AS count, sum(record_key(@secret, c.id)) AS keySum';
+  const total = stmt(
+    db,
+    `SELECT count(*) AS count, sum(record_key(@secret, c.id)) AS keySum FROM contributions c WHERE ${filter}`,
+  ).get(params) as { count: number; keySum: number | null };
   return {
-    accepted: stmt(db, `SELECT count(*) FROM contributions c WHERE ${filter}`)
-      .pluck()
-      .get(params) as number,
+    accepted: total.count,
+    acceptedKeySum: total.keySum ?? 0,
     byRegion: stmt(
       db,
-      `SELECT c.region AS key, count(*) AS count FROM contributions c WHERE ${filter} GROUP BY c.region`,
+      `SELECT c.region AS key, ${KEYS} FROM contributions c WHERE ${filter} GROUP BY c.region`,
     ).all(params) as CoverageCounts['byRegion'],
     byKind: stmt(
       db,
-      `SELECT c.kind AS key, count(*) AS count FROM contributions c WHERE ${filter} GROUP BY c.kind`,
+      `SELECT c.kind AS key, ${KEYS} FROM contributions c WHERE ${filter} GROUP BY c.kind`,
     ).all(params) as CoverageCounts['byKind'],
     byStakeholderGroup: stmt(
       db,
-      `SELECT p.stakeholder_group AS key, count(*) AS count FROM contributions c
+      `SELECT p.stakeholder_group AS key, ${KEYS} FROM contributions c
        LEFT JOIN participants p ON p.id = c.contributor_id WHERE ${filter} GROUP BY p.stakeholder_group`,
     ).all(params) as CoverageCounts['byStakeholderGroup'],
     byTheme: stmt(
       db,
-      `SELECT ct.theme_id AS key, count(*) AS count FROM contributions c
+      `SELECT ct.theme_id AS key, ${KEYS} FROM contributions c
        JOIN contribution_themes ct ON ct.contribution_id = c.id WHERE ${filter} GROUP BY ct.theme_id`,
     ).all(params) as CoverageCounts['byTheme'],
   };

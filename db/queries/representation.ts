@@ -84,6 +84,8 @@ export function upsertRepresentationSettings(
 const CUBE = `p.stakeholder_group AS stakeholderGroup, p.region AS region,
   p.development_status AS developmentStatus, p.gender AS gender, p.is_protected AS isProtected`;
 const CUBE_GROUP = 'p.stakeholder_group, p.region, p.development_status, p.gender, p.is_protected';
+/** The cell key's input: the sum of the people's record keys (db/recordKey.ts). */
+const KEY_SUM = 'sum(record_key(@secret, p.id)) AS keySum';
 const ACTIVE = 'p.forum_id = @forumId AND p.removed_at IS NULL';
 /** Calls that count: not cancelled and started by now. */
 const HELD_CALLS = `SELECT id FROM calls WHERE forum_id = @forumId AND status <> 'cancelled' AND start_at <= @now`;
@@ -91,32 +93,32 @@ const HELD_SESSIONS = `SELECT id FROM onsite_sessions WHERE forum_id = @forumId 
 
 /** The SQL of every dashboard aggregate, by name (the benchmark runs them raw). */
 export const REPRESENTATION_SQL = {
-  registered: `SELECT ${CUBE}, count(*) AS count FROM participants p WHERE ${ACTIVE} GROUP BY ${CUBE_GROUP}`,
+  registered: `SELECT ${CUBE}, count(*) AS count, ${KEY_SUM} FROM participants p WHERE ${ACTIVE} GROUP BY ${CUBE_GROUP}`,
   /** Per person: the cube plus the start of their first attended call (for the cumulative line). */
   callPeople: `SELECT stakeholderGroup, region, developmentStatus, gender, isProtected, firstAt,
-       count(*) AS count FROM (
-       SELECT ${CUBE}, (SELECT min(c.start_at) FROM attendance a JOIN calls c ON c.id = a.call_id
+       count(*) AS count, sum(record_key(@secret, id)) AS keySum FROM (
+       SELECT p.id AS id, ${CUBE}, (SELECT min(c.start_at) FROM attendance a JOIN calls c ON c.id = a.call_id
            WHERE a.participant_id = p.id AND a.status = 'attended' AND +a.call_id IN (${HELD_CALLS})) AS firstAt
        FROM participants p WHERE ${ACTIVE})
      WHERE firstAt IS NOT NULL
      GROUP BY stakeholderGroup, region, developmentStatus, gender, isProtected, firstAt`,
   /** Attendance per held call by group and gender (the trend, dominance and gender per call). */
   callAttendance: `SELECT a.call_id AS callId, p.stakeholder_group AS stakeholderGroup, p.gender AS gender,
-       count(*) AS count
+       count(*) AS count, ${KEY_SUM}
      FROM participants p CROSS JOIN attendance a ON a.participant_id = p.id AND a.status = 'attended'
      WHERE ${ACTIVE} AND +a.call_id IN (${HELD_CALLS})
      GROUP BY a.call_id, p.stakeholder_group, p.gender`,
   heldCalls: `SELECT id, title, start_at AS startAt FROM calls
      WHERE forum_id = @forumId AND status <> 'cancelled' AND start_at <= @now ORDER BY start_at, id`,
   /** People who attended one call (the kick-off). */
-  oneCallPeople: `SELECT ${CUBE}, count(*) AS count FROM attendance a JOIN participants p ON p.id = a.participant_id
+  oneCallPeople: `SELECT ${CUBE}, count(*) AS count, ${KEY_SUM} FROM attendance a JOIN participants p ON p.id = a.participant_id
      WHERE a.call_id = @callId AND a.status = 'attended' AND ${ACTIVE} GROUP BY ${CUBE_GROUP}`,
-  sessionPeople: `SELECT ${CUBE}, count(*) AS count FROM participants p WHERE ${ACTIVE} AND EXISTS (
+  sessionPeople: `SELECT ${CUBE}, count(*) AS count, ${KEY_SUM} FROM participants p WHERE ${ACTIVE} AND EXISTS (
        SELECT 1 FROM session_attendance sa WHERE sa.participant_id = p.id AND sa.status = 'attended'
          AND +sa.session_id IN (${HELD_SESSIONS}))
      GROUP BY ${CUBE_GROUP}`,
   sessionAttendance: `SELECT sa.session_id AS sessionId, p.stakeholder_group AS stakeholderGroup,
-       p.gender AS gender, count(*) AS count
+       p.gender AS gender, count(*) AS count, ${KEY_SUM}
      FROM session_attendance sa JOIN participants p ON p.id = sa.participant_id
      WHERE sa.status = 'attended' AND sa.session_id IN (${HELD_SESSIONS}) AND ${ACTIVE}
      GROUP BY sa.session_id, p.stakeholder_group, p.gender`,
@@ -130,17 +132,20 @@ const usableContribution = (publishableOnly: boolean) =>
    AND coalesce(c.consent_withdrawn_scope, '') <> 'publication'${publishableOnly ? ' AND c.may_publish = 1' : ''}`;
 
 const contributorPeopleSql = (publishableOnly: boolean) =>
-  `SELECT ${CUBE}, count(*) AS count FROM participants p WHERE ${ACTIVE} AND EXISTS (
+  `SELECT ${CUBE}, count(*) AS count, ${KEY_SUM} FROM participants p WHERE ${ACTIVE} AND EXISTS (
      SELECT 1 FROM contributions c WHERE c.contributor_id = p.id AND ${usableContribution(publishableOnly)})
    GROUP BY ${CUBE_GROUP}`;
 const contributionsByGroupSql = (publishableOnly: boolean) =>
-  `SELECT p.stakeholder_group AS stakeholderGroup, count(*) AS count FROM contributions c
+  `SELECT p.stakeholder_group AS stakeholderGroup, count(*) AS count,
+     sum(record_key(@secret, c.id)) AS keySum FROM contributions c
    LEFT JOIN participants p ON p.id = c.contributor_id AND p.removed_at IS NULL
    WHERE ${usableContribution(publishableOnly)} GROUP BY p.stakeholder_group`;
 
 export interface Params {
   forumId: string;
   now: number;
+  /** The forum's secret: record keys for the cell keys of published figures. */
+  secret: string;
 }
 
 export interface CallPeopleRow extends CubeRow {
@@ -148,7 +153,10 @@ export interface CallPeopleRow extends CubeRow {
 }
 
 export const registeredCube = (db: Db, p: Params) =>
-  stmt(db, REPRESENTATION_SQL.registered).all({ forumId: p.forumId }) as CubeRow[];
+  stmt(db, REPRESENTATION_SQL.registered).all({
+    forumId: p.forumId,
+    secret: p.secret,
+  }) as CubeRow[];
 export const callPeopleCube = (db: Db, p: Params) =>
   stmt(db, REPRESENTATION_SQL.callPeople).all(p) as CallPeopleRow[];
 export const callAttendance = (db: Db, p: Params) =>
@@ -157,11 +165,16 @@ export const callAttendance = (db: Db, p: Params) =>
     stakeholderGroup: string;
     gender: string | null;
     count: number;
+    keySum: number;
   }[];
 export const heldCalls = (db: Db, p: Params) =>
   stmt(db, REPRESENTATION_SQL.heldCalls).all(p) as { id: string; title: string; startAt: number }[];
-export const oneCallPeopleCube = (db: Db, forumId: string, callId: string) =>
-  stmt(db, REPRESENTATION_SQL.oneCallPeople).all({ forumId, callId }) as CubeRow[];
+export const oneCallPeopleCube = (db: Db, p: Params, callId: string) =>
+  stmt(db, REPRESENTATION_SQL.oneCallPeople).all({
+    forumId: p.forumId,
+    secret: p.secret,
+    callId,
+  }) as CubeRow[];
 export const sessionPeopleCube = (db: Db, p: Params) =>
   stmt(db, REPRESENTATION_SQL.sessionPeople).all(p) as CubeRow[];
 export const sessionAttendance = (db: Db, p: Params) =>
@@ -170,6 +183,7 @@ export const sessionAttendance = (db: Db, p: Params) =>
     stakeholderGroup: string;
     gender: string | null;
     count: number;
+    keySum: number;
   }[];
 export const heldSessions = (db: Db, p: Params) =>
   stmt(db, REPRESENTATION_SQL.heldSessions).all(p) as {
@@ -177,12 +191,19 @@ export const heldSessions = (db: Db, p: Params) =>
     title: string;
     startAt: number;
   }[];
-export const contributorPeopleCube = (db: Db, forumId: string, publishableOnly: boolean) =>
-  stmt(db, contributorPeopleSql(publishableOnly)).all({ forumId }) as CubeRow[];
-export const contributionsByGroup = (db: Db, forumId: string, publishableOnly: boolean) =>
-  stmt(db, contributionsByGroupSql(publishableOnly)).all({ forumId }) as {
+export const contributorPeopleCube = (db: Db, p: Params, publishableOnly: boolean) =>
+  stmt(db, contributorPeopleSql(publishableOnly)).all({
+    forumId: p.forumId,
+    secret: p.secret,
+  }) as CubeRow[];
+export const contributionsByGroup = (db: Db, p: Params, publishableOnly: boolean) =>
+  stmt(db, contributionsByGroupSql(publishableOnly)).all({
+    forumId: p.forumId,
+    secret: p.secret,
+  }) as {
     stakeholderGroup: string | null;
     count: number;
+    keySum: number;
   }[];
 
 /** True once the outcome report's comment tables exist (issue 6). */
@@ -197,29 +218,34 @@ export function hasCommentTables(db: Db): boolean {
   );
 }
 
-const COMMENTS_OF_FORUM = `SELECT rc.participant_id, rc.stakeholder_group FROM report_comments rc
+const COMMENTS_OF_FORUM = `SELECT rc.id, rc.participant_id, rc.stakeholder_group FROM report_comments rc
   JOIN comment_rounds r ON r.id = rc.round_id JOIN reports rp ON rp.id = r.report_id
   WHERE rp.forum_id = @forumId`;
 
 /** Commenters who are participants (call only when `hasCommentTables`). */
-export const commenterPeopleCube = (db: Db, forumId: string) =>
+export const commenterPeopleCube = (db: Db, p: Params) =>
   db
     .prepare(
-      `SELECT ${CUBE}, count(*) AS count FROM participants p WHERE ${ACTIVE} AND p.id IN (
+      `SELECT ${CUBE}, count(*) AS count, ${KEY_SUM} FROM participants p WHERE ${ACTIVE} AND p.id IN (
          SELECT participant_id FROM (${COMMENTS_OF_FORUM}) WHERE participant_id IS NOT NULL)
        GROUP BY ${CUBE_GROUP}`,
     )
-    .all({ forumId }) as CubeRow[];
+    .all({ forumId: p.forumId, secret: p.secret }) as CubeRow[];
 
 /** Comments by the commenter's group (the participant's, else as recorded on the comment). */
-export const commentsByGroup = (db: Db, forumId: string) =>
+export const commentsByGroup = (db: Db, p: Params) =>
   db
     .prepare(
-      `SELECT coalesce(p.stakeholder_group, x.stakeholder_group) AS stakeholderGroup, count(*) AS count
+      `SELECT coalesce(p.stakeholder_group, x.stakeholder_group) AS stakeholderGroup, count(*) AS count,
+         sum(record_key(@secret, x.id)) AS keySum
        FROM (${COMMENTS_OF_FORUM}) x LEFT JOIN participants p ON p.id = x.participant_id
        GROUP BY 1`,
     )
-    .all({ forumId }) as { stakeholderGroup: string | null; count: number }[];
+    .all({ forumId: p.forumId, secret: p.secret }) as {
+    stakeholderGroup: string | null;
+    count: number;
+    keySum: number;
+  }[];
 
 /** Organisation cells: active members per folded organisation name among `keys`. */
 export function organisationMembers(db: Db, forumId: string, excludeProtected: boolean) {

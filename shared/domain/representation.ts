@@ -19,13 +19,7 @@ import {
   REGION_LABELS,
   REGIONS,
 } from './countries';
-import {
-  cellText,
-  DEFAULT_SUPPRESSION_THRESHOLD,
-  suppressList,
-  suppressTable,
-  type SuppressedCell,
-} from './suppression';
+import { publishTwoWay, Release, type FigureCell, type KeyedCount } from './statistics/release';
 import {
   GENDER_LABELS,
   GENDERS,
@@ -69,6 +63,8 @@ export interface CubeRow {
   gender: string | null;
   isProtected: number | boolean;
   count: number;
+  /** Sum of the record keys of the people counted (SQL `sum(record_key(...))`). */
+  keySum?: number | bigint | null;
 }
 
 /** The cube as `audience` may count it: protected people lose development status and gender. */
@@ -114,11 +110,7 @@ export function groupByRegion(rows: readonly CubeRow[]): number[][] {
   return table;
 }
 
-/** A figure as shown: the count (null when suppressed) and its text ("12", "<3", "x"). */
-export interface FigureCell {
-  count: number | null;
-  text: string;
-}
+export type { FigureCell };
 
 export interface FigureCategory {
   key: string;
@@ -134,8 +126,6 @@ export interface PublishedPhase {
 }
 
 const shown = (count: number): FigureCell => ({ count, text: String(count) });
-const fromSuppressed = (c: SuppressedCell, threshold: number): FigureCell =>
-  c.kind === 'shown' ? shown(c.value) : { count: null, text: cellText(c, threshold) };
 
 /** Categories to list: every known one, and "Not recorded" only when someone is in it. */
 function listed(d: Dimension, counts: Map<string, number>) {
@@ -170,127 +160,79 @@ export function exactPhase(rows: readonly CubeRow[]): PublishedPhase {
   };
 }
 
+/** The phase's aggregate as a release: protected people lose development status and gender. */
+export function phaseRelease(rows: readonly CubeRow[]): Release<Dimension> {
+  return new Release<Dimension>(
+    rows.map((r) => ({
+      values: {
+        stakeholder_group: r.stakeholderGroup,
+        region: r.region,
+        development_status: r.developmentStatus,
+        gender: r.gender,
+      },
+      isProtected: Boolean(r.isProtected),
+      count: r.count,
+      keySum: r.keySum ?? 0,
+    })),
+    WITHHELD_FOR_PROTECTED,
+    Object.fromEntries(
+      DIMENSIONS.map((d) => [d, DIMENSION_CATEGORIES[d].map((c) => c.key)]),
+    ) as Record<Dimension, string[]>,
+  );
+}
+
+/** Attributes of protected people every published table counts as "Not recorded". */
+export const WITHHELD_FOR_PROTECTED: readonly Dimension[] = ['development_status', 'gender'];
+
 /**
- * The publishable breakdowns of one phase: small cells "<3" with secondary suppression ("x"),
- * group and region from one two-way table, the total shown only where every breakdown shows it.
+ * The publishable breakdowns of one phase (shared/domain/statistics): the group x region cells
+ * perturbed, the group and region breakdowns and the phase total their sums; development status
+ * and gender perturbed lists. "Not recorded" is always listed (its appearing would say someone is
+ * in it). Protected people count as "Not recorded" for development status and gender.
  */
-export function publishPhase(
-  rows: readonly CubeRow[],
-  threshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
-): PublishedPhase {
-  const groups = [...DIMENSION_CATEGORIES.stakeholder_group.map((c) => c.key), UNKNOWN];
-  const regions = [...DIMENSION_CATEGORIES.region.map((c) => c.key), UNKNOWN];
-  const counts = groupByRegion(rows);
-  // Drop the "Not recorded" group row when empty (groups are always recorded for participants).
-  const useGroups = counts[groups.length - 1].some((n) => n > 0) ? groups : groups.slice(0, -1);
-  const table = suppressTable(counts.slice(0, useGroups.length), { threshold });
-  const devList = listed('development_status', rollup(rows, 'development_status'));
-  const genderList = listed('gender', rollup(rows, 'gender'));
-  const dev = suppressList(
-    devList.map((c) => c.count),
-    { threshold },
-  );
-  const gender = suppressList(
-    genderList.map((c) => c.count),
-    { threshold },
-  );
-  const totals = [table.total, dev.total, gender.total];
-  if (totals.some((t) => t.kind !== 'shown')) {
-    // One breakdown can only be protected by hiding the total, which the others would give away:
-    // the phase is too small to publish, so every count but zero is withheld.
-    const withhold = (c: SuppressedCell, n: number): SuppressedCell =>
-      n === 0 ? c : { kind: n < threshold ? 'small' : 'hidden' };
-    table.cells = table.cells.map((r, i) => r.map((c, j) => withhold(c, counts[i][j])));
-    table.rowTotals = table.rowTotals.map((c, i) =>
-      withhold(
-        c,
-        counts[i].reduce((a, n) => a + n, 0),
-      ),
-    );
-    table.columnTotals = table.columnTotals.map((c, j) =>
-      withhold(
-        c,
-        counts.slice(0, useGroups.length).reduce((a, r) => a + r[j], 0),
-      ),
-    );
-    dev.cells = dev.cells.map((c, i) => withhold(c, devList[i].count));
-    gender.cells = gender.cells.map((c, i) => withhold(c, genderList[i].count));
-  }
-  const total =
-    totals.find((t) => t.kind === 'small') ??
-    totals.find((t) => t.kind === 'hidden') ??
-    table.total;
+export function publishPhase(rows: readonly CubeRow[]): PublishedPhase {
+  const rel = phaseRelease(rows);
+  const keys = (d: Dimension) => [...DIMENSION_CATEGORIES[d].map((c) => c.key), UNKNOWN];
   const label = (d: Dimension, key: string) =>
     key === UNKNOWN ? UNKNOWN_LABEL : DIMENSION_CATEGORIES[d].find((c) => c.key === key)!.label;
+  const groups = keys('stakeholder_group');
+  const regions = keys('region');
+  const table = rel.twoWay('stakeholder_group', groups, 'region', regions);
+  const one = (d: Dimension) => {
+    const k = keys(d);
+    const l = rel.list(d, k);
+    return k.map((key, i) => ({ key, label: label(d, key), value: l.cells[i] }));
+  };
   return {
-    total: fromSuppressed(total, threshold),
+    total: table.total,
     byDimension: {
-      stakeholder_group: useGroups.map((g, i) => ({
+      stakeholder_group: groups.map((g, i) => ({
         key: g,
         label: label('stakeholder_group', g),
-        value: fromSuppressed(table.rowTotals[i], threshold),
+        value: table.rowTotals[i],
       })),
       region: regions.map((r, j) => ({
         key: r,
         label: label('region', r),
-        value: fromSuppressed(table.columnTotals[j], threshold),
+        value: table.columnTotals[j],
       })),
-      development_status: devList.map((c, i) => ({
-        key: c.key,
-        label: c.label,
-        value: fromSuppressed(dev.cells[i], threshold),
-      })),
-      gender: genderList.map((c, i) => ({
-        key: c.key,
-        label: c.label,
-        value: fromSuppressed(gender.cells[i], threshold),
-      })),
+      development_status: one('development_status'),
+      gender: one('gender'),
     },
     groupRegion: table.cells.flatMap((row, i) =>
-      row.map((c, j) => ({
-        group: useGroups[i],
-        region: regions[j],
-        value: fromSuppressed(c, threshold),
-      })),
+      row.map((value, j) => ({ group: groups[i], region: regions[j], value })),
     ),
   };
 }
 
-/**
- * A count inside a published cell (an organisation inside its group x region cell): shown only if
- * it is not small itself, its parent is shown, and the parent minus it is not small either (else
- * "parent minus organisation" would reveal a count of 1 or 2).
- */
-export function publishSubCell(
-  count: number,
-  parent: FigureCell,
-  threshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
-): FigureCell {
-  if (count === 0) return shown(0);
-  if (count < threshold) return { count: null, text: `<${threshold}` };
-  if (parent.count === null) return { count: null, text: 'x' };
-  const rest = parent.count - count;
-  if (rest > 0 && rest < threshold) return { count: null, text: 'x' };
-  return shown(count);
-}
-
-/** Publishes a calls x groups table of attendance (the trend), rows and columns protected. */
-export function publishTrend(
-  counts: readonly (readonly number[])[],
-  threshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
-): {
+/** Publishes a calls x groups table of attendance (the trend): cells perturbed, totals summed. */
+export function publishTrend(cells: readonly (readonly KeyedCount[])[]): {
   cells: FigureCell[][];
   rowTotals: FigureCell[];
   columnTotals: FigureCell[];
   total: FigureCell;
 } {
-  const t = suppressTable(counts, { threshold });
-  return {
-    cells: t.cells.map((r) => r.map((c) => fromSuppressed(c, threshold))),
-    rowTotals: t.rowTotals.map((c) => fromSuppressed(c, threshold)),
-    columnTotals: t.columnTotals.map((c) => fromSuppressed(c, threshold)),
-    total: fromSuppressed(t.total, threshold),
-  };
+  return publishTwoWay(cells);
 }
 
 /** Exact trend figures (coordinators). */

@@ -57,7 +57,6 @@ import {
 import { REGION_LABELS, regionOf, type Region } from '../../../shared/domain/countries';
 import { newId } from '../../../shared/domain/ids';
 import { ftsAnyQuery, ftsQuery, highlightSegments } from '../../../shared/domain/search';
-import { cellText, suppressList } from '../../../shared/domain/suppression';
 import { similarity } from '../../../shared/domain/similarity';
 import {
   STAKEHOLDER_GROUP_LABELS,
@@ -74,6 +73,7 @@ import { redactMarkdown } from '../privacy/markdown';
 import { contributionForAudience, textRedactor } from '../privacy/views';
 import { namesProtected, queryWords, redactedSnippet, visiblyMatches } from '../privacy/search';
 import { protectionFor } from '../privacy/redactors';
+import { cellKeyFromSum, perturbCount } from '../../../shared/domain/statistics/perturbation';
 
 export type ContributionFields = Omit<ParsedInput<'contributions.create'>, 'forumId'>;
 
@@ -826,41 +826,55 @@ export function withdrawConsent(
 
 /* ---- Coverage and sources ---- */
 
+/**
+ * Coverage of accepted contributions. For coordinators the exact counts; for any other audience
+ * (`published`) the release's figures (shared/domain/statistics): each bar perturbed by its
+ * contributions' cell key, the accepted total the sum of the region bars (the themes overlap, so
+ * they have no total of their own), only contributions that may be published.
+ */
 export function contributionCoverage(
   ctx: BackendContext,
   forumId: string,
   audience: Audience = 'coordinators',
+  opts: { published?: boolean } = {},
 ): ContributionCoverage {
-  requireForum(ctx, forumId, 'forumId');
+  // Outside coordinators only publishable contributions count, and every figure is perturbed;
+  // an export (`published`) is perturbed for coordinators too, being a release.
   const publishableOnly = audience !== 'coordinators';
-  const counts = coverageCounts(ctx.db, forumId, publishableOnly);
+  const published = opts.published ?? publishableOnly;
+  const forum = requireForum(ctx, forumId, 'forumId');
+  const counts = coverageCounts(ctx.db, forumId, publishableOnly, forum.secret);
+  const value = (r: { count: number; keySum?: number | null } | undefined): number =>
+    !r ? 0 : published ? perturbCount(r.count, cellKeyFromSum(r.keySum)) : r.count;
   const bars = <K extends string>(
     keys: readonly K[],
     labels: Record<K, string>,
-    rows: { key: string | null; count: number }[],
+    rows: { key: string | null; count: number; keySum: number }[],
     unknown: string,
   ): CoverageBar[] => {
-    const by = new Map(rows.map((r) => [r.key, r.count]));
+    const by = new Map(rows.map((r) => [r.key, r]));
     const out: CoverageBar[] = keys.map((k) => ({
       key: k,
       label: labels[k],
-      count: by.get(k) ?? 0,
+      count: value(by.get(k)),
     }));
-    const none = by.get(null) ?? 0;
-    if (none > 0) out.push({ key: '', label: unknown, count: none });
+    // Listed always when published: its appearing would say someone is in it.
+    if (published || by.has(null))
+      out.push({ key: '', label: unknown, count: value(by.get(null)) });
     return out;
   };
   const themes = listThemes(ctx.db, forumId);
-  const themeCounts = new Map(counts.byTheme.map((r) => [r.key, r.count]));
+  const themeCounts = new Map(counts.byTheme.map((r) => [r.key, r]));
+  const byRegion = bars(
+    Object.keys(REGION_LABELS) as Region[],
+    REGION_LABELS,
+    counts.byRegion,
+    'No region recorded',
+  );
   const coverage: ContributionCoverage = {
-    accepted: counts.accepted,
-    byRegion: bars(
-      Object.keys(REGION_LABELS) as Region[],
-      REGION_LABELS,
-      counts.byRegion,
-      'No region recorded',
-    ),
-    byTheme: themes.map((t) => ({ key: t.id, label: t.name, count: themeCounts.get(t.id) ?? 0 })),
+    accepted: published ? byRegion.reduce((s, b) => s + b.count, 0) : counts.accepted,
+    byRegion,
+    byTheme: themes.map((t) => ({ key: t.id, label: t.name, count: value(themeCounts.get(t.id)) })),
     byKind: bars(
       Object.keys(CONTRIBUTION_KIND_LABELS) as ContributionKind[],
       CONTRIBUTION_KIND_LABELS,
@@ -874,32 +888,18 @@ export function contributionCoverage(
       'Outside or unknown contributor',
     ),
   };
-  if (!publishableOnly) return coverage;
-  // Outside coordinators the figures go through small-cell suppression, like published tables.
+  if (!published) return coverage;
+  // Theme names are free text; the published figures are shown as they are (already perturbed).
   const redact = textRedactor(audience, protectionFor(ctx, forumId).redactor);
-  const suppressed = (bars: CoverageBar[], additive: boolean): CoverageBar[] => {
-    const list = suppressList(
-      bars.map((b) => b.count),
-      { additive, total: counts.accepted },
-    );
-    return bars.map((b, i) => {
-      const cell = list.cells[i];
-      return {
-        ...b,
-        label: redact(b.label),
-        count: cell.kind === 'shown' ? cell.value : 0,
-        shown: cellText(cell),
-      };
-    });
-  };
-  const total = suppressList([counts.accepted]).total;
+  const shown = (bars: CoverageBar[]): CoverageBar[] =>
+    bars.map((b) => ({ ...b, label: redact(b.label), shown: String(b.count) }));
   return {
-    accepted: total.kind === 'shown' ? total.value : 0,
-    acceptedShown: cellText(total),
-    byRegion: suppressed(coverage.byRegion, true),
-    byTheme: suppressed(coverage.byTheme, false),
-    byKind: suppressed(coverage.byKind, true),
-    byStakeholderGroup: suppressed(coverage.byStakeholderGroup, true),
+    ...coverage,
+    acceptedShown: String(coverage.accepted),
+    byRegion: shown(coverage.byRegion),
+    byTheme: shown(coverage.byTheme),
+    byKind: shown(coverage.byKind),
+    byStakeholderGroup: shown(coverage.byStakeholderGroup),
   };
 }
 

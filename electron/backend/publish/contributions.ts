@@ -4,17 +4,13 @@
  * (shared/domain/suppression.ts):
  *
  * - 'contribution-coverage': accepted contributions by region, theme, kind and contributor
- *   stakeholder group; counts of 1-2 are "<3", with secondary suppression ("x") so a total minus
- *   the cells shown never reveals a small count. Contributions whose publication was withdrawn
+ *   stakeholder group, the release's perturbed figures (shared/domain/statistics via
+ *   contributions/service `contributionCoverage`), totals the sums of the figures shown. Contributions whose publication was withdrawn
  *   are never counted; for public and participants only those that may be published.
  * - 'contributions': the accepted contributions an audience may see, each credited as consent and
  *   protection allow (a protected contributor: pseudonym or anonymous, whatever was recorded).
  */
-import {
-  coverageCounts,
-  listAllContributions,
-  themeNamesOf,
-} from '../../../db/queries/contributions';
+import { listAllContributions, themeNamesOf } from '../../../db/queries/contributions';
 import { getParticipant } from '../../../db/queries/participants';
 import {
   contributionUse,
@@ -32,15 +28,11 @@ import {
 } from '../../../shared/domain/contributions';
 import { countryByCode, REGION_LABELS, type Region } from '../../../shared/domain/countries';
 import type { ExportKind } from '../../../shared/domain/safeguards';
-import { cellText, suppressList } from '../../../shared/domain/suppression';
-import {
-  AUDIENCE_LABELS,
-  STAKEHOLDER_GROUP_LABELS,
-  type Audience,
-  type StakeholderGroup,
-} from '../../../shared/domain/vocabulary';
+import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/vocabulary';
 import { DomainError } from '../../../shared/result';
 import type { BackendContext } from '../context';
+import { contributionCoverage } from '../contributions/service';
+import { PERTURBATION_NOTE } from '../privacy/statistics';
 import { protectionFor } from '../privacy/redactors';
 import type { Table } from './documents';
 import { forumForAudience, type RedactionTally } from './policy';
@@ -79,66 +71,27 @@ export function contributionTable(
 
 function coverageTable(ctx: BackendContext, forumId: string, audience: Audience): Table {
   const forum = forumForAudience(ctx, forumId, audience);
-  const counts = coverageCounts(ctx.db, forumId, audience !== 'coordinators');
+  // The figures leave the app: always the release's (perturbed) figures, whatever the audience.
+  const cov = contributionCoverage(ctx, forumId, audience, { published: true });
   const rows: string[][] = [];
-  const section = (
-    dimension: string,
-    cells: { label: string; count: number }[],
-    additive: boolean,
-  ) => {
-    const s = suppressList(
-      cells.map((c) => c.count),
-      { additive, total: counts.accepted },
-    );
-    cells.forEach((c, i) => rows.push([dimension, c.label, cellText(s.cells[i])]));
-    rows.push([dimension, 'Total accepted contributions', cellText(s.total)]);
+  const section = (dimension: string, bars: { label: string; count: number }[], total: number) => {
+    bars.forEach((c) => rows.push([dimension, c.label, String(c.count)]));
+    rows.push([dimension, 'Total accepted contributions', String(total)]);
   };
-  const keyed = <K extends string>(
-    labels: Record<K, string>,
-    rowsIn: { key: string | null; count: number }[],
-    unknown: string,
-  ) => {
-    const by = new Map(rowsIn.map((r) => [r.key, r.count]));
-    const out = (Object.keys(labels) as K[]).map((k) => ({
-      label: labels[k],
-      count: by.get(k) ?? 0,
-    }));
-    const none = by.get(null) ?? 0;
-    if (none > 0) out.push({ label: unknown, count: none });
-    return out;
-  };
-  section('Region', keyed<Region>(REGION_LABELS, counts.byRegion, 'No region recorded'), true);
-  section(
-    'Stakeholder group of contributor',
-    keyed<StakeholderGroup>(
-      STAKEHOLDER_GROUP_LABELS,
-      counts.byStakeholderGroup,
-      'Outside or unknown contributor',
-    ),
-    true,
-  );
-  section(
-    'Kind',
-    keyed<ContributionKind>(CONTRIBUTION_KIND_LABELS, counts.byKind, 'Not recorded'),
-    true,
-  );
-  const themeCounts = new Map(counts.byTheme.map((r) => [r.key, r.count]));
-  const themes = ctx.db
-    .prepare('SELECT id, name FROM themes WHERE forum_id = ? ORDER BY position, name')
-    .all(forumId) as { id: string; name: string }[];
-  // A contribution can have several themes (or none): the theme counts do not add up to the total.
-  section(
-    'Theme',
-    themes.map((t) => ({ label: t.name, count: themeCounts.get(t.id) ?? 0 })),
-    false,
-  );
+  const sum = (bars: { count: number }[]) => bars.reduce((s, b) => s + b.count, 0);
+  section('Region', cov.byRegion, sum(cov.byRegion));
+  section('Stakeholder group of contributor', cov.byStakeholderGroup, sum(cov.byStakeholderGroup));
+  section('Kind', cov.byKind, sum(cov.byKind));
+  // A contribution can have several themes (or none): the theme figures do not add up; the
+  // total shown is the region table's.
+  section('Theme', cov.byTheme, cov.accepted);
   return {
     title: `Coverage of accepted contributions: ${forum.title}`,
     meta: [
       `Forum: ${forum.title} (${forum.year})`,
       `Audience: ${AUDIENCE_LABELS[audience]}`,
       `Exported: ${isoDay(ctx.now())}`,
-      'Counts of 1 or 2 are shown as "<3"; "x" marks a count withheld so that the small ones cannot be worked out from the totals.',
+      PERTURBATION_NOTE,
       'Contributions whose contributors withdrew consent to publication are not counted.' +
         (audience === 'coordinators'
           ? ''

@@ -1,9 +1,9 @@
 /**
  * The 'representation' export: who took part, per phase, by stakeholder group, region,
  * development status and gender; the stakeholder map against it; attendance over the calls.
- * Always the suppressed figures (shared/domain/representation `publishPhase`): counts of 1-2 are
- * "<3" and "x" marks a count withheld so that totals minus the cells shown never reveal a small
- * one, whatever the audience (the figures leave the app). No one is named; protected participants
+ * Always the published release (shared/domain/representation `publishPhase`, cell-key
+ * perturbation from shared/domain/statistics; totals are sums of the figures shown), whatever
+ * the audience (the figures leave the app). No one is named; protected participants
  * are counted, located no finer than their region.
  */
 import { forumForAudience } from './policy';
@@ -21,6 +21,7 @@ import {
 import { DomainError } from '../../../shared/result';
 import type { BackendContext } from '../context';
 import { representationFigures } from '../representation/service';
+import { PERTURBATION_NOTE, PROTECTED_NOTE } from '../privacy/statistics';
 import type { Table } from './documents';
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -88,8 +89,8 @@ export function representationTable(
       `Audience: ${AUDIENCE_LABELS[req.audience]}`,
       `Exported: ${isoDay(ctx.now())}`,
       `Calls held: ${figures.callsHeld}; NRI sessions held: ${figures.sessionsHeld}`,
-      'Counts of 1 or 2 are shown as "<3"; "x" marks a count withheld so that the small ones cannot be worked out from the totals.',
-      'Protected participants are counted; their development status and gender are counted as "Not recorded".',
+      PERTURBATION_NOTE,
+      PROTECTED_NOTE,
     ],
     columns: ['Section', 'Phase', 'Breakdown', 'Category', 'Planned (at least)', 'Actual'],
     align: [null, null, null, null, 'right', 'right'],

@@ -1,6 +1,7 @@
 /**
  * The generated, refreshable sections of the outcome report, made from the forum's records:
- * methodology (calls, NRI sessions, surveys, who took part, with small cells suppressed),
+ * methodology (calls, NRI sessions, surveys, who took part: the public release's perturbed figures,
+ * protected people's attributes "Not recorded", shared/domain/statistics),
  * practices by theme and region (accepted contributions credited per consent and protection),
  * contributors (only those who consented to be listed; protected people never named) and the
  * analysis of comments. Credits, names, organisations and commenters are stored as references
@@ -15,7 +16,6 @@ import {
   listParticipantStats,
   listReportComments,
   listSessionsForReport,
-  type ForumParticipantStat,
 } from '../../../db/queries/report';
 import { contributionUse, type Contributor } from '../../../shared/domain/consent';
 import { creditLine, creditOfContributor } from '../../../shared/domain/credit';
@@ -25,12 +25,7 @@ import {
   type ContributionSource,
   type WithdrawalScope,
 } from '../../../shared/domain/contributions';
-import {
-  DEVELOPMENT_STATUS_LABELS,
-  REGION_LABELS,
-  REGIONS,
-  DEVELOPMENT_STATUSES,
-} from '../../../shared/domain/countries';
+import { REGION_LABELS, REGIONS } from '../../../shared/domain/countries';
 import { citationToken, referenceToken } from '../../../shared/domain/markdownTree';
 import {
   COMMENT_CHANNEL_LABELS,
@@ -41,15 +36,17 @@ import {
   type SectionKind,
 } from '../../../shared/domain/report';
 import { sha256, toHex } from '../../../shared/domain/sha256';
-import { cellText, suppressList } from '../../../shared/domain/suppression';
+import { DIMENSION_LABELS, type Dimension } from '../../../shared/domain/representation';
+import { publishList, type FigureCell } from '../../../shared/domain/statistics/release';
 import {
-  GENDER_LABELS,
-  GENDERS,
   STAKEHOLDER_GROUP_LABELS,
   STAKEHOLDER_GROUPS,
   type StakeholderGroup,
 } from '../../../shared/domain/vocabulary';
 import type { BackendContext } from '../context';
+import { requireForum } from '../forums/service';
+import { keyedBy, PERTURBATION_NOTE, PROTECTED_NOTE } from '../privacy/statistics';
+import { representationFigures } from '../representation/service';
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Table cells: no pipes or line breaks. */
@@ -58,39 +55,47 @@ const cell = (s: string) =>
     .replace(/\|/g, '\\|')
     .replace(/\s*\n\s*/g, ' ')
     .trim();
-const SUPPRESSION_NOTE =
-  'Counts of 1 or 2 are shown as "<3"; "x" marks a count withheld so that a small one cannot be worked out from the total.';
-
-/** A one-way breakdown as a Markdown table with its total, small cells suppressed. */
+/**
+ * A one-way breakdown as a Markdown table with its total: published figures only (perturbed,
+ * shared/domain/statistics), the total the sum of the figures shown.
+ */
 function breakdown(
   title: string,
   heading: string,
-  rows: { label: string; count: number }[],
+  rows: { label: string; value: FigureCell }[],
+  total: FigureCell,
   chart: boolean,
 ): string {
-  const s = suppressList(rows.map((r) => r.count));
   const lines = [
     chart ? `<!-- chart: ${title} -->` : '',
     `| ${heading} | Count |`,
     '| --- | ---: |',
-    ...rows.map((r, i) => `| ${cell(r.label)} | ${cellText(s.cells[i])} |`),
-    `| **Total** | **${cellText(s.total)}** |`,
+    ...rows.map((r) => `| ${cell(r.label)} | ${r.value.text} |`),
+    `| **Total** | **${total.text}** |`,
   ].filter(Boolean);
   return `**${title}**\n\n${lines.join('\n')}\n`;
 }
 
-function countBy<K extends string>(
+/** Records (contributions) by a category, perturbed by their record keys; "unknown" always listed. */
+function publishedBy<K extends string, T>(
+  secret: string,
   keys: readonly K[],
   labels: Record<K, string>,
-  values: (string | null)[],
+  records: T[],
+  id: (r: T) => string,
+  category: (r: T) => string | null,
   unknown: string,
-): { label: string; count: number }[] {
-  const by = new Map<string | null, number>();
-  for (const v of values) by.set(v, (by.get(v) ?? 0) + 1);
-  const out = keys.map((k) => ({ label: labels[k], count: by.get(k) ?? 0 }));
-  const none = values.filter((v) => v === null || !(keys as readonly string[]).includes(v)).length;
-  if (none > 0) out.push({ label: unknown, count: none });
-  return out;
+): { rows: { label: string; value: FigureCell }[]; total: FigureCell } {
+  const by = keyedBy(secret, records, id, (r) => {
+    const v = category(r);
+    return v !== null && (keys as readonly string[]).includes(v) ? v : null;
+  });
+  const cats = [...keys, null];
+  const pub = publishList(cats.map((k) => by.get(k) ?? { count: 0, key: 0 }));
+  return {
+    rows: cats.map((k, i) => ({ label: k === null ? unknown : labels[k], value: pub.cells[i] })),
+    total: pub.total,
+  };
 }
 
 interface UsableContribution {
@@ -163,16 +168,43 @@ function usableContributions(ctx: BackendContext, forumId: string): UsableContri
 function methodology(ctx: BackendContext, forumId: string): string {
   const calls = listCallsHeld(ctx.db, forumId, ctx.now());
   const sessions = listSessionsForReport(ctx.db, forumId).filter((s) => s.status !== 'cancelled');
-  const people = listParticipantStats(ctx.db, forumId);
+  const secret = requireForum(ctx, forumId, 'forumId').secret;
+  // One release for the report: the same figures as the public representation export.
+  const figures = representationFigures(ctx, forumId, 'public');
+  const attendedOf = new Map(figures.trend.map((t) => [t.callId, t.attended]));
   const all = listAllContributions(ctx.db, forumId);
   const usable = usableContributions(ctx, forumId);
-  const surveys = all.filter((c) => c.source === 'survey').length;
+  const surveys = all.filter((c) => c.source === 'survey');
   const out: string[] = [];
+  const surveysFigure = keyedBy(
+    secret,
+    surveys,
+    (c) => c.id,
+    () => 'survey',
+  );
+  const allFigure = publishList([
+    keyedBy(
+      secret,
+      all,
+      (c) => c.id,
+      () => 'all',
+    ).get('all') ?? { count: 0, key: 0 },
+  ]).total;
+  const surveyText = publishList([surveysFigure.get('survey') ?? { count: 0, key: 0 }]).total.text;
+  const usableText = publishList([
+    keyedBy(
+      secret,
+      usable,
+      (c) => c.id,
+      () => 'u',
+    ).get('u') ?? { count: 0, key: 0 },
+  ]).total.text;
   out.push(
     calls.length
       ? `The forum held ${calls.length} virtual call${calls.length === 1 ? '' : 's'} between ${utcDay(calls[0].startAt)} and ${utcDay(calls[calls.length - 1].startAt)} (dates in UTC), and ${sessions.length} onsite session${sessions.length === 1 ? '' : 's'} at NRI events.`
       : `No virtual calls have been held yet; ${sessions.length} onsite session${sessions.length === 1 ? '' : 's'} at NRI events ${sessions.length === 1 ? 'is' : 'are'} on record.`,
   );
+  out.push(`### Method for the figures\n\n${PERTURBATION_NOTE} ${PROTECTED_NOTE}`);
   if (calls.length) {
     out.push('### Virtual calls');
     out.push(
@@ -181,9 +213,7 @@ function methodology(ctx: BackendContext, forumId: string): string {
         '| --- | --- | ---: |',
         ...calls.map(
           (c) =>
-            `| ${utcDay(c.startAt)} | ${cell(c.title)} ${citationToken('call', c.id)} | ${cellText(
-              suppressList([c.attended]).cells[0],
-            )} |`,
+            `| ${utcDay(c.startAt)} | ${cell(c.title)} ${citationToken('call', c.id)} | ${attendedOf.get(c.id)?.text ?? '0'} |`,
         ),
       ].join('\n'),
     );
@@ -202,99 +232,82 @@ function methodology(ctx: BackendContext, forumId: string): string {
     );
   }
   out.push('### Surveys and contributions');
-  const bySource = new Map<string, number>();
-  for (const c of all) bySource.set(c.source, (bySource.get(c.source) ?? 0) + 1);
   out.push(
-    `${all.length} contribution${all.length === 1 ? ' was' : 's were'} received (${surveys} through surveys); ${usable.length} accepted contribution${usable.length === 1 ? '' : 's'} may be published and inform this report.`,
+    `About ${allFigure.text} contributions were received (about ${surveyText} through surveys); about ${usableText} accepted contributions may be published and inform this report.`,
+  );
+  const sources = [...new Set(all.map((c) => c.source))].sort() as ContributionSource[];
+  const bySource = publishedBy(
+    secret,
+    sources,
+    Object.fromEntries(sources.map((k) => [k, CONTRIBUTION_SOURCE_LABELS[k] ?? k])) as Record<
+      ContributionSource,
+      string
+    >,
+    all,
+    (c) => c.id,
+    (c) => c.source,
+    'Other channel',
   );
   out.push(
-    breakdown(
-      'Contributions received by channel',
-      'Channel',
-      [...bySource.entries()]
-        .sort((a, b) => a[0].localeCompare(b[0]))
-        .map(([k, n]) => ({
-          label: CONTRIBUTION_SOURCE_LABELS[k as ContributionSource] ?? k,
-          count: n,
-        })),
-      false,
-    ),
+    breakdown('Contributions received by channel', 'Channel', bySource.rows, bySource.total, false),
   );
   out.push('### Who took part');
-  out.push(
-    `${people.length} participant${people.length === 1 ? '' : 's'} registered with the forum. ${SUPPRESSION_NOTE}`,
+  const registered = figures.phases.find((p) => p.phase === 'registered')!;
+  out.push(`About ${registered.people.text} participants registered with the forum.`);
+  const dims: [Dimension, string][] = [
+    ['stakeholder_group', 'Participants by stakeholder group'],
+    ['region', 'Participants by region'],
+    ['development_status', 'Participants by development status'],
+    ['gender', 'Participants by gender'],
+  ];
+  for (const [d, title] of dims) {
+    const cats = registered.byDimension[d];
+    const total = d === 'stakeholder_group' || d === 'region' ? registered.people : sumOf(cats);
+    out.push(
+      breakdown(
+        title,
+        DIMENSION_LABELS[d],
+        cats.map((c) => ({ label: c.label, value: c.value })),
+        total,
+        true,
+      ),
+    );
+  }
+  const byGroup = publishedBy(
+    secret,
+    STAKEHOLDER_GROUPS,
+    STAKEHOLDER_GROUP_LABELS,
+    usable,
+    (c) => c.id,
+    (c) => c.contributorGroup,
+    'Outside or unknown contributor',
   );
-  const pick = (f: (p: ForumParticipantStat) => string | null) => people.map(f);
+  const byRegion = publishedBy(
+    secret,
+    REGIONS,
+    REGION_LABELS,
+    usable,
+    (c) => c.id,
+    (c) => c.region,
+    'No region recorded',
+  );
   out.push(
-    breakdown(
-      'Participants by stakeholder group',
-      'Stakeholder group',
-      countBy(
-        STAKEHOLDER_GROUPS,
-        STAKEHOLDER_GROUP_LABELS,
-        pick((p) => p.stakeholderGroup),
-        'Not recorded',
-      ),
-      true,
-    ),
-    breakdown(
-      'Participants by region',
-      'Region',
-      countBy(
-        REGIONS,
-        REGION_LABELS,
-        pick((p) => p.region),
-        'Not recorded',
-      ),
-      true,
-    ),
-    breakdown(
-      'Participants by development status',
-      'Development status',
-      countBy(
-        DEVELOPMENT_STATUSES,
-        DEVELOPMENT_STATUS_LABELS,
-        pick((p) => p.developmentStatus),
-        'Not recorded',
-      ),
-      true,
-    ),
-    breakdown(
-      'Participants by gender',
-      'Gender',
-      countBy(
-        GENDERS,
-        GENDER_LABELS,
-        pick((p) => p.gender),
-        'Not recorded',
-      ),
-      true,
-    ),
     breakdown(
       'Accepted contributions by stakeholder group',
       'Stakeholder group',
-      countBy(
-        STAKEHOLDER_GROUPS,
-        STAKEHOLDER_GROUP_LABELS,
-        usable.map((c) => c.contributorGroup),
-        'Outside or unknown contributor',
-      ),
+      byGroup.rows,
+      byGroup.total,
       true,
     ),
-    breakdown(
-      'Accepted contributions by region',
-      'Region',
-      countBy(
-        REGIONS,
-        REGION_LABELS,
-        usable.map((c) => c.region),
-        'No region recorded',
-      ),
-      true,
-    ),
+    breakdown('Accepted contributions by region', 'Region', byRegion.rows, byRegion.total, true),
   );
   return out.join('\n\n');
 }
+
+const sumOf = (cats: { value: FigureCell }[]): FigureCell => {
+  const n = cats.reduce((s, c) => s + (c.value.count ?? 0), 0);
+  return { count: n, text: String(n) };
+};
 
 function practices(ctx: BackendContext, forumId: string): string {
   const usable = usableContributions(ctx, forumId);

@@ -51,7 +51,6 @@ import {
   exactPhase,
   exactTrend,
   publishPhase,
-  publishSubCell,
   publishTrend,
   rollup,
   UNKNOWN,
@@ -59,6 +58,13 @@ import {
   type FigureCell,
   type PublishedPhase,
 } from '../../../shared/domain/representation';
+import { cellKeyFromSum } from '../../../shared/domain/statistics/perturbation';
+import {
+  combineKeyed,
+  NO_RECORDS,
+  publishList,
+  type KeyedCount,
+} from '../../../shared/domain/statistics/release';
 import {
   cellSubject,
   DEFAULT_REPRESENTATION_SETTINGS,
@@ -85,6 +91,7 @@ import type { ParsedInput } from '../../../shared/schemas';
 import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
+import { publishedCountOf, statisticsParams } from '../privacy/statistics';
 
 /* ---- The map and the settings ---- */
 
@@ -165,7 +172,7 @@ interface PhaseData {
   tracked: boolean;
   people: CubeRow[];
   /** Events (records, contributions, comments) by group; null: the phase counts people only. */
-  events: { byGroup: Map<string, number>; total: number } | null;
+  events: { byGroup: Map<string, number>; keyed: Map<string, KeyedCount>; total: number } | null;
   eventsLabel: string | null;
 }
 
@@ -175,33 +182,59 @@ interface Counted {
   calls: { id: string; title: string; startAt: number }[];
   sessions: { id: string; title: string; startAt: number }[];
   /** Per call: attended by group and by gender. */
-  perCall: Map<string, { byGroup: Map<string, number>; byGender: Map<string, number> }>;
-  perSession: Map<string, { byGroup: Map<string, number>; byGender: Map<string, number> }>;
+  perCall: Map<string, PerEvent>;
+  perSession: Map<string, PerEvent>;
   /** Distinct people whose first attended call started at each instant. */
   firstAt: Map<number, number>;
   kickOffCallId: string | null;
 }
 
-const groupTotals = (rows: { stakeholderGroup: string | null; count: number }[]) => {
+const groupTotals = (
+  rows: { stakeholderGroup: string | null; count: number; keySum?: number | bigint | null }[],
+) => {
   const byGroup = new Map<string, number>();
+  const keyed = new Map<string, KeyedCount>();
   let total = 0;
   for (const r of rows) {
     const k = r.stakeholderGroup ?? UNKNOWN;
     byGroup.set(k, (byGroup.get(k) ?? 0) + r.count);
+    keyed.set(
+      k,
+      combineKeyed(keyed.get(k) ?? NO_RECORDS, { count: r.count, key: cellKeyFromSum(r.keySum) }),
+    );
     total += r.count;
   }
-  return { byGroup, total };
+  return { byGroup, keyed, total };
 };
 
+interface PerEvent {
+  byGroup: Map<string, number>;
+  /** By group, with the cell keys (the published trend). */
+  keyed: Map<string, KeyedCount>;
+  byGender: Map<string, number>;
+}
+
 const perEvent = <K extends string>(
-  rows: ({ stakeholderGroup: string; gender: string | null; count: number } & Record<K, string>)[],
+  rows: ({
+    stakeholderGroup: string;
+    gender: string | null;
+    count: number;
+    keySum: number;
+  } & Record<K, string>)[],
   key: K,
 ) => {
-  const out = new Map<string, { byGroup: Map<string, number>; byGender: Map<string, number> }>();
+  const out = new Map<string, PerEvent>();
   for (const r of rows) {
     let e = out.get(r[key]);
-    if (!e) out.set(r[key], (e = { byGroup: new Map(), byGender: new Map() }));
+    if (!e) out.set(r[key], (e = { byGroup: new Map(), keyed: new Map(), byGender: new Map() }));
     e.byGroup.set(r.stakeholderGroup, (e.byGroup.get(r.stakeholderGroup) ?? 0) + r.count);
+    e.keyed.set(
+      r.stakeholderGroup,
+      combineKeyed(e.keyed.get(r.stakeholderGroup) ?? NO_RECORDS, {
+        count: r.count,
+        key: cellKeyFromSum(r.keySum),
+      }),
+    );
     const g = r.gender ?? UNKNOWN;
     e.byGender.set(g, (e.byGender.get(g) ?? 0) + r.count);
   }
@@ -227,7 +260,7 @@ function kickOffCall(
 }
 
 function count(ctx: BackendContext, forumId: string, audience: Audience): Counted {
-  const params: Params = { forumId, now: ctx.now() };
+  const params: Params = statisticsParams(ctx, forumId);
   const publishableOnly = audience !== 'coordinators';
   const calls = heldCalls(ctx.db, params);
   const sessions = heldSessions(ctx.db, params);
@@ -251,7 +284,7 @@ function count(ctx: BackendContext, forumId: string, audience: Audience): Counte
     {
       phase: 'kick_off',
       tracked: true,
-      people: kickOffCallId ? oneCallPeopleCube(ctx.db, forumId, kickOffCallId) : [],
+      people: kickOffCallId ? oneCallPeopleCube(ctx.db, params, kickOffCallId) : [],
       events: null,
       eventsLabel: null,
     },
@@ -272,15 +305,15 @@ function count(ctx: BackendContext, forumId: string, audience: Audience): Counte
     {
       phase: 'drafting',
       tracked: true,
-      people: contributorPeopleCube(ctx.db, forumId, publishableOnly),
-      events: groupTotals(contributionsByGroup(ctx.db, forumId, publishableOnly)),
+      people: contributorPeopleCube(ctx.db, params, publishableOnly),
+      events: groupTotals(contributionsByGroup(ctx.db, params, publishableOnly)),
       eventsLabel: 'Accepted contributions',
     },
     {
       phase: 'comment_rounds',
       tracked: comments,
-      people: comments ? commenterPeopleCube(ctx.db, forumId) : [],
-      events: comments ? groupTotals(commentsByGroup(ctx.db, forumId)) : null,
+      people: comments ? commenterPeopleCube(ctx.db, params) : [],
+      events: comments ? groupTotals(commentsByGroup(ctx.db, params)) : null,
       eventsLabel: comments ? 'Comments on drafts' : null,
     },
     { phase: 'igf_session', tracked: false, people: [], events: null, eventsLabel: null },
@@ -360,14 +393,20 @@ function planActuals(
       if (cell.organisation) {
         const key = organisationKey(cell.organisation);
         const ids = idsFor(phase);
-        n = orgMembers.filter(
+        // Protected members are not counted under their organisation for the public
+        // (organisationMembers leaves them out): their organisation is "Not recorded".
+        const members = orgMembers.filter(
           (m) =>
             organisationKey(m.organisation) === key &&
             matches(cell, m) &&
             (ids === null || ids.has(m.id)),
-        ).length;
+        );
+        n = members.length;
         figure = suppressed
-          ? publishSubCell(n, cellFigure(cell, published.get(phase)!))
+          ? publishedCountOf(
+              counted.params.secret,
+              members.map((m) => m.id),
+            )
           : { count: n, text: String(n) };
       } else {
         n = data.people.filter((r) => matches(cell, r)).reduce((s, r) => s + r.count, 0);
@@ -574,10 +613,17 @@ export function representationDashboard(
   });
   // Events: a one-way list by group (calls: the trend table's column totals).
   const groupKeys = [...STAKEHOLDER_GROUPS, UNKNOWN];
-  const trendCounts = counted.calls.map((c) =>
-    STAKEHOLDER_GROUPS.map((g) => counted.perCall.get(c.id)?.byGroup.get(g) ?? 0),
-  );
-  const trendTable = suppressed ? publishTrend(trendCounts) : exactTrend(trendCounts);
+  const trendTable = suppressed
+    ? publishTrend(
+        counted.calls.map((c) =>
+          STAKEHOLDER_GROUPS.map((g) => counted.perCall.get(c.id)?.keyed.get(g) ?? NO_RECORDS),
+        ),
+      )
+    : exactTrend(
+        counted.calls.map((c) =>
+          STAKEHOLDER_GROUPS.map((g) => counted.perCall.get(c.id)?.byGroup.get(g) ?? 0),
+        ),
+      );
   for (const f of phases) {
     const data = counted.phases.find((p) => p.phase === f.phase)!;
     if (!data.events) continue;
@@ -587,7 +633,7 @@ export function representationDashboard(
     }
     const n = data.events.total;
     f.events = suppressed
-      ? publishPhaseEventsTotal(groupKeys.map((g) => data.events!.byGroup.get(g) ?? 0))
+      ? publishList(groupKeys.map((g) => data.events!.keyed.get(g) ?? NO_RECORDS)).total
       : { count: n, text: String(n) };
   }
   let cumulative = 0;
@@ -615,13 +661,6 @@ export function representationDashboard(
     alerts: suppressed ? [] : enrichAlerts(ctx, counted, actuals, map.settings),
     settings: map.settings,
   };
-}
-
-/** The total of a one-way additive list, as published (secondary suppression may hide it). */
-function publishPhaseEventsTotal(counts: number[]): FigureCell {
-  const total = counts.reduce((s, n) => s + n, 0);
-  if (total > 0 && total < 3) return { count: null, text: '<3' };
-  return { count: total, text: String(total) };
 }
 
 /**

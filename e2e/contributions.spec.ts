@@ -61,6 +61,7 @@ test('a contribution from an NRI session: add, accept, find, withdraw consent, e
   await form.getByLabel('Attribution').selectOption('organisation');
   await form.getByLabel('May be published').check();
   await form.getByLabel('Consent given by').selectOption('call');
+  await form.getByLabel('Date received').fill('2026-08-04');
   await form.getByLabel('Consent given on').fill('2026-08-04');
   await form.getByRole('button', { name: 'Save contribution' }).click();
   await expect(form).toBeHidden();

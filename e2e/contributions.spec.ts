@@ -103,7 +103,8 @@ test('a contribution from an NRI session: add, accept, find, withdraw consent, e
     return readFileSync((await download.path())!, 'utf8');
   };
   const before = await exportCoverage();
-  expect(before).toContain('Latin America and the Caribbean,3');
+  // Exported figures are perturbed to a multiple of 3 within 3 of the true count (3 here).
+  expect(before).toMatch(/Latin America and the Caribbean,(0|3|6)\r?\n/);
 
   // Withdraw consent to publication.
   await main.getByRole('tab', { name: 'List' }).click();
@@ -118,7 +119,6 @@ test('a contribution from an NRI session: add, accept, find, withdraw consent, e
   await page.keyboard.press('Escape');
 
   const after = await exportCoverage();
-  // Without it the region is back to two, a small cell shown as "<3".
-  expect(after).toContain('Latin America and the Caribbean,<3');
-  expect(after).not.toContain('Latin America and the Caribbean,3');
+  // Without it the region is back to two, published as 0 or 3 (never 1 or 2).
+  expect(after).toMatch(/Latin America and the Caribbean,(0|3)\r?\n/);
 });

@@ -43,6 +43,9 @@ async function newForum(backend: Backend): Promise<Forum> {
   return r.value;
 }
 
+const NO_TMPFS =
+  'mounting a tmpfs needs root and mount(8); the max_page_count test above still covers the message';
+
 describe('a full disk', () => {
   const dirs: string[] = [];
   afterAll(() => {
@@ -77,10 +80,7 @@ describe('a full disk', () => {
         stdio: 'ignore',
       });
     } catch {
-      test.skip(
-        true,
-        'mounting a tmpfs needs root and mount(8); the max_page_count test above still covers the message',
-      );
+      test.skip(true, NO_TMPFS); // mounting a tmpfs needs root and mount(8); max_page_count covers it
       return;
     }
     try {

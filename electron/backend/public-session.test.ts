@@ -128,15 +128,7 @@ function textOf(answer: unknown): string {
   if (typeof file?.base64 === 'string') parts.push(Buffer.from(file.base64, 'base64').toString());
   return plain(parts.join(' '));
 }
-const leaked = (answer: unknown) => {
-  const found = IDENTIFIERS.filter((id) => textOf(answer).includes(id));
-  if (found.length && process.env.DEBUG_LEAK) {
-    const t = JSON.stringify(answer);
-    const i = plain(t).indexOf(found[0]);
-    console.log('LEAK', t.slice(Math.max(0, i - 300), i + 300));
-  }
-  return found;
-};
+const leaked = (answer: unknown) => IDENTIFIERS.filter((id) => textOf(answer).includes(id));
 
 // ---- Inputs from the method's JSON Schema and the forum's ids ----
 

@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lockFileOf } from './lock';
 import { openDatabase, schemaVersionOf, StartupError } from './open';
@@ -29,6 +29,12 @@ const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'intersession-open-'));
   dirs.push(dir);
   return dir;
+};
+/** The serve command opens its file with a passphrase from a file (no unlock screen in tests). */
+const passphraseEnv = (dir: string) => {
+  const file = join(dir, 'passphrase.txt');
+  writeFileSync(file, 'test passphrase of open.test');
+  return { ...process.env, INTERSESSION_PASSPHRASE_FILE: file };
 };
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const openError = (file: string, opts: { createFolder?: boolean } = {}): Error => {
@@ -198,7 +204,7 @@ describe('one process per database file', () => {
       const r = spawnSync(
         process.execPath,
         ['--import', 'tsx', join('electron', 'serve', 'cli.ts'), '--db', file, '--port', '0'],
-        { cwd: root, encoding: 'utf8', timeout: 30_000 },
+        { cwd: root, encoding: 'utf8', timeout: 30_000, env: passphraseEnv(dir) },
       );
       expect(r.status).toBe(1);
       expect(r.stderr.trim()).toBe(

@@ -1,16 +1,25 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyKey, isPlaintextDatabase } from './cipher';
+import { encryptInPlace, recoverInPlaceEncryption } from './encrypt';
 import { DatabaseLockedError, lockDatabaseFile } from './lock';
 import { registerRecordKeyFunction } from './recordKey';
 
 export type Db = Database.Database;
 
-export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+// Beside this file in the source tree; from a bundle in out/<shell>/ (serve, main) the project's
+// db/migrations, two folders up (a forum package's schema version is read from here).
+export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(
+  new URL(
+    import.meta.url.endsWith('.ts') ? './migrations' : '../../db/migrations',
+    import.meta.url,
+  ),
+);
 
 export interface OpenOptions {
   /** Path of the database file, or ':memory:'. */
@@ -23,6 +32,14 @@ export interface OpenOptions {
    * empty database.
    */
   createFolder?: boolean;
+  /**
+   * The raw 32-byte SQLCipher key (db/cipher.ts). The shells always pass one; without it the file
+   * is plain SQLite (unit tests, ':memory:'). A plain file from an earlier version opened with a
+   * key is encrypted in place first (db/encrypt.ts) and `onNotice` is told.
+   */
+  key?: Buffer;
+  /** One sentence for the user about something done at open (the in-place encryption). */
+  onNotice?: (message: string) => void;
 }
 
 /**
@@ -33,6 +50,14 @@ export class StartupError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'StartupError';
+  }
+}
+
+/** The key does not open the file: shown as "Wrong passphrase" (the key itself is never named). */
+export class WrongKeyError extends StartupError {
+  constructor(file: string) {
+    super(`Wrong passphrase: ${file} cannot be opened with it; nothing was changed.`);
+    this.name = 'WrongKeyError';
   }
 }
 
@@ -80,6 +105,44 @@ function refuseNewerSchema(db: Db, file: string, migrationsFolder: string): void
 }
 
 /**
+ * Reads only: the file's integrity (`PRAGMA quick_check`) and its schema. An encrypted file
+ * that does not read is a wrong key (or no key), not damage.
+ */
+function checkFile(
+  db: Db,
+  file: string,
+  migrationsFolder: string,
+  encryptedFile: boolean,
+  keyed = false,
+): void {
+  let problems: string[];
+  try {
+    problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
+  } catch (e) {
+    if (isCorruption(e) && encryptedFile && keyed) throw new WrongKeyError(file);
+    // Without a key, junk and an encrypted file look the same.
+    if (isCorruption(e) && encryptedFile)
+      throw corrupt(file, 'not a plain database: damaged, or encrypted and opened without its key');
+    if (isCorruption(e)) throw corrupt(file, (e as Error).message);
+    throw e;
+  }
+  if (problems.length !== 1 || problems[0] !== 'ok') throw corrupt(file, problems.join('; '));
+  refuseNewerSchema(db, file, migrationsFolder);
+}
+
+/**
+ * Keeps the query planner's statistics current, as SQLite recommends for long-lived connections
+ * (https://sqlite.org/lang_analyze.html#recommended_usage_pattern): at open `optimize=0x10002`
+ * examines every table (not only those this connection used) and runs ANALYZE where statistics
+ * are missing or stale; `analysis_limit=400` bounds each ANALYZE to about 400 rows per index, so
+ * it takes milliseconds even at 100,000 participants. Also run after imports (many rows at once).
+ */
+export function optimizeDatabase(db: Db, { atOpen = false }: { atOpen?: boolean } = {}): void {
+  db.pragma('analysis_limit = 400');
+  db.pragma(atOpen ? 'optimize = 0x10002' : 'optimize');
+}
+
+/**
  * Opens (creating if needed) the database with the settings the app relies on, and migrates it.
  * Before anything is written it checks, in order: the folder, the lock (one process per file),
  * the file's integrity (`PRAGMA quick_check`) and its schema (refusing one written by a newer
@@ -89,13 +152,17 @@ export function openDatabase({
   file,
   migrationsFolder = DEFAULT_MIGRATIONS_FOLDER,
   createFolder = true,
+  key,
+  onNotice,
 }: OpenOptions): Db {
   if (file === ':memory:') {
     const db = new Database(file);
+    if (key) applyKey(db, key);
     db.pragma('foreign_keys = ON');
     registerRecordKeyFunction(db);
     migrate(drizzle(db), { migrationsFolder });
     db.pragma(`user_version = ${schemaVersionOf(migrationsFolder)}`);
+    optimizeDatabase(db, { atOpen: true });
     return db;
   }
   const folder = dirname(file);
@@ -116,28 +183,43 @@ export function openDatabase({
     if (e instanceof DatabaseLockedError) throw new StartupError(e.message);
     throw new StartupError(`${file} could not be locked (${(e as Error).message}).`);
   }
-  // Files this open may create (the database itself when new, its -wal and -shm); the ones that
-  // were there before are left alone.
-  const sideFiles = [file, `${file}-wal`, `${file}-shm`].filter((f) => !existsSync(f));
+  let sideFiles: string[] = [];
   let db: Db | undefined;
   try {
-    db = new Database(file);
-    db.pragma('busy_timeout = 5000');
-    let problems: string[];
-    try {
-      problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
-    } catch (e) {
-      if (isCorruption(e)) throw corrupt(file, (e as Error).message);
-      throw e;
+    if (key) {
+      // An interrupted encryption is finished or undone first.
+      recoverInPlaceEncryption(file, key);
+      if (isPlaintextDatabase(file)) {
+        // A plain file of an earlier version: checked as it is (read only), then encrypted.
+        const plain = new Database(file, { readonly: true, fileMustExist: true });
+        try {
+          checkFile(plain, file, migrationsFolder, false);
+        } finally {
+          plain.close();
+        }
+        const { copy } = encryptInPlace(file, key);
+        onNotice?.(
+          `${file} was not encrypted (written by an earlier Intersession); it is now encrypted. ` +
+            `A copy was kept at ${copy} until the encrypted file passed its integrity check, then removed.`,
+        );
+      }
     }
-    if (problems.length !== 1 || problems[0] !== 'ok') throw corrupt(file, problems.join('; '));
-    refuseNewerSchema(db, file, migrationsFolder);
+    // Files this open may create (the database itself when new, its -wal and -shm); the ones
+    // that were there before are left alone.
+    sideFiles = [file, `${file}-wal`, `${file}-shm`].filter((f) => !existsSync(f));
+    const encryptedFile =
+      !sideFiles.includes(file) && statSync(file).size > 0 && !isPlaintextDatabase(file);
+    db = new Database(file);
+    if (key) applyKey(db, key);
+    db.pragma('busy_timeout = 5000');
+    checkFile(db, file, migrationsFolder, encryptedFile, key !== undefined);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
     registerRecordKeyFunction(db);
     migrate(drizzle(db), { migrationsFolder });
     db.pragma(`user_version = ${schemaVersionOf(migrationsFolder)}`);
+    optimizeDatabase(db, { atOpen: true });
   } catch (e) {
     try {
       db?.close();
@@ -164,5 +246,26 @@ export function openDatabase({
       release();
     }
   };
+  return db;
+}
+
+/**
+ * A read-only connection to a database that openDatabase already opened (and migrated) in this
+ * process: reader workers use it so heavy reads run beside the writer (WAL). It takes no lock,
+ * runs no check and no migration; it takes the same options object as openDatabase so a setting
+ * added there (a key) applies to both.
+ */
+export function openReadOnly({ file, key }: OpenOptions): Db {
+  if (file === ':memory:')
+    throw new StartupError('A read-only connection needs a database file, not :memory:.');
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    if (key) applyKey(db, key);
+    db.pragma('busy_timeout = 5000');
+    registerRecordKeyFunction(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   return db;
 }

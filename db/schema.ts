@@ -22,6 +22,15 @@ export const forums = sqliteTable('forums', {
   mandate: text('mandate').notNull().default(''),
   /** Per-forum key for pseudonyms (HMAC); never leaves the app. */
   secret: text('secret').notNull(),
+  /**
+   * Retention (issue 13 §5): personal data is replaced by pseudonyms this many months after the
+   * final report milestone; null means off (the default).
+   */
+  retentionMonths: integer('retention_months'),
+  /** When retention was applied (UTC epoch ms), or null. */
+  retentionAppliedAt: integer('retention_applied_at'),
+  /** Set when the forum is archived: hidden from the list and read-only. */
+  archivedAt: integer('archived_at'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -97,6 +106,41 @@ export const participants = sqliteTable(
       t.sortName,
       t.id,
     ),
+    /**
+     * The public directory filtered by stakeholder group, region or role: the filter's equality
+     * sits in the prefix with the listing flags, so with no statistics (the app runs no ANALYZE)
+     * the planner still prefers these to the listing index above (more equality columns) and
+     * counts and pages the filtered, listed people in name order without a sort.
+     */
+    index('participants_public_group_name_idx').on(
+      t.forumId,
+      t.removedAt,
+      t.consentListed,
+      t.stakeholderGroup,
+      t.isProtected,
+      t.sortName,
+      t.id,
+    ),
+    index('participants_public_region_name_idx').on(
+      t.forumId,
+      t.removedAt,
+      t.consentListed,
+      t.region,
+      t.isProtected,
+      t.sortName,
+      t.id,
+    ),
+    index('participants_public_role_name_idx').on(
+      t.forumId,
+      t.removedAt,
+      t.consentListed,
+      t.role,
+      t.isProtected,
+      t.sortName,
+      t.id,
+    ),
+    // participants_forum_organisation_idx (sorting by organisation) is an expression index that
+    // drizzle-kit cannot express: it is hand-written in migration 0009.
     /** Covers the representation breakdowns (issue 7): counted without reading the rows. */
     index('participants_forum_representation_idx').on(
       t.forumId,
@@ -228,6 +272,8 @@ export const callSeries = sqliteTable(
     slots: text('slots').notNull(),
     meetingLink: text('meeting_link').notNull().default(''),
     description: text('description').notNull().default(''),
+    /** JSON array of reminder offsets in minutes before the start (VALARM), e.g. [1440, 60]. */
+    reminders: text('reminders').notNull().default('[]'),
     /** iCalendar SEQUENCE: raised on every change. */
     sequence: integer('sequence').notNull().default(0),
     createdAt: integer('created_at').notNull(),
@@ -293,6 +339,8 @@ export const attendance = sqliteTable(
       .references(() => participants.id, { onDelete: 'cascade' }),
     /** invited | attended | apologies | absent */
     status: text('status').notNull(),
+    /** Minutes in the call, from the meeting platform's report (null when marked by hand). */
+    minutesPresent: integer('minutes_present'),
   },
   (t) => [
     primaryKey({ columns: [t.callId, t.participantId] }),
@@ -318,6 +366,29 @@ export const actionItems = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [index('action_items_forum_idx').on(t.forumId, t.status)],
+);
+
+/**
+ * Deleted things kept for Undo: the deleted rows (and the references nulled by the delete) as
+ * JSON, restorable within the restore window, then purged. Deleting for real keeps every other
+ * area's queries free of a `deleted_at` filter.
+ */
+export const trash = sqliteTable(
+  'trash',
+  {
+    id: text('id').primaryKey(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    /** callSeries | call | actionItem | session */
+    kind: text('kind').notNull(),
+    subjectId: text('subject_id').notNull(),
+    label: text('label').notNull(),
+    /** JSON: {rows: {table: row[]}, nulled: {table, column, value, ids}[]} */
+    payload: text('payload').notNull(),
+    deletedAt: integer('deleted_at').notNull(),
+  },
+  (t) => [index('trash_forum_idx').on(t.forumId, t.deletedAt)],
 );
 
 /** National and Regional IGF Initiatives: one directory for all forums. */
@@ -561,6 +632,11 @@ export const reportSections = sqliteTable(
     revision: integer('revision').notNull().default(0),
     /** Generated sections: SHA-256 of the inputs they were generated from. */
     fingerprint: text('fingerprint'),
+    /**
+     * Generated sections: the forum's data versions (forum_data_versions) and held calls when it
+     * was generated; report.get compares it instead of regenerating (issue 15).
+     */
+    inputFingerprint: text('input_fingerprint'),
     generatedAt: integer('generated_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
@@ -637,4 +713,145 @@ export const reportComments = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [index('report_comments_round_idx').on(t.roundId, t.createdAt)],
+);
+
+/* ---- Representation counters and data versions (issue 15): maintained by SQL triggers ---- */
+// The triggers are in migration 0009 (below its hand-written line): every write path (services,
+// imports, the sample loader, raw SQL in benches) keeps these up to date in its own transaction.
+// NULL attributes are stored as '' and "never" as NEVER_AT so that every cell has a primary key.
+
+/** Per member: the start of their first attended non-cancelled call and NRI session. */
+export const representationPeople = sqliteTable('representation_people', {
+  participantId: text('participant_id')
+    .primaryKey()
+    .references(() => participants.id, { onDelete: 'cascade' }),
+  forumId: text('forum_id').notNull(),
+  firstCallAt: integer('first_call_at').notNull(),
+  firstSessionAt: integer('first_session_at').notNull(),
+});
+
+/** Active members per cube cell and first call / first session: count and key sum mod 2^32. */
+export const representationCounts = sqliteTable(
+  'representation_counts',
+  {
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    stakeholderGroup: text('stakeholder_group').notNull(),
+    region: text('region').notNull(),
+    developmentStatus: text('development_status').notNull(),
+    gender: text('gender').notNull(),
+    isProtected: integer('is_protected').notNull(),
+    firstCallAt: integer('first_call_at').notNull(),
+    firstSessionAt: integer('first_session_at').notNull(),
+    count: integer('count').notNull(),
+    keySum: integer('key_sum').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [
+        t.forumId,
+        t.stakeholderGroup,
+        t.region,
+        t.developmentStatus,
+        t.gender,
+        t.isProtected,
+        t.firstCallAt,
+        t.firstSessionAt,
+      ],
+    }),
+  ],
+);
+
+/** Attended records of active members per call and cube cell. */
+export const representationCallCounts = sqliteTable(
+  'representation_call_counts',
+  {
+    callId: text('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    stakeholderGroup: text('stakeholder_group').notNull(),
+    region: text('region').notNull(),
+    developmentStatus: text('development_status').notNull(),
+    gender: text('gender').notNull(),
+    isProtected: integer('is_protected').notNull(),
+    count: integer('count').notNull(),
+    keySum: integer('key_sum').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [
+        t.callId,
+        t.stakeholderGroup,
+        t.region,
+        t.developmentStatus,
+        t.gender,
+        t.isProtected,
+      ],
+    }),
+  ],
+);
+
+/** Attended records of active members per NRI session and cube cell. */
+export const representationSessionCounts = sqliteTable(
+  'representation_session_counts',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => onsiteSessions.id, { onDelete: 'cascade' }),
+    stakeholderGroup: text('stakeholder_group').notNull(),
+    region: text('region').notNull(),
+    developmentStatus: text('development_status').notNull(),
+    gender: text('gender').notNull(),
+    isProtected: integer('is_protected').notNull(),
+    count: integer('count').notNull(),
+    keySum: integer('key_sum').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [
+        t.sessionId,
+        t.stakeholderGroup,
+        t.region,
+        t.developmentStatus,
+        t.gender,
+        t.isProtected,
+      ],
+    }),
+  ],
+);
+
+/**
+ * A change counter per forum and area of data (participants, calls, contributions, comments),
+ * bumped by triggers on every write: the input fingerprint of generated report sections.
+ */
+export const forumDataVersions = sqliteTable(
+  'forum_data_versions',
+  {
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    area: text('area').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.forumId, t.area] })],
+);
+
+/**
+ * A named set of a list's search, filters and sort (issue 12), kept per forum and list. `params`
+ * is JSON text of the list's own query fields; the list validates it again when it is picked.
+ */
+export const savedFilters = sqliteTable(
+  'saved_filters',
+  {
+    id: text('id').primaryKey(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    list: text('list').notNull(),
+    name: text('name').notNull(),
+    params: text('params').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('saved_filters_forum_list_name_uq').on(t.forumId, t.list, t.name)],
 );

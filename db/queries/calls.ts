@@ -16,6 +16,8 @@ export interface CallSeriesRecord {
   slots: string;
   meetingLink: string;
   description: string;
+  /** JSON array of minutes before the start. */
+  reminders: string;
   sequence: number;
   createdAt: number;
   updatedAt: number;
@@ -33,6 +35,7 @@ const SERIES_COLUMNS: [keyof CallSeriesRecord, string][] = [
   ['slots', 'slots'],
   ['meetingLink', 'meeting_link'],
   ['description', 'description'],
+  ['reminders', 'reminders'],
   ['sequence', 'sequence'],
   ['createdAt', 'created_at'],
   ['updatedAt', 'updated_at'],
@@ -186,14 +189,51 @@ export function replaceAgenda(db: Db, callId: string, items: AgendaRecord[]): vo
 
 /* ---- attendance ---- */
 
-export function listAttendance(
-  db: Db,
-  callId: string,
-): { participantId: string; status: string }[] {
+export interface AttendanceRecord {
+  participantId: string;
+  status: string;
+  minutesPresent: number | null;
+}
+
+export function listAttendance(db: Db, callId: string): AttendanceRecord[] {
   return stmt(
     db,
-    'SELECT participant_id AS participantId, status FROM attendance WHERE call_id = ?',
-  ).all(callId) as { participantId: string; status: string }[];
+    `SELECT participant_id AS participantId, status, minutes_present AS minutesPresent
+     FROM attendance WHERE call_id = ?`,
+  ).all(callId) as AttendanceRecord[];
+}
+
+/** Calls of a forum that started before `now` and are not cancelled, with what was recorded. */
+export function pastCallRecords(
+  db: Db,
+  forumId: string,
+  now: number,
+): { id: string; attendanceCount: number; agendaMinutes: number }[] {
+  return stmt(
+    db,
+    `SELECT c.id AS id,
+       (SELECT count(*) FROM attendance a WHERE a.call_id = c.id AND a.status <> 'invited')
+         AS attendanceCount,
+       (SELECT count(*) FROM agenda_items g WHERE g.call_id = c.id AND g.minutes <> '')
+         AS agendaMinutes
+     FROM calls c WHERE c.forum_id = ? AND c.status <> 'cancelled' AND c.start_at <= ?`,
+  ).all(forumId, now) as { id: string; attendanceCount: number; agendaMinutes: number }[];
+}
+
+/** Records a status with the minutes present (from a platform report; null when by hand). */
+export function setAttendanceWithMinutes(
+  db: Db,
+  callId: string,
+  participantId: string,
+  status: string,
+  minutesPresent: number | null,
+): void {
+  stmt(
+    db,
+    `INSERT INTO attendance (call_id, participant_id, status, minutes_present) VALUES (?, ?, ?, ?)
+     ON CONFLICT(call_id, participant_id) DO UPDATE SET status = excluded.status,
+       minutes_present = excluded.minutes_present`,
+  ).run(callId, participantId, status, minutesPresent);
 }
 
 export function setAttendance(
@@ -211,7 +251,8 @@ export function setAttendance(
     stmt(
       db,
       `INSERT INTO attendance (call_id, participant_id, status) VALUES (?, ?, ?)
-       ON CONFLICT(call_id, participant_id) DO UPDATE SET status = excluded.status`,
+       ON CONFLICT(call_id, participant_id) DO UPDATE SET status = excluded.status,
+         minutes_present = NULL`,
     ).run(callId, participantId, status);
 }
 
@@ -259,4 +300,12 @@ export function listActionItems(db: Db, forumId: string, callId?: string): Actio
     `SELECT ${ACTION_SELECT} FROM action_items WHERE forum_id = ?
      ORDER BY coalesce(due_date, '9999'), created_at`,
   ).all(forumId) as ActionItemRecord[];
+}
+
+export function deleteActionItem(db: Db, id: string): void {
+  stmt(db, 'DELETE FROM action_items WHERE id = ?').run(id);
+}
+
+export function deleteSeries(db: Db, id: string): void {
+  stmt(db, 'DELETE FROM call_series WHERE id = ?').run(id);
 }

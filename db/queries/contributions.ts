@@ -253,6 +253,16 @@ const LIST_COLUMNS = `c.id AS id, c.title AS title, c.summary AS summary, c.kind
   p.organisation AS participantOrganisation, p.stakeholder_group AS stakeholderGroup,
   p.is_protected AS isProtected, p.pseudonym AS pseudonym`;
 
+/** Column weights of contributions_fts (title, summary, body, forum): the forum never ranks. */
+const BM25 = '10.0, 4.0, 1.0, 0.0';
+
+/** The forum's token in contributions_fts's `forum` column (migration 0009). */
+export const forumToken = (forumId: string) => `f${forumId.replace(/-/g, '').toLowerCase()}`;
+
+/** A search scoped to one forum inside the full-text query. */
+export const forumMatch = (forumId: string, match: string) =>
+  `forum : ${forumToken(forumId)} AND (${match})`;
+
 /** The page query (count in the same pass): plain SQL, so benchmarks can run it raw. */
 export function contributionListSql(q: ContributionListQuery): {
   sql: string;
@@ -283,24 +293,31 @@ export function contributionListSql(q: ContributionListQuery): {
   if (q.publishableOnly)
     where.push("c.may_publish = 1 AND coalesce(c.consent_withdrawn_scope, '') <> 'publication'");
   if (q.match !== null) {
-    params.match = q.match;
-    return {
-      // Rank narrow rows first (key, id, score), then read the columns of the page's rows only.
-      sql: `WITH hits AS MATERIALIZED (
-          SELECT f.rowid AS key, k.contribution_id AS cid, bm25(contributions_fts, 10.0, 4.0, 1.0) AS score
+    params.match = forumMatch(q.forumId, q.match);
+    // The forum is in the FTS query itself; with no other filter the hits come from the FTS
+    // index alone (as fast as the bare query), and only the page's rows are read.
+    const filtered = where.length > 1;
+    const hits = filtered
+      ? `SELECT f.rowid AS key, bm25(contributions_fts, ${BM25}) AS score
           FROM contributions_fts f
           JOIN contribution_search_keys k ON k.key = f.rowid
           JOIN contributions c ON c.id = k.contribution_id
           ${q.stakeholderGroup !== undefined ? 'LEFT JOIN participants p ON p.id = c.contributor_id' : ''}
-          WHERE contributions_fts MATCH @match AND ${where.join(' AND ')}
-        ),
+          WHERE contributions_fts MATCH @match AND ${where.join(' AND ')}`
+      : `SELECT rowid AS key, bm25(contributions_fts, ${BM25}) AS score
+          FROM contributions_fts WHERE contributions_fts MATCH @match`;
+    return {
+      // Rank narrow rows first (key, score), then read the columns of the page's rows only.
+      sql: `WITH hits AS MATERIALIZED (${hits}),
         page AS MATERIALIZED (
-          SELECT key, cid, score, count(*) OVER () AS total FROM hits
+          SELECT key, score, count(*) OVER () AS total FROM hits
           ORDER BY score LIMIT @limit OFFSET @offset
         )
         SELECT ${LIST_COLUMNS}, page.key AS key, page.total AS total
-        FROM page JOIN contributions c ON c.id = page.cid
+        FROM page JOIN contribution_search_keys k ON k.key = page.key
+        JOIN contributions c ON c.id = k.contribution_id
         LEFT JOIN participants p ON p.id = c.contributor_id
+        WHERE c.forum_id = @forumId
         ORDER BY page.score`,
       params,
     };
@@ -362,8 +379,8 @@ export function similarCandidates(
      JOIN contribution_search_keys k ON k.key = f.rowid
      JOIN contributions c ON c.id = k.contribution_id
      WHERE contributions_fts MATCH @match AND c.forum_id = @forumId
-     ORDER BY bm25(contributions_fts, 10.0, 4.0, 1.0) LIMIT @limit`,
-  ).all({ match, forumId, limit }) as {
+     ORDER BY bm25(contributions_fts, ${BM25}) LIMIT @limit`,
+  ).all({ match: forumMatch(forumId, match), forumId, limit }) as {
     id: string;
     title: string;
     summary: string;

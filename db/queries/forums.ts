@@ -1,3 +1,4 @@
+import { collectForumRows, forumTables } from './forumTables';
 import { stmt } from './statements';
 import type { Db } from '../open';
 
@@ -10,6 +11,7 @@ export interface ForumRow {
   secret: string;
   createdAt: number;
   updatedAt: number;
+  archivedAt?: number | null;
 }
 
 export interface MilestoneRow {
@@ -22,7 +24,7 @@ export interface MilestoneRow {
 }
 
 const FORUM_COLUMNS =
-  'id, title, topic, year, mandate, secret, created_at AS createdAt, updated_at AS updatedAt';
+  'id, title, topic, year, mandate, secret, created_at AS createdAt, updated_at AS updatedAt, archived_at AS archivedAt';
 
 export function listForums(db: Db): ForumRow[] {
   return stmt(
@@ -77,4 +79,72 @@ export function countActiveParticipants(db: Db, forumId: string): number {
   return stmt(db, 'SELECT count(*) FROM participants WHERE forum_id = ? AND removed_at IS NULL')
     .pluck()
     .get(forumId) as number;
+}
+
+export function setForumArchived(db: Db, id: string, archivedAt: number | null, now: number): void {
+  stmt(db, 'UPDATE forums SET archived_at = ?, updated_at = ? WHERE id = ?').run(
+    archivedAt,
+    now,
+    id,
+  );
+}
+
+/**
+ * Which forum a write touches, for the methods that name a record rather than the forum: the
+ * method's prefix (or the input field) picks the table, joined up to the forum.
+ */
+const FORUM_OF: Record<string, string> = {
+  participant: 'SELECT forum_id FROM participants WHERE id = ?',
+  incident: 'SELECT forum_id FROM incidents WHERE id = ?',
+  actor: 'SELECT forum_id FROM disruptive_actors WHERE id = ?',
+  callSeries: 'SELECT forum_id FROM call_series WHERE id = ?',
+  call: 'SELECT forum_id FROM calls WHERE id = ?',
+  actionItem: 'SELECT forum_id FROM action_items WHERE id = ?',
+  trash: 'SELECT forum_id FROM trash WHERE id = ?',
+  theme: 'SELECT forum_id FROM themes WHERE id = ?',
+  contribution: 'SELECT forum_id FROM contributions WHERE id = ?',
+  session: 'SELECT forum_id FROM onsite_sessions WHERE id = ?',
+  report: 'SELECT forum_id FROM reports WHERE id = ?',
+  reportSection: `SELECT r.forum_id FROM report_sections s JOIN reports r ON r.id = s.report_id
+    WHERE s.id = ?`,
+  round: `SELECT r.forum_id FROM comment_rounds c JOIN reports r ON r.id = c.report_id
+    WHERE c.id = ?`,
+  comment: `SELECT r.forum_id FROM report_comments m JOIN comment_rounds c ON c.id = m.round_id
+    JOIN reports r ON r.id = c.report_id WHERE m.id = ?`,
+};
+
+export type ForumOwnedKind = keyof typeof FORUM_OF;
+
+export function forumIdOfRecord(db: Db, kind: ForumOwnedKind, id: string): string | undefined {
+  return stmt(db, FORUM_OF[kind]).pluck().get(id) as string | undefined;
+}
+
+/** Derived and Undo tables that have a forum column but no cascading foreign key to it. */
+const FORUM_SIDE_TABLES = [
+  'trash',
+  'representation_people',
+  'representation_counts',
+  'representation_settings',
+  'forum_data_versions',
+  'audit_log',
+];
+
+/**
+ * Deletes every row of the forum, children before parents (so the triggers that keep the derived
+ * counters still find their forum), then the side tables and the forum row itself.
+ */
+export function deleteForumRows(db: Db, id: string): void {
+  const rows = collectForumRows(db, id, true);
+  for (const t of forumTables().reverse()) {
+    if (!t.owner) continue;
+    const parentCol = t.owner.foreignColumns[0];
+    const parentIds = (rows.get(t.owner.table) ?? []).map((r) => String(r[parentCol]));
+    if (parentIds.length === 0) continue;
+    db.prepare(
+      `DELETE FROM "${t.name}" WHERE "${t.owner.columns[0]}" IN (SELECT value FROM json_each(?))`,
+    ).run(JSON.stringify(parentIds));
+  }
+  for (const table of FORUM_SIDE_TABLES)
+    stmt(db, `DELETE FROM ${table} WHERE forum_id = ?`).run(id);
+  stmt(db, 'DELETE FROM forums WHERE id = ?').run(id);
 }

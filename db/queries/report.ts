@@ -20,6 +20,8 @@ export interface SectionRecord {
   markdown: string;
   revision: number;
   fingerprint: string | null;
+  /** The inputs' fingerprint when generated (forumInputsFingerprint); null before issue 15. */
+  inputFingerprint: string | null;
   generatedAt: number | null;
   createdAt: number;
   updatedAt: number;
@@ -69,7 +71,8 @@ export interface CommentRecord {
 const REPORT_SELECT =
   'id, forum_id AS forumId, title, created_at AS createdAt, updated_at AS updatedAt';
 const SECTION_SELECT = `id, report_id AS reportId, position, level, title, kind, markdown, revision,
-  fingerprint, generated_at AS generatedAt, created_at AS createdAt, updated_at AS updatedAt`;
+  fingerprint, input_fingerprint AS inputFingerprint, generated_at AS generatedAt,
+  created_at AS createdAt, updated_at AS updatedAt`;
 const VERSION_SELECT = 'id, report_id AS reportId, name, sections, created_at AS createdAt';
 const ROUND_SELECT = `id, report_id AS reportId, phase, title, version_id AS versionId,
   opens_on AS opensOn, closes_on AS closesOn, status, created_at AS createdAt, updated_at AS updatedAt`;
@@ -126,9 +129,9 @@ export function insertSection(db: Db, s: SectionRecord): void {
   stmt(
     db,
     `INSERT INTO report_sections (id, report_id, position, level, title, kind, markdown, revision,
-       fingerprint, generated_at, created_at, updated_at)
+       fingerprint, input_fingerprint, generated_at, created_at, updated_at)
      VALUES (@id, @reportId, @position, @level, @title, @kind, @markdown, @revision, @fingerprint,
-       @generatedAt, @createdAt, @updatedAt)`,
+       @inputFingerprint, @generatedAt, @createdAt, @updatedAt)`,
   ).run(s);
 }
 
@@ -168,14 +171,14 @@ export function saveSectionText(
   markdown: string,
   baseRevision: number,
   at: number,
-  generated?: { fingerprint: string },
+  generated?: { fingerprint: string; inputFingerprint: string },
 ): boolean {
   const r = generated
     ? stmt(
         db,
         `UPDATE report_sections SET markdown = ?, revision = revision + 1, updated_at = ?,
-           fingerprint = ?, generated_at = ? WHERE id = ? AND revision = ?`,
-      ).run(markdown, at, generated.fingerprint, at, id, baseRevision)
+           fingerprint = ?, input_fingerprint = ?, generated_at = ? WHERE id = ? AND revision = ?`,
+      ).run(markdown, at, generated.fingerprint, generated.inputFingerprint, at, id, baseRevision)
     : stmt(
         db,
         `UPDATE report_sections SET markdown = ?, revision = revision + 1, updated_at = ?
@@ -333,6 +336,28 @@ export interface ForumParticipantStat {
   pseudonym: string | null;
 }
 
+/**
+ * What the generated sections of a forum's report are made from, as of `now`: the forum's data
+ * versions (bumped by triggers on every write, migration 0009) and which calls and sessions have
+ * been held by now (time alone changes that). A few rows, whatever the forum's size.
+ */
+export function forumInputs(db: Db, forumId: string, now: number): unknown[] {
+  const versions = stmt(
+    db,
+    'SELECT area, version FROM forum_data_versions WHERE forum_id = ? ORDER BY area',
+  )
+    .raw()
+    .all(forumId);
+  const held = stmt(
+    db,
+    `SELECT (SELECT count(*) FROM calls WHERE forum_id = @forumId AND start_at <= @now),
+       (SELECT count(*) FROM onsite_sessions WHERE forum_id = @forumId AND start_at <= @now)`,
+  )
+    .raw()
+    .get({ forumId, now });
+  return [versions, held];
+}
+
 export function listParticipantStats(db: Db, forumId: string): ForumParticipantStat[] {
   return stmt(
     db,
@@ -389,4 +414,47 @@ export function citableTitles(
      UNION ALL SELECT 'call', id, title, start_at FROM calls WHERE forum_id = @forumId
      UNION ALL SELECT 'session', id, title, start_at FROM onsite_sessions WHERE forum_id = @forumId`,
   ).all({ forumId }) as { kind: string; id: string; title: string; date: string | number | null }[];
+}
+
+/** The citable records among `keys` (kind and id), as `citableTitles` gives them. */
+export function citedTitles(
+  db: Db,
+  forumId: string,
+  keys: readonly { kind: string; id: string }[],
+): { kind: string; id: string; title: string; date: string | number | null }[] {
+  if (keys.length === 0) return [];
+  const ids = (kind: string) =>
+    JSON.stringify(keys.filter((k) => k.kind === kind).map((k) => k.id));
+  return stmt(
+    db,
+    `SELECT 'contribution' AS kind, id, title, received_on AS date FROM contributions
+       WHERE forum_id = @forumId AND id IN (SELECT value FROM json_each(@contributions))
+     UNION ALL SELECT 'call', id, title, start_at FROM calls
+       WHERE forum_id = @forumId AND id IN (SELECT value FROM json_each(@calls))
+     UNION ALL SELECT 'session', id, title, start_at FROM onsite_sessions
+       WHERE forum_id = @forumId AND id IN (SELECT value FROM json_each(@sessions))`,
+  ).all({
+    forumId,
+    contributions: ids('contribution'),
+    calls: ids('call'),
+    sessions: ids('session'),
+  }) as { kind: string; id: string; title: string; date: string | number | null }[];
+}
+
+/** A report's saved versions without their text: the section count is taken in SQL. */
+export function listVersionSummaries(
+  db: Db,
+  reportId: string,
+): { id: string; reportId: string; name: string; sectionCount: number; createdAt: number }[] {
+  return stmt(
+    db,
+    `SELECT id, report_id AS reportId, name, json_array_length(sections) AS sectionCount,
+       created_at AS createdAt FROM report_versions WHERE report_id = ? ORDER BY created_at, id`,
+  ).all(reportId) as {
+    id: string;
+    reportId: string;
+    name: string;
+    sectionCount: number;
+    createdAt: number;
+  }[];
 }

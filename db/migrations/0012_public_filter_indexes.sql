@@ -1,0 +1,3 @@
+CREATE INDEX `participants_public_group_name_idx` ON `participants` (`forum_id`,`removed_at`,`consent_listed`,`stakeholder_group`,`is_protected`,`sort_name`,`id`);--> statement-breakpoint
+CREATE INDEX `participants_public_region_name_idx` ON `participants` (`forum_id`,`removed_at`,`consent_listed`,`region`,`is_protected`,`sort_name`,`id`);--> statement-breakpoint
+CREATE INDEX `participants_public_role_name_idx` ON `participants` (`forum_id`,`removed_at`,`consent_listed`,`role`,`is_protected`,`sort_name`,`id`);

@@ -11,7 +11,14 @@ import type {
   IncidentStatus,
 } from './domain/safeguards';
 import type { Audience } from './domain/vocabulary';
-import type { ActionItemStatus, AttendanceStatus, CallStatus, CountCell } from './domain/calls';
+import type {
+  ActionItemStatus,
+  AttendanceStatus,
+  CallPhase,
+  CallStatus,
+  CountCell,
+} from './domain/calls';
+import type { AttendanceFormat } from './domain/attendanceReport';
 import type { CallSlot } from './domain/schedule';
 import type { NriKind, SessionAttendanceStatus, SessionFormat, SessionStatus } from './domain/nris';
 import type { DuplicatePolicy, ImportField } from './schemas/participantImport';
@@ -40,10 +47,17 @@ import type {
   ReportSummary,
   ReportVersionSummary,
 } from './reportApi';
+import type {
+  ForumPackageImport,
+  ForumPackagePreview,
+  RetentionResult,
+  RetentionStatus,
+} from './packageApi';
 
 export type * from './contributionsApi';
 export type * from './representationApi';
 export type * from './reportApi';
+export type * from './packageApi';
 
 export type { MethodName, MethodInput } from './schemas';
 
@@ -69,6 +83,33 @@ export interface SystemInfo {
   dbFile: string;
 }
 
+export interface BackupSettings {
+  /** The folder backups are written to (the user picks it; default: `backups` next to the file). */
+  folder: string;
+  /** How many backups are kept; older ones are deleted after each new one. */
+  keep: number;
+  /** Whether a backup is made daily while the app runs. */
+  daily: boolean;
+  /** When the last backup was made (epoch ms), or null. */
+  lastBackupAt: number | null;
+}
+
+export interface BackupEntry {
+  /** File name inside the backup folder. */
+  name: string;
+  /** When it was made (epoch ms). */
+  createdAt: number;
+  size: number;
+  /** Forums in it, or null when it does not open with the current key (made before a passphrase change). */
+  forumCount: number | null;
+}
+
+export interface RestoreResult {
+  restored: string;
+  /** The backup made of the file that was replaced. */
+  keptAs: string;
+}
+
 export interface Milestone {
   id: string;
   kind: MilestoneKind;
@@ -81,6 +122,8 @@ export interface ForumSummary {
   title: string;
   topic: string;
   year: number;
+  /** When the forum was archived (UTC epoch ms): hidden from the switcher and read-only. */
+  archivedAt?: number | null;
 }
 
 export interface Forum extends ForumSummary {
@@ -142,6 +185,24 @@ export interface Page<T> {
   rows: T[];
 }
 
+/** What a bulk action on participants did. */
+export interface BulkParticipantsResult {
+  /** How many participants were selected. */
+  count: number;
+  /** How many of them changed (the others already had that role or protection). */
+  changed: number;
+}
+
+/** A named search, filters and sort of one list (`params` as the list's query fields). */
+export interface SavedFilter {
+  id: string;
+  forumId: string;
+  list: 'participants' | 'contributions';
+  name: string;
+  params: Record<string, string | number | boolean | null>;
+  createdAt: number;
+}
+
 export interface Removed {
   id: string;
   /** Until when `participants.restore` can bring it back (epoch ms). */
@@ -154,6 +215,8 @@ export interface AuditEntry {
   action: string;
   subjectType: string | null;
   subjectId: string | null;
+  /** The subject in words (a participant's name, or pseudonym when protected); null when none. */
+  subjectLabel?: string | null;
   detail: Record<string, unknown>;
 }
 
@@ -304,6 +367,11 @@ export interface ImportPreview {
   duplicateRows: ImportDuplicateRow[];
   duplicateCount: number;
   duplicates: DuplicatePolicy;
+  /**
+   * Rows checked: `totalRows` for the whole file, fewer for a first page (`firstPage`), where the
+   * counts, errors and duplicates cover the checked rows only.
+   */
+  checkedRows?: number;
 }
 
 export interface ImportSummary {
@@ -406,6 +474,8 @@ export interface CallSeries {
   /** Empty for the public audience. */
   meetingLink: string;
   description: string;
+  /** Reminder offsets (minutes before each call) written as VALARMs. */
+  reminders: number[];
   sequence: number;
   callCount: number;
   /** Start of the next scheduled call (epoch ms), if any. */
@@ -425,6 +495,8 @@ export interface CallSummary {
   /** The zone the call was planned in ('UTC' for UTC-fixed slots). */
   zone: string;
   status: CallStatus;
+  /** Scheduled, held, needs minutes or cancelled (shared/domain/calls callPhase). */
+  phase: CallPhase;
   moved: boolean;
   /** Planned start before any move. */
   originalStartAt: number | null;
@@ -452,6 +524,45 @@ export interface AttendanceEntry {
   region: Region | null;
   isProtected: boolean;
   status: AttendanceStatus | null;
+  /** Minutes in the call from an imported platform report (null when marked by hand). */
+  minutesPresent: number | null;
+}
+
+/** One attendee of an imported platform report, with the member they were matched to. */
+export interface AttendanceReportRow {
+  key: string;
+  name: string;
+  email: string | null;
+  minutes: number | null;
+  match: { participantId: string; fullName: string; by: 'email' | 'name' } | null;
+  /** Set when the attendee matches a disruptive actor: flagged before anything is recorded. */
+  actor: {
+    actorId: string;
+    actorName: string;
+    excluded: boolean;
+    incidentId: string | null;
+  } | null;
+}
+
+export interface AttendanceReportPreview {
+  format: AttendanceFormat;
+  formatLabel: string;
+  callMinutes: number;
+  rows: AttendanceReportRow[];
+}
+
+/** Something deleted, restorable until `restorableUntil` (epoch ms) with `trash.restore`. */
+export interface Deleted {
+  trashId: string;
+  kind: 'callSeries' | 'call' | 'actionItem' | 'session';
+  label: string;
+  restorableUntil: number;
+}
+
+export interface Restored {
+  kind: Deleted['kind'];
+  subjectId: string;
+  forumId: string;
 }
 
 export interface AttendanceCounts {
@@ -512,6 +623,32 @@ export interface TimeSuggestion {
   worstCallBurden: number;
   totalBurden: number;
   perRegion: { region: string; label: string; burden: number }[];
+  /** With days chosen: the weekday (1 = Monday) the calls move to, and their dates there. */
+  day?: number;
+  dates?: string[];
+  /** For each slot, whether it is a current slot kept fixed. */
+  fixed?: boolean[];
+  /** The heat map for those dates, with the suggested slots scored. */
+  report?: BurdenReport;
+  /** Each region's worst call of the suggestion, in local time. */
+  worstCalls?: WorstCall[];
+  /** The current slots scored the same way, on their own day (null without current slots). */
+  current?: { day: number; worstCallBurden: number; worstRegionBurden: number } | null;
+}
+
+export interface WorstCall {
+  region: string;
+  label: string;
+  zone: string;
+  date: string;
+  /** 1-based slot number in the rotation. */
+  slot: number;
+  burden: number;
+  /** e.g. "Fri 06:30". */
+  localStart: string;
+  /** Minutes the call starts before 08:00 or ends after 20:00 local (0 when inside). */
+  outsideMinutes: number;
+  side: 'before' | 'after' | null;
 }
 
 export interface TimelineEntry {
@@ -530,6 +667,15 @@ export interface AppApi {
   'system.info'(input: MethodInput<'system.info'>): Promise<SystemInfo>;
   /** "Preview as public": a session that may only see less than the current one. */
   'session.open'(input: MethodInput<'session.open'>): Promise<OpenedSession>;
+  'system.changePassphrase'(
+    input: MethodInput<'system.changePassphrase'>,
+  ): Promise<{ changed: true }>;
+
+  'backups.settings'(input: MethodInput<'backups.settings'>): Promise<BackupSettings>;
+  'backups.updateSettings'(input: MethodInput<'backups.updateSettings'>): Promise<BackupSettings>;
+  'backups.create'(input: MethodInput<'backups.create'>): Promise<BackupEntry>;
+  'backups.list'(input: MethodInput<'backups.list'>): Promise<BackupEntry[]>;
+  'backups.restore'(input: MethodInput<'backups.restore'>): Promise<RestoreResult>;
 
   'forums.list'(input: MethodInput<'forums.list'>): Promise<ForumSummary[]>;
   'forums.get'(input: MethodInput<'forums.get'>): Promise<Forum>;
@@ -538,6 +684,23 @@ export interface AppApi {
   'forums.open'(input: MethodInput<'forums.open'>): Promise<Forum>;
   'forums.current'(input: MethodInput<'forums.current'>): Promise<Forum | null>;
   'forums.loadSample'(input: MethodInput<'forums.loadSample'>): Promise<Forum>;
+  /** "Export forum package": one forum, encrypted for a recipient's passphrase (audited). */
+  'forums.exportPackage'(input: MethodInput<'forums.exportPackage'>): Promise<ExportFile>;
+  /** What an import would bring in; writes nothing. */
+  'forums.previewPackage'(
+    input: MethodInput<'forums.previewPackage'>,
+  ): Promise<ForumPackagePreview>;
+  /** "Import forum package": one transaction, ids remapped on collision. */
+  'forums.importPackage'(input: MethodInput<'forums.importPackage'>): Promise<ForumPackageImport>;
+  'forums.retention'(input: MethodInput<'forums.retention'>): Promise<RetentionStatus>;
+  'forums.setRetention'(input: MethodInput<'forums.setRetention'>): Promise<RetentionStatus>;
+  /** Replaces the forum's personal data by pseudonyms (audited; confirmed by typing the title). */
+  'forums.applyRetention'(input: MethodInput<'forums.applyRetention'>): Promise<RetentionResult>;
+  /** Hides the forum from the switcher and makes it read-only (audited). */
+  'forums.archive'(input: MethodInput<'forums.archive'>): Promise<Forum>;
+  'forums.unarchive'(input: MethodInput<'forums.unarchive'>): Promise<Forum>;
+  /** Deletes the forum and everything in it, in one audited transaction (confirmed by its title). */
+  'forums.remove'(input: MethodInput<'forums.remove'>): Promise<{ removed: true; title: string }>;
 
   'participants.list'(input: MethodInput<'participants.list'>): Promise<Page<ParticipantRow>>;
   'participants.get'(input: MethodInput<'participants.get'>): Promise<Participant>;
@@ -559,6 +722,18 @@ export interface AppApi {
   ): Promise<ImportJobStatus>;
   'participants.protect'(input: MethodInput<'participants.protect'>): Promise<Participant>;
   'participants.unprotect'(input: MethodInput<'participants.unprotect'>): Promise<Participant>;
+  /** "Change role" for a selection: all or none, one audit record per person. */
+  'participants.setRoleMany'(
+    input: MethodInput<'participants.setRoleMany'>,
+  ): Promise<BulkParticipantsResult>;
+  /** "Protect" for a selection: all or none, one audit record per person. */
+  'participants.protectMany'(
+    input: MethodInput<'participants.protectMany'>,
+  ): Promise<BulkParticipantsResult>;
+
+  'savedFilters.list'(input: MethodInput<'savedFilters.list'>): Promise<SavedFilter[]>;
+  'savedFilters.save'(input: MethodInput<'savedFilters.save'>): Promise<SavedFilter>;
+  'savedFilters.remove'(input: MethodInput<'savedFilters.remove'>): Promise<{ id: string }>;
 
   'audit.list'(input: MethodInput<'audit.list'>): Promise<Page<AuditEntry>>;
   'incidents.list'(input: MethodInput<'incidents.list'>): Promise<Incident[]>;
@@ -586,6 +761,17 @@ export interface AppApi {
   'calls.saveAgenda'(input: MethodInput<'calls.saveAgenda'>): Promise<CallDetails>;
   'calls.setAttendance'(input: MethodInput<'calls.setAttendance'>): Promise<CallDetails>;
   'calls.inviteMembers'(input: MethodInput<'calls.inviteMembers'>): Promise<CallDetails>;
+  'calls.setAttendanceMany'(input: MethodInput<'calls.setAttendanceMany'>): Promise<CallDetails>;
+  'calls.attendancePreview'(
+    input: MethodInput<'calls.attendancePreview'>,
+  ): Promise<AttendanceReportPreview>;
+  'calls.attendanceApply'(input: MethodInput<'calls.attendanceApply'>): Promise<CallDetails>;
+  'calls.needingMinutes'(input: MethodInput<'calls.needingMinutes'>): Promise<CallSummary[]>;
+  'calls.remove'(input: MethodInput<'calls.remove'>): Promise<Deleted>;
+  'callSeries.remove'(input: MethodInput<'callSeries.remove'>): Promise<Deleted>;
+  'actionItems.remove'(input: MethodInput<'actionItems.remove'>): Promise<Deleted>;
+  'actionItems.carryOver'(input: MethodInput<'actionItems.carryOver'>): Promise<ActionItem>;
+  'trash.restore'(input: MethodInput<'trash.restore'>): Promise<Restored>;
   'actionItems.list'(input: MethodInput<'actionItems.list'>): Promise<ActionItem[]>;
   'actionItems.create'(input: MethodInput<'actionItems.create'>): Promise<ActionItem>;
   'actionItems.update'(input: MethodInput<'actionItems.update'>): Promise<ActionItem>;
@@ -634,7 +820,7 @@ export interface AppApi {
   'sessions.get'(input: MethodInput<'sessions.get'>): Promise<OnsiteSession>;
   'sessions.create'(input: MethodInput<'sessions.create'>): Promise<OnsiteSession>;
   'sessions.update'(input: MethodInput<'sessions.update'>): Promise<OnsiteSession>;
-  'sessions.remove'(input: MethodInput<'sessions.remove'>): Promise<{ id: string }>;
+  'sessions.remove'(input: MethodInput<'sessions.remove'>): Promise<{ id: string } & Deleted>;
   'sessions.setAttendance'(input: MethodInput<'sessions.setAttendance'>): Promise<OnsiteSession>;
 
   'representation.map'(input: MethodInput<'representation.map'>): Promise<StakeholderMap>;

@@ -41,6 +41,16 @@ export const methodDeclarations = {
   'system.info': read(everyone),
   // Opening a narrower session changes nothing stored; its token lives in the shell's memory.
   'session.open': read(everyone),
+  // Re-keys every page of the file.
+  'system.changePassphrase': write,
+
+  // Backup files name the user's folders and hold everything: coordinators only.
+  'backups.settings': read(),
+  'backups.updateSettings': write,
+  // Writes a file (and the last-backup time); the database content is only read.
+  'backups.create': write,
+  'backups.list': read(),
+  'backups.restore': write,
 
   'forums.list': read(everyone),
   'forums.get': read(everyone),
@@ -50,6 +60,16 @@ export const methodDeclarations = {
   'forums.open': write,
   'forums.current': read(everyone),
   'forums.loadSample': write,
+  // The package is a publication for coordinators: sealing it writes its audit record.
+  'forums.exportPackage': write,
+  'forums.previewPackage': read(),
+  'forums.importPackage': write,
+  'forums.retention': read(),
+  'forums.setRetention': write,
+  'forums.applyRetention': write,
+  'forums.archive': write,
+  'forums.unarchive': write,
+  'forums.remove': write,
 
   'participants.list': read(everyone),
   // Coordinators opening a protected participant leave a reveal record in the audit log.
@@ -66,6 +86,13 @@ export const methodDeclarations = {
   'participants.importCancel': read(),
   'participants.protect': write,
   'participants.unprotect': write,
+  'participants.setRoleMany': write,
+  'participants.protectMany': write,
+
+  // A coordinator's named views of a list; their names and searches may name people.
+  'savedFilters.list': read(),
+  'savedFilters.save': write,
+  'savedFilters.remove': write,
 
   'audit.list': read(),
   'incidents.list': read(),
@@ -95,6 +122,15 @@ export const methodDeclarations = {
   'calls.saveAgenda': write,
   'calls.setAttendance': write,
   'calls.inviteMembers': write,
+  'calls.setAttendanceMany': write,
+  'calls.attendancePreview': read(),
+  'calls.attendanceApply': write,
+  'calls.needingMinutes': read(),
+  'calls.remove': write,
+  'callSeries.remove': write,
+  'actionItems.remove': write,
+  'actionItems.carryOver': write,
+  'trash.restore': write,
   'actionItems.list': read(everyone),
   'actionItems.create': write,
   'actionItems.update': write,

@@ -8,6 +8,8 @@ export type ErrorCode =
   /** The session's audience (or role) may not call this method. */
   | 'forbidden'
   | 'flagged'
+  /** The caller went away (closed the connection or cancelled) before the answer was ready. */
+  | 'cancelled'
   | 'internal';
 
 export interface RpcError {

@@ -3,6 +3,8 @@ import type { AppApi, MethodOutput } from '../../shared/api';
 import { DomainError, fail, ok, type RpcResult } from '../../shared/result';
 import { methodDeclarations, sessionMayCall, type Session } from '../../shared/methods';
 import { methodSchemas, type MethodName, type ParsedInput } from '../../shared/schemas';
+import type { BackendEvent } from '../../shared/events';
+import { changedEvent } from './changes';
 
 /** The backend's side of the contract: each method receives its validated input. */
 export type Handlers = {
@@ -12,9 +14,14 @@ export type Handlers = {
   ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
-/** What a handler knows about the call besides its input (a later issue adds an AbortSignal). */
+/** What a handler knows about the call besides its input. */
 export interface HandlerCall {
   session: Session;
+  /**
+   * Aborted when the caller went away (HTTP connection closed, IPC cancel by request id). Long
+   * work checks it at its yield points and stops before writing anything.
+   */
+  signal: AbortSignal;
 }
 
 /** Every request is answered for the session the shell fixed for its connection. */
@@ -22,7 +29,19 @@ export type Dispatch = (
   method: string,
   input: unknown,
   session: Session,
+  signal?: AbortSignal,
 ) => Promise<RpcResult<unknown>>;
+
+export interface DispatchOptions {
+  /** Receives a ChangedEvent after every successful write (the live-update channel). */
+  emit?(event: BackendEvent): void;
+}
+
+/** The answer for a call whose caller went away first. */
+export const cancelled = (): RpcResult<never> =>
+  fail('cancelled', 'The request was cancelled before it finished; nothing was changed.');
+
+const NEVER_ABORTED = new AbortController().signal;
 
 const isMethod = (name: string): name is MethodName => Object.hasOwn(methodSchemas, name);
 
@@ -69,18 +88,22 @@ const AUDIENCE_NAMES: Record<Session['audience'], string> = {
 };
 
 /** Validates the input with the method's schema, runs the handler, and wraps the outcome. */
-export function createDispatch(handlers: Handlers): Dispatch {
-  return async (method, input, session) => {
+export function createDispatch(handlers: Handlers, opts: DispatchOptions = {}): Dispatch {
+  return async (method, input, session, signal = NEVER_ABORTED) => {
     if (typeof method !== 'string' || !isMethod(method))
       return fail('unknown_method', `Unknown method: ${String(method).slice(0, 100)}`);
     // Before validation, so a narrower session learns nothing from a coordinators' method.
     if (!sessionMayCall(session, method)) return forbidden(session);
     const parsed = methodSchemas[method].safeParse(input === undefined ? {} : input);
     if (!parsed.success) return validationError(parsed.error);
+    if (signal.aborted) return cancelled();
     try {
       const handler = handlers[method] as (input: unknown, call: HandlerCall) => unknown;
-      return ok(await handler(parsed.data, { session }));
+      const value = await handler(parsed.data, { session, signal });
+      if (methodDeclarations[method].writes) opts.emit?.(changedEvent(method, parsed.data, value));
+      return ok(value);
     } catch (e) {
+      if (signal.aborted && !(e instanceof DomainError)) return cancelled();
       if (e instanceof DomainError) return fail(e.code, e.message, e.field);
       if (e instanceof z.ZodError) return validationError(e);
       const constraint = sqliteError(e);

@@ -1,4 +1,5 @@
 import { newId } from '../../shared/domain/ids';
+import type { BackendEvent, ChangedEvent } from '../../shared/events';
 import { DomainError } from '../../shared/result';
 
 /** Thrown by a job's work when it notices it was cancelled (before anything was written). */
@@ -13,6 +14,17 @@ export interface JobStatusBase {
   jobId: string;
   state: 'running' | 'done' | 'cancelled' | 'failed';
   error?: string;
+  /** Rows handled so far and in all (sent as ProgressEvent). */
+  processed?: number;
+  total?: number;
+  phase?: string;
+}
+
+/** Where a job's progress goes besides its polled status (the live-update channel). */
+export interface JobEvents {
+  emit?(event: BackendEvent): void;
+  /** The ChangedEvent sent when the job has committed (its method and areas). */
+  changed?: ChangedEvent;
 }
 
 /** How many finished jobs are remembered for status polling. */
@@ -28,8 +40,26 @@ interface Job<S> {
  * Long-running imports of one backend: at most one runs at a time; the UI polls `status` for the
  * progress bar, and `cancel` waits until the work has stopped (before its commit, nothing is written).
  */
-export function createJobRegistry<S extends JobStatusBase>(label: string) {
+export function createJobRegistry<S extends JobStatusBase>(label: string, events: JobEvents = {}) {
   const jobs = new Map<string, Job<S>>();
+  const emitProgress = (s: S) =>
+    events.emit?.({
+      kind: 'progress',
+      jobId: s.jobId,
+      done: s.processed ?? 0,
+      total: s.total ?? 0,
+      ...(s.phase === undefined ? {} : { phase: s.phase }),
+    });
+  const emitFinished = (s: S) => {
+    const outcome = s.state === 'done' ? 'done' : s.state === 'cancelled' ? 'cancelled' : 'failed';
+    events.emit?.({
+      kind: 'finished',
+      jobId: s.jobId,
+      outcome,
+      ...(s.error === undefined ? {} : { message: s.error }),
+    });
+    if (outcome === 'done' && events.changed) events.emit?.(events.changed);
+  };
 
   const requireJob = (jobId: string): Job<S> => {
     const job = jobs.get(jobId);
@@ -73,7 +103,7 @@ export function createJobRegistry<S extends JobStatusBase>(label: string) {
       };
       jobs.set(jobId, job);
       job.finished = work(
-        (patch) => Object.assign(job.status, patch),
+        (patch) => emitProgress(Object.assign(job.status, patch)),
         () => job.cancelRequested,
       ).then(
         (result) => {
@@ -90,6 +120,7 @@ export function createJobRegistry<S extends JobStatusBase>(label: string) {
           }
         },
       );
+      job.finished = job.finished.then(() => emitFinished(job.status));
       return { jobId };
     },
 

@@ -8,7 +8,8 @@ const electron = vi.hoisted(() => {
   class FakeWindow {
     static getAllWindows = () => windows;
     static fromWebContents = () => null;
-    readonly webContents = { id: windows.length + 1 };
+    readonly webContents = { id: windows.length + 1, isDestroyed: () => false, send: vi.fn() };
+    readonly isDestroyed = () => false;
     readonly loadURL = vi.fn(() => Promise.resolve());
     readonly once = vi.fn();
     readonly on = vi.fn();
@@ -54,19 +55,30 @@ const electron = vi.hoisted(() => {
 });
 
 const backend = vi.hoisted(() => {
-  const instance = { dispatch: vi.fn(), close: vi.fn(), db: {} };
+  const eventListeners: ((event: unknown) => void)[] = [];
+  const instance = {
+    dispatch: vi.fn(),
+    stop: vi.fn(() => Promise.resolve()),
+    sessions: { resolve: vi.fn() },
+    onEvent: vi.fn((l: (event: unknown) => void) => {
+      eventListeners.push(l);
+      return () => undefined;
+    }),
+  };
   return {
     instance,
-    createBackend: vi.fn(() => instance),
+    eventListeners,
+    startBackendProcess: vi.fn((_opts: Record<string, unknown>) => Promise.resolve(instance)),
     defaultDbFile: vi.fn((dir?: string) => `${dir}/intersession.db`),
   };
 });
 
 vi.mock('electron', () => electron.module);
-vi.mock('../backend/backend', () => ({
-  createBackend: backend.createBackend,
-  defaultDbFile: backend.defaultDbFile,
-}));
+// The keystore has its own test (keystore.test.ts); here the key only has to be passed on.
+const desktopKey = vi.hoisted(() => Buffer.alloc(32, 7));
+vi.mock('./keystore', () => ({ loadOrCreateDesktopKey: vi.fn(() => desktopKey) }));
+vi.mock('./backendProcess', () => ({ startBackendProcess: backend.startBackendProcess }));
+vi.mock('../backend/dataFolder', () => ({ defaultDbFile: backend.defaultDbFile }));
 
 async function loadMain(): Promise<void> {
   vi.resetModules();
@@ -77,6 +89,7 @@ async function loadMain(): Promise<void> {
 
 beforeEach(() => {
   vi.clearAllMocks();
+  backend.eventListeners.length = 0;
   electron.appListeners.clear();
   electron.windows.length = 0;
   electron.module.app.requestSingleInstanceLock.mockReturnValue(true);
@@ -89,7 +102,7 @@ describe('main process lifecycle', () => {
     await loadMain();
     expect(electron.module.app.quit).toHaveBeenCalled();
     expect(electron.module.app.whenReady).not.toHaveBeenCalled();
-    expect(backend.createBackend).not.toHaveBeenCalled();
+    expect(backend.startBackendProcess).not.toHaveBeenCalled();
   });
 
   it('sets up sandbox, scheme and guards before ready, then backend, IPC and the window', async () => {
@@ -99,8 +112,12 @@ describe('main process lifecycle', () => {
     expect(electron.appListeners.has('web-contents-created')).toBe(true);
 
     expect(backend.defaultDbFile).toHaveBeenCalledWith('/data/userData');
-    expect(backend.createBackend).toHaveBeenCalledWith(
-      expect.objectContaining({ dbFile: '/data/userData/intersession.db', shell: 'electron' }),
+    expect(backend.startBackendProcess).toHaveBeenCalledWith(
+      expect.objectContaining({
+        dbFile: '/data/userData/intersession.db',
+        entry: expect.stringMatching(/main[\\/]backend\.js$/),
+        key: desktopKey,
+      }),
     );
     expect(electron.module.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(electron.module.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
@@ -122,7 +139,7 @@ describe('main process lifecycle', () => {
     } finally {
       process.argv = argv;
     }
-    expect(backend.createBackend).toHaveBeenCalledWith(
+    expect(backend.startBackendProcess).toHaveBeenCalledWith(
       expect.objectContaining({ dbFile: expect.stringMatching(/smoke[\\/]forum\.db$/) }),
     );
   });
@@ -136,13 +153,20 @@ describe('main process lifecycle', () => {
   it('closes the backend when the app quits', async () => {
     await loadMain();
     (electron.appListeners.get('will-quit') as Listener)();
-    expect(backend.instance.close).toHaveBeenCalledOnce();
+    expect(backend.instance.stop).toHaveBeenCalledOnce();
+  });
+
+  it("forwards the backend's events to every window on the 'event' channel", async () => {
+    await loadMain();
+    const event = { kind: 'changed', method: 'forums.create', areas: ['forums'] };
+    for (const l of backend.eventListeners) l(event);
+    expect(electron.windows[0].webContents.send).toHaveBeenCalledWith('event', 'event', event);
   });
 
   it('reports a backend that cannot open and exits', async () => {
-    backend.createBackend.mockImplementationOnce(() => {
-      throw new Error('database is locked');
-    });
+    backend.startBackendProcess.mockImplementationOnce(() =>
+      Promise.reject(new Error('database is locked')),
+    );
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await loadMain();
     errors.mockRestore();

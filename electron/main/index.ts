@@ -1,7 +1,10 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { createBackend, defaultDbFile, type Backend } from '../backend/backend';
-import { createSenderCheck, isWindowContents, registerIpc } from './ipc';
+import { defaultDbFile } from '../backend/dataFolder';
+import { startBackendProcess, type BackendProcess } from './backendProcess';
+import { createAllShellMethods } from './folderDialog';
+import { createSenderCheck, isWindowContents, registerIpc, sendEvent } from './ipc';
+import { loadOrCreateDesktopKey } from './keystore';
 import { installAppMenu } from './menu';
 import { installSessionGuards, installWebContentsGuards } from './security';
 import {
@@ -16,10 +19,12 @@ import {
 // The bundle lives in out/main; its siblings are out/preload and out/renderer.
 const outDir = join(import.meta.dirname, '..');
 const preloadPath = join(outDir, 'preload', 'index.cjs');
+// The backend's utility process (electron/backend/host/utilityEntry.ts), built beside main.
+const backendEntry = join(outDir, 'main', 'backend.js');
 const rendererDir = join(outDir, 'renderer');
 const devServerUrl = resolveDevServerUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 
-let backend: Backend | undefined;
+let backend: BackendProcess | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 /** `--db PATH` or `--db=PATH` chooses the database file, as in browser mode (`npm run serve`). */
@@ -37,23 +42,37 @@ function openMainWindow(): void {
   mainWindow = window;
 }
 
-function start(): void {
+async function start(): Promise<void> {
   installSessionGuards();
   installAppProtocol(rendererDir);
   const chosen = dbFileFromArgs(process.argv);
-  const opened = createBackend({
-    dbFile: chosen ?? defaultDbFile(app.getPath('userData')),
+  // The backend runs in a utility process (SQL never runs here); main relays IPC to it.
+  const dbFile = chosen ?? defaultDbFile(app.getPath('userData'));
+  const notices: string[] = [];
+  // The backend runs in a utility process (SQL never runs here); main relays IPC to it.
+  const opened = await startBackendProcess({
+    entry: backendEntry,
+    dbFile,
+    // A random key kept by the OS keystore (safeStorage, which only main can use): the user never
+    // types it. It goes to the backend process in memory, never to the renderer.
+    key: loadOrCreateDesktopKey(dbFile),
+    onNotice: (message) => notices.push(message),
     // The app-data folder is ours to create; a folder named with --db must exist (or --create).
     createFolder: chosen === undefined || process.argv.includes('--create'),
-    shell: 'electron',
     // The bundle moved away from db/open.ts, so the migrations are found from the app root
     // (the project folder, or app.asar when packaged).
     migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
   });
   backend = opened;
+  // The live-update channel: every window hears the backend's events on the preload's `on`.
+  opened.onEvent((event) => {
+    for (const window of BrowserWindow.getAllWindows())
+      if (!window.isDestroyed()) sendEvent(window.webContents, 'event', event);
+  });
   registerIpc({
     dispatch: (method, input, session) => opened.dispatch(method, input, session),
     sessions: opened.sessions,
+    shellMethods: createAllShellMethods(),
     isTrustedSender: createSenderCheck({
       isAppWebContents: isWindowContents,
       allowedUrlPrefixes: [
@@ -64,10 +83,13 @@ function start(): void {
   });
   installAppMenu(devServerUrl !== undefined);
   openMainWindow();
+  // An old plain file was encrypted at open: the user is told once.
+  for (const message of notices)
+    void dialog.showMessageBox({ type: 'info', title: 'Database encrypted', message });
 }
 
 function stop(): void {
-  backend?.close();
+  void backend?.stop();
   backend = undefined;
 }
 

@@ -7,9 +7,13 @@ import type { RpcResult } from '../../shared/result';
 import type { Dispatch } from '../backend/dispatch';
 import type { SessionTokens } from '../backend/sessions';
 import { COORDINATORS_SESSION, type Session } from '../../shared/methods';
+import { EVENTS_PATH, type BackendEvent } from '../../shared/events';
 
 /** Largest request body accepted (CSV imports travel as text); stated in the README. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** Bodies at least this large go to `dispatchWire` as bytes, when the server has it. */
+export const WIRE_BODY_BYTES = 64 * 1024;
 
 /** A too-large body is read and thrown away up to this much, then the connection is cut. */
 const DISCARD_FACTOR = 4;
@@ -63,8 +67,31 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+/**
+ * Browser mode's unlock screen talks to this, outside the contract: until it succeeds there is
+ * no backend to dispatch to. `status` says which form to show; `unlock` takes the passphrase
+ * (sets it when the state is 'new' or 'unencrypted') and opens the database.
+ */
+export interface UnlockGate {
+  status(): { state: 'new' | 'unencrypted' | 'locked' | 'open' };
+  unlock(passphrase: string): Promise<RpcResult<{ state: 'open' }>>;
+}
+
 export interface ServeOptions {
+  /** Unlock screen endpoints (`POST /unlock/status`, `POST /unlock`); absent = always open. */
+  unlock?: UnlockGate;
   dispatch: Dispatch;
+  /**
+   * The same dispatch for a request body as bytes, answered as JSON bytes (the worker pool's
+   * `dispatchWire`): bodies from WIRE_BODY_BYTES up are passed through unparsed, so the HTTP
+   * thread neither parses a large import nor serialises a large export.
+   */
+  dispatchWire?: (
+    method: string,
+    body: Uint8Array,
+    session: Session,
+    signal: AbortSignal,
+  ) => Promise<{ status: number; json: Uint8Array | string }>;
   /**
    * Narrower sessions opened with `session.open` (their tokens are accepted too, each for its
    * own audience). Without it only the URL token, the coordinators' session, is accepted.
@@ -76,7 +103,14 @@ export interface ServeOptions {
   token?: string;
   /** Largest request body accepted; MAX_BODY_BYTES unless a test needs a small one. */
   maxBodyBytes?: number;
+  /** The live-update channel, served as Server-Sent Events on `GET /events`. */
+  events?: { subscribe(listener: (event: BackendEvent) => void): () => void };
+  /** Milliseconds between SSE heartbeats (15 s unless a test needs it shorter). */
+  heartbeatMs?: number;
 }
+
+/** SSE comment lines keep idle proxies and the browser from dropping the stream. */
+export const HEARTBEAT_MS = 15_000;
 
 export interface RunningServer {
   server: Server;
@@ -86,14 +120,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+  bytes?: Uint8Array | string,
+) {
   res.writeHead(status, {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
     ...headers,
   });
-  res.end(body);
+  res.end(bytes ?? body);
 }
 
 function sendJson(
@@ -113,7 +153,7 @@ function sendJson(
  * its end (and thrown away) so the client, which is still sending, receives the 413 instead of a
  * connection reset; past DISCARD_FACTOR times the limit the connection is cut.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -126,7 +166,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
     req.on('close', () => {
       if (!req.complete) resolve(null);
@@ -200,6 +240,45 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
   }
 
+  /** `GET /events`: the live-update channel for this server's sessions (same token checks as /rpc). */
+  function serveEvents(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'GET') {
+      send(res, 405, 'Method not allowed', { 'Content-Type': 'text/plain', Allow: 'GET' });
+      return;
+    }
+    if (!originAllowed(req.headers.origin)) {
+      send(res, 403, 'Requests from other sites are refused', { 'Content-Type': 'text/plain' });
+      return;
+    }
+    const session = sessionOf(req.headers.authorization);
+    if (!session) {
+      send(res, 401, 'Missing or wrong session token', { 'Content-Type': 'text/plain' });
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+    res.write(': connected\n\n');
+    // Progress of jobs is coordinators' business (imports); `changed` only names areas.
+    const unsubscribe = opts.events?.subscribe((event) => {
+      if (event.kind !== 'changed' && session.audience !== 'coordinators') return;
+      res.write(`data: ${JSON.stringify(event)}\n\n`);
+    });
+    const heartbeat = setInterval(
+      () => res.write(': heartbeat\n\n'),
+      opts.heartbeatMs ?? HEARTBEAT_MS,
+    );
+    heartbeat.unref();
+    res.once('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe?.();
+    });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     // DNS rebinding: only answer requests addressed to us by our own loopback name and port.
     if (!hostAllowed(req.headers.host)) {
@@ -207,6 +286,56 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname === '/unlock' || url.pathname === '/unlock/status') {
+      if (req.method !== 'POST') {
+        send(res, 405, 'Method not allowed', { 'Content-Type': 'text/plain', Allow: 'POST' });
+        return;
+      }
+      // Only the URL token's holder (the coordinators' session) may unlock, from our own page.
+      if (
+        !originAllowed(req.headers.origin) ||
+        sessionOf(req.headers.authorization) !== coordinators
+      ) {
+        req.resume();
+        sendJson(res, 401, {
+          ok: false,
+          error: { code: 'unauthorized', message: 'Missing or wrong session token' },
+        });
+        return;
+      }
+      if (url.pathname === '/unlock/status') {
+        req.resume();
+        sendJson(res, 200, { ok: true, value: opts.unlock?.status() ?? { state: 'open' } });
+        return;
+      }
+      const body = await readBody(req, 64 * 1024);
+      let passphrase: unknown;
+      try {
+        passphrase =
+          body === null
+            ? undefined
+            : (JSON.parse(body.toString('utf8')) as { passphrase?: unknown }).passphrase;
+      } catch {
+        passphrase = undefined;
+      }
+      if (typeof passphrase !== 'string' || passphrase.length === 0) {
+        sendJson(res, 400, {
+          ok: false,
+          error: { code: 'validation', message: 'passphrase: is required', field: 'passphrase' },
+        });
+        return;
+      }
+      sendJson(
+        res,
+        200,
+        opts.unlock ? await opts.unlock.unlock(passphrase) : { ok: true, value: { state: 'open' } },
+      );
+      return;
+    }
+    if (url.pathname === EVENTS_PATH) {
+      serveEvents(req, res);
+      return;
+    }
     if (url.pathname.startsWith('/rpc/')) {
       if (req.method !== 'POST') {
         send(res, 405, 'Method not allowed', { 'Content-Type': 'text/plain', Allow: 'POST' });
@@ -253,9 +382,29 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         );
         return;
       }
+      // A client that goes away (closed connection, aborted fetch) cancels its call.
+      const abort = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) abort.abort();
+      });
+      if (opts.dispatchWire && body.length >= WIRE_BODY_BYTES) {
+        const reply = await opts.dispatchWire(method, body, session, abort.signal);
+        if (res.destroyed) return;
+        send(
+          res,
+          reply.status,
+          '',
+          {
+            'Content-Type': 'application/json; charset=utf-8',
+          },
+          reply.json,
+        );
+        return;
+      }
       let input: unknown;
       try {
-        input = body.trim() === '' ? {} : JSON.parse(body);
+        const text = body.toString('utf8');
+        input = text.trim() === '' ? {} : JSON.parse(text);
       } catch {
         sendJson(res, 400, {
           ok: false,
@@ -263,7 +412,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         });
         return;
       }
-      const result = await opts.dispatch(method, input, session);
+      const result = await opts.dispatch(method, input, session, abort.signal);
+      if (res.destroyed) return;
       const status = result.ok ? 200 : result.error.code === 'unknown_method' ? 404 : 200;
       sendJson(res, status, result);
       return;

@@ -30,7 +30,10 @@
  *   one 01:00 call loses to one whose worst call is at 21:00), then the worst region's average,
  *   then the total burden (summed over members), then fewer slots, then earlier starts.
  */
-import { zoneOffsetMinutes } from './zones';
+import { tzOffset } from '@date-fns/tz';
+
+/** The zone's UTC offset in minutes at an instant, from the tz library (+14:00, +12:45, DST). */
+const zoneOffsetMinutes = (zone: string, utcMs: number): number => tzOffset(zone, new Date(utcMs));
 
 export const BURDEN_BY_LOCAL_HOUR: readonly number[] = [
   4, 4, 4, 4, 4, 3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3,

@@ -7,6 +7,29 @@ export const CALL_STATUS_LABELS: Record<CallStatus, string> = {
   cancelled: 'Cancelled',
 };
 
+/**
+ * What a call is in its life, as shown: scheduled until it has started; then held once
+ * attendance or minutes are recorded, otherwise it needs minutes. Cancelled stays cancelled.
+ */
+export const CALL_PHASES = ['scheduled', 'held', 'needs_minutes', 'cancelled'] as const;
+export type CallPhase = (typeof CALL_PHASES)[number];
+export const CALL_PHASE_LABELS: Record<CallPhase, string> = {
+  scheduled: 'Scheduled',
+  held: 'Held',
+  needs_minutes: 'Needs minutes',
+  cancelled: 'Cancelled',
+};
+
+export function callPhase(
+  call: { status: CallStatus; startAt: number },
+  recorded: boolean,
+  now: number,
+): CallPhase {
+  if (call.status === 'cancelled') return 'cancelled';
+  if (call.startAt > now) return 'scheduled';
+  return recorded ? 'held' : 'needs_minutes';
+}
+
 export const ATTENDANCE_STATUSES = ['invited', 'attended', 'apologies', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const ATTENDANCE_STATUS_LABELS: Record<AttendanceStatus, string> = {

@@ -64,6 +64,10 @@ export const EXPORT_KINDS = [
   'session-calendar',
   /** An e-mail draft (.eml) inviting members to a series or a call (subjectId: either). */
   'invitation-email',
+  /** A call's minutes for an audience, .md or .html (subjectId: the call). */
+  'call-minutes',
+  /** An e-mail draft (.eml) sending a call's minutes to the members (subjectId: the call). */
+  'minutes-email',
   /** Accepted contributions by region, theme, kind and group; small cells suppressed. */
   'contribution-coverage',
   /** The accepted contributions an audience may see, credited as consent allows. */

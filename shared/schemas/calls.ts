@@ -31,6 +31,15 @@ const seriesFields = {
   slots: list(slot, 3).min(1, 'needs at least one time slot'),
   meetingLink: link.default(''),
   description: text(5000).default(''),
+  /** Reminders (VALARM) in minutes before each call, e.g. [1440, 60] for a day and an hour. */
+  reminders: list(
+    z
+      .number()
+      .int('must be a whole number of minutes')
+      .min(0)
+      .max(40_320, 'must be at most 4 weeks'),
+    5,
+  ).default([]),
 };
 
 type SeriesShape = {
@@ -88,6 +97,23 @@ export const callsSchemas = {
     dates: list(isoDate, 200).default([]),
     maxSlots: z.number().int().min(1).max(3).default(3),
     ...fairness,
+    /**
+     * With the coordinator's choices (the "Suggest times" dialog): ISO weekdays (1 = Monday) the
+     * calls may move to, exactly `slotCount` slots, and the current slots (kept when `keepFixed`).
+     */
+    days: list(
+      z
+        .number()
+        .int('must be a whole number')
+        .min(1, 'must be a weekday from 1 (Monday) to 7 (Sunday)')
+        .max(7, 'must be a weekday from 1 (Monday) to 7 (Sunday)'),
+      7,
+    )
+      .min(1, 'needs at least one day')
+      .optional(),
+    slotCount: z.number().int('must be a whole number').min(1).max(3).optional(),
+    current: list(slot, 3).default([]),
+    keepFixed: z.boolean().default(false),
   }),
   'calls.get': z.strictObject({ id }),
   'calls.update': z.strictObject({
@@ -135,6 +161,43 @@ export const callsSchemas = {
     dueDate: isoDate.nullish(),
     status: z.enum(ACTION_ITEM_STATUSES).optional(),
   }),
+  /** Sets one status for many members at once (null clears it). */
+  'calls.setAttendanceMany': z.strictObject({
+    id,
+    participantIds: list(id, 20_000).min(1, 'needs at least one participant'),
+    status: z.enum(ATTENDANCE_STATUSES).nullable(),
+  }),
+  /** Reads a meeting platform's participant report and matches its attendees to members. */
+  'calls.attendancePreview': z.strictObject({
+    id,
+    csv: text(20_000_000).refine((s) => s.trim().length > 0, 'is empty'),
+  }),
+  /**
+   * Records an imported report: each entry attended when present at least `minMinutes` (absent
+   * otherwise, so "joined for 5 of 90 minutes" counts as absent); durations are kept.
+   */
+  'calls.attendanceApply': z.strictObject({
+    id,
+    minMinutes: z.number().int('must be a whole number of minutes').min(0).max(480).default(10),
+    entries: list(
+      z.strictObject({
+        participantId: id,
+        minutes: z.number().min(0).max(100_000).nullable(),
+      }),
+      20_000,
+    ),
+  }),
+  /** Past calls of the forum with neither minutes nor attendance recorded. */
+  'calls.needingMinutes': z.strictObject({ forumId: id }),
+  /** Deletes a call; Undo (`trash.restore`) brings it back within the restore window. */
+  'calls.remove': z.strictObject({ id }),
+  /** Deletes a series with all its calls; Undo brings them back. */
+  'callSeries.remove': z.strictObject({ id }),
+  'actionItems.remove': z.strictObject({ id }),
+  /** Moves an open item to the forum's next call after its own (or after now). */
+  'actionItems.carryOver': z.strictObject({ id }),
+  /** Brings back something deleted, within the restore window. */
+  'trash.restore': z.strictObject({ id }),
   /** Past and upcoming calls (and onsite sessions) of a forum, in time order. */
   'timeline.list': z.strictObject({ forumId: id }),
 };

@@ -42,6 +42,12 @@ export const forumsSchemas = {
   /** The forum opened last, or null. */
   'forums.current': z.strictObject({}),
   'forums.loadSample': z.strictObject({}),
+  'forums.archive': z.strictObject({ id }),
+  'forums.unarchive': z.strictObject({ id }),
+  'forums.remove': z.strictObject({
+    id,
+    confirmTitle: requiredLine(200),
+  }),
 };
 
 export type MilestoneInput = z.input<typeof milestoneInput>;

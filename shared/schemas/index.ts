@@ -1,19 +1,23 @@
 import type { z } from 'zod';
+import { backupsSchemas } from './backups';
 import { contributionsSchemas } from './contributions';
 import { callsSchemas } from './calls';
 import { forumsSchemas } from './forums';
+import { forumPackageSchemas } from './forumPackage';
 import { nrisSchemas } from './nris';
 import { participantImportSchemas } from './participantImport';
 import { participantsSchemas } from './participants';
 import { representationSchemas } from './representation';
 import { reportSchemas } from './report';
 import { safeguardsSchemas } from './safeguards';
+import { savedFiltersSchemas } from './savedFilters';
 import { systemSchemas } from './system';
 
 /** The input schema of every method of the contract; dispatch validates with these. */
 export const methodSchemas = {
   ...systemSchemas,
   ...forumsSchemas,
+  ...forumPackageSchemas,
   ...participantsSchemas,
   ...participantImportSchemas,
   ...safeguardsSchemas,
@@ -22,6 +26,8 @@ export const methodSchemas = {
   ...nrisSchemas,
   ...representationSchemas,
   ...reportSchemas,
+  ...backupsSchemas,
+  ...savedFiltersSchemas,
 };
 
 export type MethodName = keyof typeof methodSchemas;

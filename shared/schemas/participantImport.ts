@@ -83,6 +83,13 @@ export const participantImportSchemas = {
     fixes,
     skipLines,
     duplicates: duplicates.default('skip'),
+    /**
+     * Check only the first IMPORT_PREVIEW_ROWS rows (the first page, answered at once); the
+     * answer's `checkedRows` says how many were checked. The UI then asks for the whole file.
+     */
+    firstPage: z.boolean().optional(),
+    /** Names this preview's progress events (ProgressEvent.jobId) on the live-update channel. */
+    previewId: id.optional(),
   }),
   /** Starts importing in the background (one transaction); poll `participants.importStatus`. */
   'participants.importStart': z.strictObject({

@@ -79,6 +79,14 @@ export const PARTICIPANT_SORTS = [
 ] as const;
 export type ParticipantSort = (typeof PARTICIPANT_SORTS)[number];
 
+/** At most this many participants in one bulk action (a page of the list is 100). */
+export const MAX_BULK_PARTICIPANTS = 500;
+
+/** The participants a bulk action is for: at least one, each once. */
+const selection = list(id, MAX_BULK_PARTICIPANTS)
+  .refine((ids) => ids.length > 0, 'must name at least one participant')
+  .refine((ids) => new Set(ids).size === ids.length, 'must name each participant once');
+
 export const CONSENT_FILTERS = ['listed', 'not_listed', 'invitations', 'no_invitations'] as const;
 
 export const participantsSchemas = {
@@ -109,6 +117,18 @@ export const participantsSchemas = {
   /** Removes a participant; `participants.restore` undoes it. */
   'participants.remove': z.strictObject({ id }),
   'participants.restore': z.strictObject({ id }),
+  /** Gives every selected participant of the forum the same role (one transaction). */
+  'participants.setRoleMany': z.strictObject({
+    forumId: id,
+    ids: selection,
+    role: z.enum(FORUM_ROLES),
+  }),
+  /** Protects every selected participant of the forum (one transaction, one audit record each). */
+  'participants.protectMany': z.strictObject({
+    forumId: id,
+    ids: selection,
+    reason: requiredLine(1000),
+  }),
 };
 
 export type ParticipantInput = z.input<typeof participantInput>;

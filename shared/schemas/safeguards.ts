@@ -47,6 +47,10 @@ const exportRequest = z.strictObject({
   audience: z.enum(AUDIENCES),
   /** What the export is about, for kinds about one thing (a call series, a call, a session). */
   subjectId: id.optional(),
+  /** The participant directory of only these people (a selection of the list). */
+  participantIds: list(id, 500)
+    .refine((ids) => ids.length > 0, 'must name at least one participant')
+    .optional(),
 });
 
 export const safeguardsSchemas = {

@@ -1,4 +1,4 @@
-import { insertAudit } from '../../../db/queries/audit';
+import { insertAudit, type AuditRow } from '../../../db/queries/audit';
 import { newId } from '../../../shared/domain/ids';
 import type { BackendContext } from '../context';
 
@@ -13,7 +13,8 @@ export interface AuditEntry {
 /** Appends one record to the audit log; call it inside the transaction of the action it records. */
 export function recordAudit(ctx: BackendContext, entry: AuditEntry): void {
   const at = ctx.now();
-  insertAudit(ctx.db, {
+  // A reader worker cannot write: its records go to the writer before the answer is sent.
+  const row: AuditRow = {
     id: newId(at),
     forumId: entry.forumId,
     at,
@@ -21,5 +22,14 @@ export function recordAudit(ctx: BackendContext, entry: AuditEntry): void {
     subjectType: entry.subjectType ?? null,
     subjectId: entry.subjectId ?? null,
     detail: JSON.stringify(entry.detail ?? {}),
-  });
+  };
+  if (ctx.auditSink) ctx.auditSink.push(row);
+  else insertAudit(ctx.db, row);
+}
+
+/** Writes records collected on a reader worker, in one transaction (all or none). */
+export function appendAuditRows(db: BackendContext['db'], rows: readonly AuditRow[]): void {
+  db.transaction(() => {
+    for (const row of rows) insertAudit(db, row);
+  })();
 }

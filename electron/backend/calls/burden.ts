@@ -7,6 +7,10 @@ import {
   suggestRotation,
   type BurdenMember,
 } from '../../../shared/domain/burden';
+import {
+  suggestTimes as suggestChosenTimes,
+  worstCalls,
+} from '../../../shared/domain/burdenSuggest';
 import { REGION_LABELS, type Region } from '../../../shared/domain/countries';
 import { isoDateIn, localToUtc, timeIn } from '../../../shared/domain/zones';
 import type { CallSlot } from '../../../shared/domain/schedule';
@@ -46,6 +50,16 @@ export function burdenReport(
     durationMinutes: input.durationMinutes,
     includeWeekends: input.includeWeekends,
   };
+  return reportOf(scored, withoutZone, dates, input.slots, options);
+}
+
+function reportOf(
+  scored: BurdenMember[],
+  withoutZone: number,
+  dates: string[],
+  slots: CallSlot[],
+  options: { durationMinutes: number; includeWeekends: boolean },
+): BurdenReport {
   const map = burdenHeatMap(scored, dates, options);
   // Slots are evaluated on the first date (local times) and averaged over all dates (burden).
   const slotInstants = (slot: CallSlot) => dates.map((d) => localToUtc(slot.zone, d, slot.time));
@@ -59,7 +73,7 @@ export function burdenReport(
         label: regionLabel(r.region),
         members: r.members,
         hours: r.hours,
-        slots: input.slots.map((slot) => {
+        slots: slots.map((slot) => {
           const instants = slotInstants(slot);
           const localTimes = [...new Set(zones.map((z) => timeIn(z, instants[0])))].sort();
           let sum = 0;
@@ -82,6 +96,7 @@ export function suggestTimes(
     durationMinutes: input.durationMinutes,
     includeWeekends: input.includeWeekends,
   };
+  if (input.days) return chosenTimes(ctx, input, input.days);
   const map = burdenHeatMap(scored, uniqueDates(input.dates, ctx), options, 30);
   const best = suggestRotation(map, input.maxSlots);
   if (!best) return null;
@@ -93,5 +108,57 @@ export function suggestTimes(
     worstCallBurden: best.worstCall,
     totalBurden: best.total,
     perRegion: best.perRegion.map((r) => ({ ...r, label: regionLabel(r.region) })),
+  };
+}
+
+/** "Suggest times" with the coordinator's choices: slot count, weekdays, fixed slots. */
+function chosenTimes(
+  ctx: BackendContext,
+  input: ParsedInput<'calls.suggestTimes'>,
+  days: number[],
+): TimeSuggestion | null {
+  const { scored, withoutZone } = members(ctx, input.forumId);
+  const options = {
+    durationMinutes: input.durationMinutes,
+    includeWeekends: input.includeWeekends,
+  };
+  const { suggestion, current } = suggestChosenTimes({
+    members: scored,
+    dates: uniqueDates(input.dates, ctx),
+    days,
+    slotCount: input.slotCount ?? input.maxSlots,
+    current: input.current,
+    keepFixed: input.keepFixed,
+    options,
+  });
+  if (!suggestion) return null;
+  return {
+    slots: suggestion.slots,
+    worstRegionBurden: suggestion.worst,
+    worstCallBurden: suggestion.worstCall,
+    totalBurden: suggestion.total,
+    perRegion: suggestion.perRegion.map((r) => ({ ...r, label: regionLabel(r.region) })),
+    day: suggestion.day,
+    dates: suggestion.dates,
+    fixed: suggestion.fixed,
+    report: reportOf(scored, withoutZone, suggestion.dates, suggestion.slots, options),
+    worstCalls: worstCalls(scored, suggestion.dates, suggestion.slots, options).map((w) => ({
+      region: w.region,
+      label: regionLabel(w.region),
+      zone: w.zone,
+      date: w.date,
+      slot: w.slotIndex + 1,
+      burden: w.burden,
+      localStart: w.localStart,
+      outsideMinutes: w.outsideMinutes,
+      side: w.side,
+    })),
+    current: current
+      ? {
+          day: current.day,
+          worstCallBurden: current.worstCall,
+          worstRegionBurden: current.worst,
+        }
+      : null,
   };
 }

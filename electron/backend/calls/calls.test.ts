@@ -456,6 +456,23 @@ describe('burden', () => {
         ...Array.from({ length: 24 }, (_, h) => Math.max(...report.regions.map((r) => r.hours[h]))),
       ),
     );
+    // With the dialog's choices: two slots, Tuesdays or Thursdays, the current slot kept.
+    const chosen = await call<TimeSuggestion>('calls.suggestTimes', {
+      forumId,
+      dates: ['2026-02-04', '2026-02-18'],
+      days: [2, 4],
+      slotCount: 2,
+      current: [{ time: '09:00', zone: 'Europe/Berlin' }],
+      keepFixed: true,
+    });
+    expect(chosen.slots).toHaveLength(2);
+    expect(chosen.slots[0]).toEqual({ time: '09:00', zone: 'Europe/Berlin' });
+    expect(chosen.fixed).toEqual([true, false]);
+    expect([2, 4]).toContain(chosen.day);
+    expect(chosen.dates).toHaveLength(2);
+    expect(chosen.report?.regions.map((r) => r.slots.length)).toEqual(report.regions.map(() => 2));
+    expect(chosen.worstCalls?.map((w) => w.region)).toEqual(report.regions.map((r) => r.region));
+    expect(chosen.current?.day).toBe(3);
   });
 });
 

@@ -1,7 +1,11 @@
 import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
+import { restoreDeleted } from '../trash/service';
+import { applyAttendanceReport, previewAttendanceReport, setAttendanceMany } from './attendance';
 import { burdenReport, suggestTimes } from './burden';
+import { carryOverActionItem, removeActionItem, removeCall, removeSeries } from './removal';
 import {
+  callsNeedingMinutes,
   cancelCall,
   createActionItem,
   createSeries,
@@ -40,6 +44,15 @@ export function createCallHandlers(
   | 'actionItems.list'
   | 'actionItems.create'
   | 'actionItems.update'
+  | 'calls.setAttendanceMany'
+  | 'calls.attendancePreview'
+  | 'calls.attendanceApply'
+  | 'calls.needingMinutes'
+  | 'calls.remove'
+  | 'callSeries.remove'
+  | 'actionItems.remove'
+  | 'actionItems.carryOver'
+  | 'trash.restore'
 > {
   return {
     'callSeries.list': ({ forumId }, { session }) =>
@@ -60,5 +73,14 @@ export function createCallHandlers(
     'actionItems.list': (input, { session }) => listForumActionItems(ctx, input, session.audience),
     'actionItems.create': (input) => createActionItem(ctx, input),
     'actionItems.update': (input) => updateActionItem(ctx, input),
+    'calls.setAttendanceMany': (input) => setAttendanceMany(ctx, input),
+    'calls.attendancePreview': (input) => previewAttendanceReport(ctx, input),
+    'calls.attendanceApply': (input) => applyAttendanceReport(ctx, input),
+    'calls.needingMinutes': ({ forumId }) => callsNeedingMinutes(ctx, forumId),
+    'calls.remove': ({ id }) => removeCall(ctx, id),
+    'callSeries.remove': ({ id }) => removeSeries(ctx, id),
+    'actionItems.remove': ({ id }) => removeActionItem(ctx, id),
+    'actionItems.carryOver': ({ id }) => carryOverActionItem(ctx, id),
+    'trash.restore': ({ id }) => restoreDeleted(ctx, id),
   };
 }

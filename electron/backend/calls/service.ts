@@ -15,6 +15,7 @@ import {
   listForumCalls,
   listSeries,
   listSeriesCalls,
+  pastCallRecords,
   replaceAgenda,
   seriesCallStats,
   setAttendance,
@@ -40,6 +41,7 @@ import type {
 } from '../../../shared/api';
 import {
   ATTENDANCE_STATUSES,
+  callPhase,
   suppressSmallCells,
   type ActionItemStatus,
   type AttendanceStatus,
@@ -85,7 +87,19 @@ export function planOf(r: CallSeriesRecord): SeriesPlan {
   };
 }
 
-export function toCallSummary(r: CallRecord): CallSummary {
+/** Ids of the forum's past calls that have minutes or attendance recorded. */
+export function recordedCallIds(ctx: BackendContext, forumId: string): Set<string> {
+  const minutes = new Set(
+    listForumCalls(ctx.db, forumId)
+      .filter((c) => c.minutes.trim() !== '')
+      .map((c) => c.id),
+  );
+  for (const r of pastCallRecords(ctx.db, forumId, ctx.now()))
+    if (r.attendanceCount > 0 || r.agendaMinutes > 0) minutes.add(r.id);
+  return minutes;
+}
+
+export function toCallSummary(r: CallRecord, recorded: boolean, now: number): CallSummary {
   return {
     id: r.id,
     forumId: r.forumId,
@@ -96,6 +110,7 @@ export function toCallSummary(r: CallRecord): CallSummary {
     durationMinutes: r.durationMinutes,
     zone: r.zone,
     status: r.status as CallStatus,
+    phase: callPhase({ status: r.status as CallStatus, startAt: r.startAt }, recorded, now),
     moved: r.moved === 1,
     originalStartAt: r.originalStartAt,
     sequence: r.sequence,
@@ -120,6 +135,7 @@ function toSeries(
     slots: slotsOf(r),
     meetingLink: audience === 'public' ? '' : redact(r.meetingLink),
     description: redact(r.description),
+    reminders: JSON.parse(r.reminders) as number[],
     sequence: r.sequence,
     callCount: stats?.callCount ?? 0,
     nextCallAt: stats?.nextCallAt ?? null,
@@ -304,6 +320,7 @@ export function getSeriesDetails(
   const now = ctx.now();
   const next = calls.find((c) => c.status === 'scheduled' && c.startAt >= now);
   const redact = textFor(ctx, r.forumId, audience);
+  const recorded = recordedCallIds(ctx, r.forumId);
   return {
     ...toSeries(
       r,
@@ -311,7 +328,10 @@ export function getSeriesDetails(
       audience,
       redact,
     ),
-    calls: calls.map((c) => ({ ...toCallSummary(c), title: redact(c.title) })),
+    calls: calls.map((c) => ({
+      ...toCallSummary(c, recorded.has(c.id), now),
+      title: redact(c.title),
+    })),
   };
 }
 
@@ -349,6 +369,7 @@ export function createSeries(
       slots: JSON.stringify(slots),
       meetingLink: fields.meetingLink,
       description: fields.description,
+      reminders: JSON.stringify(fields.reminders),
       sequence: 0,
       createdAt: now,
       updatedAt: now,
@@ -388,6 +409,7 @@ export function updateSeries(
       slots: JSON.stringify(slots),
       meetingLink: fields.meetingLink,
       description: fields.description,
+      reminders: JSON.stringify(fields.reminders),
       sequence: existing.sequence + 1,
       updatedAt: ctx.now(),
     };
@@ -482,8 +504,12 @@ export function getCallDetails(
   const redact = textFor(ctx, call.forumId, audience);
   const people = peopleFor(ctx, call.forumId, audience, redactor);
   const names = new Map(people.map((p) => [p.id, p.fullName]));
+  const recordedAttendance = listAttendance(ctx.db, id);
   const statuses = new Map(
-    listAttendance(ctx.db, id).map((a) => [a.participantId, a.status as AttendanceStatus]),
+    recordedAttendance.map((a) => [a.participantId, a.status as AttendanceStatus]),
+  );
+  const minutesPresent = new Map(
+    recordedAttendance.map((a) => [a.participantId, a.minutesPresent]),
   );
   // Outside coordinators only people who consented to be listed are named; all are counted.
   const attendance: AttendanceEntry[] = people
@@ -495,6 +521,7 @@ export function getCallDetails(
       region: p.region,
       isProtected: p.isProtected,
       status: statuses.get(p.id) ?? null,
+      minutesPresent: minutesPresent.get(p.id) ?? null,
     }))
     .sort(byName);
   const agenda: AgendaItem[] = listAgenda(ctx.db, id).map((a) => ({
@@ -505,8 +532,12 @@ export function getCallDetails(
     ownerName: a.ownerId ? (names.get(a.ownerId) ?? null) : null,
     minutes: redact(a.minutes),
   }));
+  const recorded =
+    call.minutes.trim() !== '' ||
+    agenda.some((a) => a.minutes.trim() !== '') ||
+    recordedAttendance.some((a) => a.status !== 'invited');
   return {
-    ...toCallSummary(call),
+    ...toCallSummary(call, recorded, ctx.now()),
     title: redact(call.title),
     seriesTitle: series ? redact(series.title) : null,
     meetingLink: audience === 'public' || !series ? '' : redact(series.meetingLink),
@@ -651,6 +682,16 @@ export function inviteMembers(ctx: BackendContext, id: string): CallDetails {
       if (!recorded.has(p.id)) setAttendance(ctx.db, id, p.id, 'invited');
     return getCallDetails(ctx, id);
   })();
+}
+
+/** Past calls with neither attendance nor minutes: the Overview's "Calls that need minutes". */
+export function callsNeedingMinutes(ctx: BackendContext, forumId: string): CallSummary[] {
+  requireForum(ctx, forumId, 'forumId');
+  const recorded = recordedCallIds(ctx, forumId);
+  const now = ctx.now();
+  return listForumCalls(ctx.db, forumId)
+    .map((c) => toCallSummary(c, recorded.has(c.id), now))
+    .filter((c) => c.phase === 'needs_minutes');
 }
 
 /* ---- action items ---- */

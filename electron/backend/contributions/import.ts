@@ -16,6 +16,7 @@ import {
   listThemes,
   addContributionThemes,
 } from '../../../db/queries/contributions';
+import { optimizeDatabase } from '../../../db/open';
 import { findActiveByEmailKey } from '../../../db/queries/participants';
 import type {
   ContributionImportColumns,
@@ -473,13 +474,22 @@ export async function importContributionsFromCsv(
       return staged.length;
     })
     .immediate();
+  // Many rows at once: refresh the planner's statistics where they went stale.
+  optimizeDatabase(ctx.db);
   onProgress?.({ phase: 'writing', processed: total, added, skipped });
   return { total, added, skipped };
 }
 
 /** The survey import jobs of one backend: one at a time; status is polled, a cancel before the commit writes nothing. */
 export function createContributionImportJobs(ctx: BackendContext) {
-  const jobs = createJobRegistry<ContributionImportStatus>('survey import');
+  const jobs = createJobRegistry<ContributionImportStatus>('survey import', {
+    emit: ctx.emit,
+    changed: {
+      kind: 'changed',
+      method: 'contributions.importStart',
+      areas: ['contributions', 'report', 'audit'],
+    },
+  });
   return {
     start(opts: ImportOptions): { jobId: string } {
       jobs.assertIdle();

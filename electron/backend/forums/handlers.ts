@@ -7,6 +7,8 @@ import {
   getForumDetails,
   listForumSummaries,
   openForum,
+  removeForum,
+  setArchived,
   updateForum,
 } from './service';
 
@@ -20,6 +22,9 @@ export function createForumHandlers(
   | 'forums.update'
   | 'forums.open'
   | 'forums.current'
+  | 'forums.archive'
+  | 'forums.unarchive'
+  | 'forums.remove'
 > {
   return {
     'forums.list': (_input, { session }) =>
@@ -33,5 +38,8 @@ export function createForumHandlers(
       const forum = currentForum(ctx);
       return forum && redactedFor(ctx, forum.id, session.audience, forum);
     },
+    'forums.archive': ({ id }) => setArchived(ctx, id, true),
+    'forums.unarchive': ({ id }) => setArchived(ctx, id, false),
+    'forums.remove': ({ id, confirmTitle }) => removeForum(ctx, id, confirmTitle),
   };
 }

@@ -1,10 +1,12 @@
 import {
   countActiveParticipants,
+  deleteForumRows,
   getForum,
   insertForum,
   listForums,
   listMilestones,
   replaceMilestones,
+  setForumArchived,
   updateForum as updateForumRow,
   type ForumRow,
 } from '../../../db/queries/forums';
@@ -14,6 +16,7 @@ import { newId, randomHex } from '../../../shared/domain/ids';
 import { MILESTONE_LABELS, type MilestoneKind } from '../../../shared/domain/vocabulary';
 import { DomainError } from '../../../shared/result';
 import type { ParsedInput } from '../../../shared/schemas';
+import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
 
 const LAST_FORUM_KEY = 'lastForumId';
@@ -32,6 +35,7 @@ function toForum(ctx: BackendContext, row: ForumRow): Forum {
     title: row.title,
     topic: row.topic,
     year: row.year,
+    archivedAt: row.archivedAt ?? null,
     mandate: row.mandate,
     milestones: listMilestones(ctx.db, row.id).map((m): Milestone => ({
       id: m.id,
@@ -61,7 +65,13 @@ function writeMilestones(ctx: BackendContext, forumId: string, fields: ForumFiel
 }
 
 export function listForumSummaries(ctx: BackendContext): ForumSummary[] {
-  return listForums(ctx.db).map(({ id, title, topic, year }) => ({ id, title, topic, year }));
+  return listForums(ctx.db).map(({ id, title, topic, year, archivedAt }) => ({
+    id,
+    title,
+    topic,
+    year,
+    archivedAt: archivedAt ?? null,
+  }));
 }
 
 export function getForumDetails(ctx: BackendContext, id: string): Forum {
@@ -81,6 +91,7 @@ export function createForum(ctx: BackendContext, fields: ForumFields): Forum {
       secret: randomHex(32),
       createdAt: now,
       updatedAt: now,
+      archivedAt: null,
     };
     insertForum(ctx.db, row);
     writeMilestones(ctx, row.id, fields);
@@ -109,6 +120,77 @@ export function currentForum(ctx: BackendContext): Forum | null {
   const id = getSetting(ctx.db, LAST_FORUM_KEY);
   const row = id ? getForum(ctx.db, id) : undefined;
   if (row) return toForum(ctx, row);
-  const first = listForums(ctx.db)[0];
+  const all = listForums(ctx.db);
+  const first = all.find((f) => f.archivedAt == null) ?? all[0];
   return first ? toForum(ctx, first) : null;
+}
+
+/** The refusal for a write to an archived forum; it names the forum and the way out. */
+export function archivedForumError(title: string): DomainError {
+  return new DomainError(
+    'forbidden',
+    `The forum “${title}” is archived, so it is read-only; unarchive it to change it.`,
+    'forumId',
+  );
+}
+
+/** Archives (or unarchives) a forum: hidden from the switcher and read-only; audited. */
+export function setArchived(ctx: BackendContext, id: string, archived: boolean): Forum {
+  return ctx.db.transaction(() => {
+    const row = requireForum(ctx, id);
+    const isArchived = row.archivedAt != null;
+    if (isArchived === archived)
+      throw new DomainError(
+        'conflict',
+        archived
+          ? `The forum “${row.title}” is already archived.`
+          : `The forum “${row.title}” is not archived.`,
+        'id',
+      );
+    const now = ctx.now();
+    setForumArchived(ctx.db, id, archived ? now : null, now);
+    recordAudit(ctx, {
+      forumId: id,
+      action: archived ? 'forum.archive' : 'forum.unarchive',
+      subjectType: 'forum',
+      subjectId: id,
+      detail: { title: row.title },
+    });
+    return toForum(ctx, { ...row, archivedAt: archived ? now : null, updatedAt: now });
+  })();
+}
+
+/**
+ * Deletes a forum and everything in it (participants, calls, report, safeguards, the Undo trash
+ * and the derived counters) in one transaction, once the caller typed its title. The forum's own
+ * audit records name its people, so they go with it; one record of the deletion stays.
+ */
+export function removeForum(
+  ctx: BackendContext,
+  id: string,
+  confirmTitle: string,
+): { removed: true; title: string } {
+  return ctx.db.transaction(() => {
+    const row = requireForum(ctx, id);
+    if (confirmTitle.trim() !== row.title.trim())
+      throw new DomainError(
+        'validation',
+        "confirmTitle: Type the forum's title exactly as it is shown to confirm the deletion.",
+        'confirmTitle',
+      );
+    const participants = countActiveParticipants(ctx.db, id);
+    deleteForumRows(ctx.db, id);
+    if (getSetting(ctx.db, LAST_FORUM_KEY) === id) {
+      const next = listForums(ctx.db).find((f) => f.archivedAt == null);
+      setSetting(ctx.db, LAST_FORUM_KEY, next?.id ?? '');
+    }
+    recordAudit(ctx, {
+      forumId: null,
+      action: 'forum.delete',
+      subjectType: 'forum',
+      subjectId: id,
+      detail: { title: row.title, year: row.year, participants },
+    });
+    return { removed: true as const, title: row.title };
+  })();
 }

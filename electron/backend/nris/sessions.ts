@@ -33,6 +33,9 @@ import type { Audience, StakeholderGroup } from '../../../shared/domain/vocabula
 import { DomainError } from '../../../shared/result';
 import type { ParsedInput } from '../../../shared/schemas';
 import { recordAudit } from '../audit/service';
+import { rowsWhere } from '../../../db/queries/trash';
+import type { Deleted } from '../../../shared/api';
+import { keepForUndo } from '../trash/service';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
 import { requireParticipant } from '../participants/service';
@@ -214,18 +217,24 @@ export function updateSession(
   })();
 }
 
-export function removeSession(ctx: BackendContext, id: string): { id: string } {
+export function removeSession(ctx: BackendContext, id: string): { id: string } & Deleted {
   return ctx.db.transaction(() => {
     const existing = requireSession(ctx, id);
+    const payload = {
+      rows: {
+        onsite_sessions: rowsWhere(ctx.db, 'onsite_sessions', 'id', [id]),
+        session_attendance: rowsWhere(ctx.db, 'session_attendance', 'session_id', [id]),
+      },
+      nulled: [],
+    };
     deleteSession(ctx.db, id);
-    recordAudit(ctx, {
-      forumId: existing.forumId,
-      action: 'session.remove',
-      subjectType: 'session',
-      subjectId: id,
-      detail: { title: existing.title },
-    });
-    return { id };
+    // keepForUndo records the deletion in the audit log ("session.remove").
+    const deleted = keepForUndo(
+      ctx,
+      { forumId: existing.forumId, kind: 'session', subjectId: id, label: existing.title },
+      payload,
+    );
+    return { id, ...deleted };
   })();
 }
 

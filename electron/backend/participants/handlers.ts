@@ -8,6 +8,7 @@ import {
   restoreParticipant,
   updateParticipant,
 } from './service';
+import { protectMany, setRoleMany } from './bulk';
 
 export function createParticipantHandlers(
   ctx: BackendContext,
@@ -19,6 +20,8 @@ export function createParticipantHandlers(
   | 'participants.update'
   | 'participants.remove'
   | 'participants.restore'
+  | 'participants.setRoleMany'
+  | 'participants.protectMany'
 > {
   return {
     'participants.list': (input, { session }) => listParticipantPage(ctx, input, session.audience),
@@ -27,5 +30,7 @@ export function createParticipantHandlers(
     'participants.update': (input) => updateParticipant(ctx, input),
     'participants.remove': ({ id }) => removeParticipant(ctx, id),
     'participants.restore': ({ id }) => restoreParticipant(ctx, id),
+    'participants.setRoleMany': (input) => setRoleMany(ctx, input),
+    'participants.protectMany': (input) => protectMany(ctx, input),
   };
 }

@@ -20,7 +20,14 @@ import {
   type FullMapping,
   type MappedRow,
 } from './import';
-import { ImportCancelled, importParticipantsFromCsv, type ImportProgress } from './importJob';
+import {
+  ImportCancelled,
+  importParticipantsFromCsv,
+  PreviewCancelled,
+  previewImport,
+  type ImportProgress,
+} from './importJob';
+import { IMPORT_PREVIEW_ROWS } from '../../../shared/schemas/participantImport';
 
 /* ------------------------------------------------------------------------------------------------
  * Pure parts
@@ -422,6 +429,74 @@ beforeEach(async () => {
 afterEach(() => backend.close());
 
 describe('participants.importPreview', () => {
+  it('answers the first page of a large file at once, then streams the whole with progress', async () => {
+    const rows = people(10_000);
+    rows[4] = 'Bad row,not-an-email,Org,Civil society,KE'; // line 6, on the first page
+    rows[9_000] = 'Late row,also-bad,Org,Civil society,KE'; // line 9002, past the first page
+    const csv = csvOf(rows);
+    const first = await call<ImportPreview>('participants.importPreview', {
+      forumId: forum.id,
+      csv,
+      firstPage: true,
+    });
+    expect(first.totalRows).toBe(10_000);
+    expect(first.checkedRows).toBe(IMPORT_PREVIEW_ROWS);
+    expect(first.preview).toHaveLength(IMPORT_PREVIEW_ROWS);
+    expect(first.errors).toEqual([
+      { line: 6, field: 'email', message: 'must be an e-mail address' },
+    ]);
+    expect(first.counts).toEqual({ add: IMPORT_PREVIEW_ROWS - 1, merge: 0, skip: 0, invalid: 1 });
+
+    const progress: { done: number; total: number; invalid: number }[] = [];
+    const whole = await previewImport(
+      ctxOf(backend),
+      { forumId: forum.id, csv, duplicates: 'skip' },
+      {
+        onProgress: (done, total, counts) =>
+          progress.push({ done, total, invalid: counts.invalid }),
+      },
+    );
+    expect(whole.checkedRows).toBe(10_000);
+    expect(whole.errors.map((e) => e.line)).toEqual([6, 9002]);
+    expect(whole.counts).toEqual({ add: 9_998, merge: 0, skip: 0, invalid: 2 });
+    // The same first page either way.
+    expect(whole.preview).toEqual(first.preview);
+    expect(progress.map((p) => p.done)).toEqual([2000, 4000, 6000, 8000, 10_000]);
+    expect(progress.every((p) => p.total === 10_000)).toBe(true);
+    expect(progress.at(-1)?.invalid).toBe(2);
+    // The same answer as through dispatch (the whole file, no first page).
+    expect(
+      await call<ImportPreview>('participants.importPreview', { forumId: forum.id, csv }),
+    ).toEqual(whole);
+  });
+
+  it('stops a whole-file preview when its caller goes away', async () => {
+    const csv = csvOf(people(20_000));
+    const abort = new AbortController();
+    let chunks = 0;
+    const run = previewImport(
+      ctxOf(backend),
+      { forumId: forum.id, csv, duplicates: 'skip' },
+      {
+        signal: abort.signal,
+        onProgress: () => {
+          if (++chunks === 2) abort.abort();
+        },
+      },
+    );
+    await expect(run).rejects.toThrow(PreviewCancelled);
+    expect(chunks).toBe(2); // not every one of the ten chunks
+    const viaDispatch = new AbortController();
+    const pending = backend.dispatch(
+      'participants.importPreview',
+      { forumId: forum.id, csv },
+      undefined,
+      viaDispatch.signal,
+    );
+    viaDispatch.abort();
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
+
   it('suggests a mapping, previews rows and lists every invalid row with its line', async () => {
     const csv = [
       'Name;E-mail;Organization;Sector;Country of residence',

@@ -14,7 +14,21 @@ export function createParticipantImportHandlers(
 > {
   const jobs = createImportJobs(ctx);
   return {
-    'participants.importPreview': (input) => previewImport(ctx, input),
+    'participants.importPreview': ({ previewId, ...input }, { signal }) =>
+      previewImport(ctx, input, {
+        signal,
+        onProgress: previewId
+          ? (done, total, counts) =>
+              ctx.emit?.({
+                kind: 'progress',
+                jobId: previewId,
+                done,
+                total,
+                phase: 'Checking rows',
+                counts,
+              })
+          : undefined,
+      }),
     'participants.importStart': (input) => jobs.start(input),
     'participants.importStatus': ({ jobId }) => jobs.status(jobId),
     'participants.importCancel': ({ jobId }) => jobs.cancel(jobId),

@@ -25,6 +25,7 @@ import type {
   ImportRowError,
   ImportSummary,
 } from '../../../shared/api';
+import { optimizeDatabase } from '../../../db/open';
 import { newId } from '../../../shared/domain/ids';
 import { DomainError } from '../../../shared/result';
 import {
@@ -141,14 +142,15 @@ export function prepareImport(ctx: BackendContext, req: ImportRequest): Prepared
 const emailKeyOf = (row: MappedRow) =>
   row.ok && row.fields.email ? row.fields.email.toLowerCase() : null;
 
-/** What the import will do with each row (read-only: used by the preview). */
-function classify(
-  ctx: BackendContext,
-  prep: PreparedImport,
-  rows: MappedRow[],
-): { action: ImportRowAction; reason: string | null; duplicate?: ImportDuplicateRow }[] {
+type RowPlan = { action: ImportRowAction; reason: string | null; duplicate?: ImportDuplicateRow };
+
+/**
+ * What the import will do with each row, one row at a time in file order (read-only: used by the
+ * preview). Remembers the e-mails seen so far, so a later row repeating one is a duplicate.
+ */
+function classifier(ctx: BackendContext, prep: PreparedImport): (row: MappedRow) => RowPlan {
   const firstLineOf = new Map<string, number>();
-  return rows.map((row) => {
+  return (row) => {
     if (prep.skip.has(row.line)) return { action: row.ok ? 'skip' : 'invalid', reason: 'Skipped' };
     if (!row.ok) return { action: 'invalid', reason: null };
     const key = emailKeyOf(row);
@@ -162,59 +164,98 @@ function classify(
     return prep.duplicates === 'merge'
       ? { action: 'merge', reason: `E-mail ${where}: merged`, duplicate }
       : { action: 'skip', reason: `E-mail ${where}: skipped`, duplicate };
-  });
+  };
 }
 
-/** Everything the mapping step shows: headers, mapping, a preview, every invalid row, duplicates. */
-export function previewImport(ctx: BackendContext, req: ImportRequest): ImportPreview {
+/** Rows the preview checks between two yields (progress event, cancel check). */
+export const PREVIEW_CHUNK_ROWS = 2000;
+
+export interface PreviewOptions {
+  /** Aborted when the caller went away: the preview stops at its next chunk. */
+  signal?: AbortSignal;
+  /** Called after each chunk with the rows checked so far and the running counts. */
+  onProgress?: (checked: number, total: number, counts: Record<ImportRowAction, number>) => void;
+}
+
+/**
+ * Everything the mapping step shows: headers, mapping, a preview, every invalid row, duplicates.
+ * With `firstPage` only the first IMPORT_PREVIEW_ROWS rows are checked (answered at once, even
+ * for a large file); otherwise every row, in chunks that yield to the event loop, report progress
+ * and stop when `signal` is aborted.
+ */
+export async function previewImport(
+  ctx: BackendContext,
+  req: ImportRequest & { firstPage?: boolean },
+  opts: PreviewOptions = {},
+): Promise<ImportPreview> {
   const prep = prepareImport(ctx, req);
-  const rows = prep.csv.records.map(prep.check);
-  const plan = classify(ctx, prep, rows);
+  const records = prep.csv.records;
+  const checked = req.firstPage ? Math.min(records.length, IMPORT_PREVIEW_ROWS) : records.length;
+  const plan = classifier(ctx, prep);
   const counts: Record<ImportRowAction, number> = { add: 0, merge: 0, skip: 0, invalid: 0 };
   const errors: ImportRowError[] = [];
   let errorCount = 0;
+  let validRows = 0;
   const invalidRows: ImportPreview['invalidRows'] = [];
   const duplicateRows: ImportDuplicateRow[] = [];
   let duplicateCount = 0;
-  rows.forEach((row, i) => {
-    counts[plan[i].action]++;
-    if (!row.ok) {
+  const preview: ImportPreviewRow[] = [];
+  for (let i = 0; i < checked; i++) {
+    const row = prep.check(records[i]);
+    const planned = plan(row);
+    counts[planned.action]++;
+    if (row.ok) validRows++;
+    else {
       errorCount += row.errors.length;
       for (const e of row.errors)
         if (errors.length < IMPORT_MAX_LISTED_ERRORS) errors.push({ line: row.line, ...e });
       if (invalidRows.length < IMPORT_MAX_LISTED_ERRORS)
         invalidRows.push({ line: row.line, values: row.values });
     }
-    const duplicate = plan[i].duplicate;
-    if (duplicate) {
+    if (planned.duplicate) {
       duplicateCount++;
-      if (duplicateRows.length < IMPORT_MAX_LISTED_ERRORS) duplicateRows.push(duplicate);
+      if (duplicateRows.length < IMPORT_MAX_LISTED_ERRORS) duplicateRows.push(planned.duplicate);
     }
-  });
-  const preview: ImportPreviewRow[] = rows.slice(0, IMPORT_PREVIEW_ROWS).map((row, i) => ({
-    line: row.line,
-    action: plan[i].action,
-    reason: plan[i].reason,
-    values: row.values,
-    participant: row.ok ? row.fields : null,
-    errors: row.ok ? [] : row.errors.map((e) => ({ line: row.line, ...e })),
-  }));
+    if (i < IMPORT_PREVIEW_ROWS)
+      preview.push({
+        line: row.line,
+        action: planned.action,
+        reason: planned.reason,
+        values: row.values,
+        participant: row.ok ? row.fields : null,
+        errors: row.ok ? [] : row.errors.map((e) => ({ line: row.line, ...e })),
+      });
+    if ((i + 1) % PREVIEW_CHUNK_ROWS === 0 && i + 1 < checked) {
+      opts.onProgress?.(i + 1, checked, { ...counts });
+      await nextTurn();
+      if (opts.signal?.aborted) throw new PreviewCancelled();
+    }
+  }
+  if (checked > IMPORT_PREVIEW_ROWS) opts.onProgress?.(checked, checked, { ...counts });
   return {
     headers: prep.csv.headers,
     delimiter: prep.csv.delimiter,
     mapping: prep.mapping satisfies ImportColumnMapping,
-    totalRows: rows.length,
-    validRows: rows.filter((r) => r.ok).length,
+    totalRows: records.length,
+    validRows,
     counts,
     preview,
     errors,
     errorCount,
     invalidRows,
-    invalidCount: rows.length - rows.filter((r) => r.ok).length,
+    invalidCount: checked - validRows,
     duplicateRows,
     duplicateCount,
     duplicates: prep.duplicates,
+    checkedRows: checked,
   };
+}
+
+/** A preview stopped because its caller went away (dispatch answers 'cancelled'). */
+export class PreviewCancelled extends Error {
+  constructor() {
+    super('The import preview was cancelled.');
+  }
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -326,6 +367,8 @@ async function runImport(
 
   // 3. Commit in one synchronous transaction.
   const summary = commitStaged(ctx, prep, staged, invalidOrSkipped, total);
+  // Many rows at once: refresh the planner's statistics where they went stale.
+  optimizeDatabase(ctx.db);
   report('writing', total, summary);
   return summary;
 }
@@ -347,7 +390,14 @@ export async function importParticipantsFromCsv(
 
 /** The import jobs of one backend: at most one runs at a time. */
 export function createImportJobs(ctx: BackendContext) {
-  const jobs = createJobRegistry<ImportJobStatus>('import');
+  const jobs = createJobRegistry<ImportJobStatus>('import', {
+    emit: ctx.emit,
+    changed: {
+      kind: 'changed',
+      method: 'participants.importStart',
+      areas: ['participants', 'representation', 'audit'],
+    },
+  });
   return {
     start(req: ImportRequest): { jobId: string } {
       jobs.assertIdle();

@@ -52,6 +52,22 @@ describe('the public directory page sorted by name', () => {
               });
               expect(page.total).toBe(expected.total);
               expect(page.rows.map((r) => r.id)).toEqual(expected.rows.map((r) => r.id));
+              // Sorted by a column the filter fixes: the same merge, the same order as SQL's.
+              const byGroup = { ...input, stakeholderGroup: 'academia' as const };
+              const grouped = await call<Page<ParticipantRow>>(
+                'participants.list',
+                { ...byGroup, sort: 'stakeholderGroup' },
+                PUBLIC,
+              );
+              const expectedGrouped = listParticipants(backend.db, {
+                ...byGroup,
+                sort: 'stakeholderGroup',
+                terms: [],
+                pseudonymsOnly: true,
+                listedOnly: true,
+              });
+              expect(grouped.total).toBe(expectedGrouped.total);
+              expect(grouped.rows.map((r) => r.id)).toEqual(expectedGrouped.rows.map((r) => r.id));
             }
           } finally {
             backend.close();

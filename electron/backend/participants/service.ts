@@ -249,7 +249,13 @@ export function listParticipantPage(
   if (input.search && redactor.redact(input.search).count > 0) return empty;
   // The consent flags are not the reader's to filter on; the directory lists consenting people.
   const query = { ...input, consent: undefined, terms, pseudonymsOnly: true, listedOnly: true };
-  if (terms.length === 0 && input.sort === 'name') return publicNamePage(ctx, input, audience);
+  // Sorted by name, or by a column the filter fixes (one stakeholder group, one role): the order
+  // is the name order, which the merge below pages from the index without sorting every row.
+  const nameOrder =
+    input.sort === 'name' ||
+    (input.sort === 'stakeholderGroup' && input.stakeholderGroup !== undefined) ||
+    (input.sort === 'role' && input.role !== undefined);
+  if (terms.length === 0 && nameOrder) return publicNamePage(ctx, input, audience);
   if (terms.length === 0) {
     const { total, rows } = listParticipants(ctx.db, query);
     return {
@@ -291,7 +297,8 @@ function publicNamePage(
   audience: Audience,
 ): Page<ParticipantRow> {
   const { redactor } = protectionFor(ctx, input.forumId);
-  const base = { ...input, consent: undefined, terms: [], listedOnly: true };
+  // The caller checked that the requested order is the name order (see listParticipantPage).
+  const base = { ...input, sort: 'name' as const, consent: undefined, terms: [], listedOnly: true };
   const dir = input.direction === 'desc' ? -1 : 1;
   const protectedRows = listParticipants(ctx.db, {
     ...base,

@@ -8,7 +8,11 @@
  * file name and every metadata field are redacted too.
  */
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import type { RedactionMatch, RedactionResult, Redactor } from '../../../shared/domain/redaction';
+import {
+  MIN_PHONE_DIGITS,
+  type RedactionMatch,
+  type Redactor,
+} from '../../../shared/domain/redaction';
 import type { Audience } from '../../../shared/domain/vocabulary';
 import { bodyToMarkdown, parseBody, type PublicationDocument } from './document';
 import { RedactionTally } from './tally';
@@ -21,35 +25,6 @@ function plainText(tally: RedactionTally, redactor: Redactor, s: string | null):
   const r = redactor.redact(s);
   tally.add(r);
   return r.text;
-}
-
-/** URL redaction: the redactor's own `redactUrl` when it has one (being added), else its text rule. */
-type UrlRedactor = Redactor & { redactUrl?: (url: string) => RedactionResult | string };
-
-function redactUrlWith(r: UrlRedactor, url: string): RedactionResult {
-  if (typeof r.redactUrl === 'function') {
-    const out = r.redactUrl(url);
-    return typeof out === 'string'
-      ? { text: out, count: out === url ? 0 : 1, pseudonyms: [] }
-      : out;
-  }
-  // Identifiers hide percent-encoded too ("%40handle"): redact the decoded form.
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(url);
-  } catch {
-    decoded = url; // a malformed escape: redact the URL as written
-  }
-  const direct = r.redact(decoded);
-  if (direct.count > 0) return { ...direct, text: encodeURI(direct.text) };
-  // A handle in a path or query ("x.com/given_family"): separators read as spaces.
-  const spans = r.findMatches(url.replace(/[/?#&=+_~-]/g, ' '));
-  if (spans.length === 0) return { text: url, count: 0, pseudonyms: [] };
-  return {
-    text: spliceMatches(url, spans, (m) => slugOf(m.pseudonym)),
-    count: spans.length,
-    pseudonyms: [...new Set(spans.map((m) => m.pseudonym))],
-  };
 }
 
 const slugOf = (s: string) =>
@@ -141,225 +116,338 @@ function prune(parent: Parent): void {
   }) as Parent['children'];
 }
 
-interface Unit {
-  parent: Parent;
-  leaves: Leaf[];
-  joined: string;
-}
-
-function collectPhrasing(parent: Parent): Unit {
+/**
+ * Rewrites the text nodes of a (copied) phrasing container for its matched spans, given as offsets
+ * in the container's joined text; html leaves inside or at the edge of a span are marked removed.
+ */
+function rewriteLeaves(parent: Parent, spans: readonly RedactionMatch[]): void {
   const leaves: Leaf[] = [];
   leavesOf(parent, leaves, { at: 0 });
-  return { parent, leaves, joined: leaves.map((l) => leafValue(l.node)).join('') };
-}
-
-/** Rewrites a block's text nodes for its matched spans (offsets in the block's joined text). */
-function applySpans(unit: Unit, spans: readonly RedactionMatch[], tally: RedactionTally): void {
-  const { leaves } = unit;
-  if (spans.length > 0) {
-    for (const m of spans) tally.withheld(1, m.pseudonym);
-    let si = 0;
-    for (const leaf of leaves) {
-      if (leaf.node.type === 'html') {
-        const at = leaf.start;
-        if (spans.some((m) => m.start <= at && at <= m.end))
-          (leaf.node as { data?: object }).data = { removed: true };
-        continue;
-      }
-      const value = leafValue(leaf.node);
-      let out = '';
-      let pos = leaf.start;
-      while (si < spans.length && spans[si].end <= leaf.start) si++;
-      let k = si;
-      let touched = false;
-      while (k < spans.length && spans[k].start < leaf.end) {
-        const m = spans[k];
-        touched = true;
-        if (m.start > pos) out += value.slice(pos - leaf.start, m.start - leaf.start);
-        if (m.start >= leaf.start) out += m.pseudonym;
-        pos = Math.min(leaf.end, Math.max(pos, m.end));
-        if (m.end > leaf.end) break;
-        k++;
-      }
-      if (!touched) continue;
-      out += value.slice(pos - leaf.start);
-      const n = leaf.node;
-      if (n.type === 'text' || n.type === 'inlineCode') n.value = out;
-      else if (out.trim() === '') (n as { data?: object }).data = { removed: true };
+  let si = 0;
+  for (const leaf of leaves) {
+    if (leaf.node.type === 'html') {
+      const at = leaf.start;
+      if (spans.some((m) => m.start <= at && at <= m.end))
+        (leaf.node as { data?: object }).data = { removed: true };
+      continue;
     }
-    prune(unit.parent);
-  }
-}
-
-/** URLs, titles, alt text and footnote labels of the inline nodes under `parent`. */
-function redactInlineAttributes(parent: Parent, redactor: Redactor, tally: RedactionTally): void {
-  for (const c of parent.children as PhrasingContent[]) {
-    if (c.type === 'link' || c.type === 'image' || c.type === 'linkReference') {
-      if ('url' in c) deferUrl(redactor, c, tally);
-      if ('title' in c && c.title) c.title = plainText(tally, redactor, c.title);
+    const value = leafValue(leaf.node);
+    let out = '';
+    let pos = leaf.start;
+    while (si < spans.length && spans[si].end <= leaf.start) si++;
+    let k = si;
+    let touched = false;
+    while (k < spans.length && spans[k].start < leaf.end) {
+      const m = spans[k];
+      touched = true;
+      if (m.start > pos) out += value.slice(pos - leaf.start, m.start - leaf.start);
+      if (m.start >= leaf.start) out += m.pseudonym;
+      pos = Math.min(leaf.end, Math.max(pos, m.end));
+      if (m.end > leaf.end) break;
+      k++;
     }
-    if (c.type === 'image' || c.type === 'imageReference') {
-      if (c.alt) c.alt = plainText(tally, redactor, c.alt);
-    }
-    if (
-      c.type === 'footnoteReference' ||
-      c.type === 'linkReference' ||
-      c.type === 'imageReference'
-    ) {
-      c.identifier = plainText(tally, redactor, c.identifier);
-      if (c.label) c.label = plainText(tally, redactor, c.label);
-    }
-    if ('children' in c) redactInlineAttributes(c as Parent, redactor, tally);
+    if (!touched) continue;
+    out += value.slice(pos - leaf.start);
+    const n = leaf.node;
+    if (n.type === 'text' || n.type === 'inlineCode') n.value = out;
+    else if (out.trim() === '') (n as { data?: object }).data = { removed: true };
   }
+  prune(parent);
 }
 
-/** URLs waiting for the batched scan (a redactor without its own `redactUrl`). */
-type PendingUrls = { node: { url: string }; decoded: string }[];
-let pending: PendingUrls | null = null;
+/* ---- the walk: one read-only pass collects every string, one scan redacts them all ---- */
 
-/** Queues a node's URL for the batched scan, or redacts it now with the redactor's own rule. */
-function deferUrl(redactor: Redactor, node: { url: string }, tally: RedactionTally): void {
-  if (pending && typeof (redactor as UrlRedactor).redactUrl !== 'function') {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(node.url);
-    } catch {
-      decoded = node.url; // a malformed escape: redact the URL as written
-    }
-    pending.push({ node, decoded });
-  } else node.url = urlOf(redactor, node.url, tally);
+/** A block ancestor on the walk's path (a linked list, so a text records its path for free). */
+interface Frame {
+  node: object;
+  up: Frame | null;
 }
 
-/** One scan for all queued URLs (decoded, so "%40handle" and "Given%20Family" match). */
-function flushUrls(redactor: Redactor, urls: PendingUrls, tally: RedactionTally): void {
-  if (urls.length === 0) return;
-  const texts = urls.map((u) => u.decoded);
-  const starts: number[] = [];
-  let at = 0;
-  for (const t of texts) {
-    starts.push(at);
-    at += t.length + 1;
-  }
-  const all = redactor.findMatches(texts.join('\u0000'));
-  let k = 0;
-  urls.forEach((u, i) => {
-    const begin = starts[i];
-    const end = begin + texts[i].length;
-    const mine: RedactionMatch[] = [];
-    while (k < all.length && all[k].start < end) {
-      const m = all[k++];
-      if (m.end > begin)
-        mine.push({ ...m, start: m.start - begin, end: Math.min(m.end, end) - begin });
-    }
-    if (mine.length === 0) return;
-    for (const m of mine) tally.withheld(1, m.pseudonym);
-    u.node.url = encodeURI(spliceMatches(u.decoded, mine, (m) => slugOf(m.pseudonym)));
-  });
+/** A paragraph, heading or table cell: its inline text is one segment of the scan. */
+interface Unit {
+  node: Parent;
+  frame: Frame | null;
+  start: number;
+  end: number;
+  /** Raw inline HTML under it: always rewritten (to text), so the unit is always copied. */
+  html: boolean;
+  spans: RedactionMatch[];
 }
 
-function urlOf(redactor: Redactor, url: string, tally: RedactionTally): string {
-  const r = redactUrlWith(redactor, url);
-  if (r.count > 0) {
-    tally.count += r.count;
-    for (const p of r.pseudonyms) tally.pseudonyms.add(p);
-  }
-  return r.text;
+/** An attribute string (title, alt, label, code, ...): redacted as plain text in the same scan. */
+interface Attr {
+  /** The node whose field it is, and the node copied when it changes (itself or its unit). */
+  node: object;
+  field: string;
+  value: string;
+  owner: object;
+  frame: Frame | null;
+  start: number;
+  end: number;
 }
 
-const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
-
-function redactBlock(n: Nodes, redactor: Redactor, tally: RedactionTally, units: Unit[]): void {
-  if (PHRASING_PARENTS.has(n.type)) {
-    units.push(collectPhrasing(n as Parent));
-    return;
-  }
-  switch (n.type) {
-    case 'code':
-      n.value = plainText(tally, redactor, n.value);
-      if (n.lang) n.lang = plainText(tally, redactor, n.lang);
-      if (n.meta) n.meta = plainText(tally, redactor, n.meta);
-      return;
-    case 'definition':
-      deferUrl(redactor, n, tally);
-      if (n.title) n.title = plainText(tally, redactor, n.title);
-      n.identifier = plainText(tally, redactor, n.identifier);
-      if (n.label) n.label = plainText(tally, redactor, n.label);
-      return;
-    case 'footnoteDefinition':
-      // Numbered notes (every export's) cannot carry a name; labels written by hand can.
-      if (!/^\d+$/.test(n.identifier)) {
-        n.identifier = plainText(tally, redactor, n.identifier);
-        if (n.label) n.label = plainText(tally, redactor, n.label);
-      }
-      break;
-    default:
-      break;
-  }
-  if ('children' in n) {
-    const parent = n as Parent;
-    // Raw HTML blocks become paragraphs of text: redacted like prose, escaped when serialised.
-    parent.children = parent.children.map((c) =>
-      c.type === 'html' ? { type: 'paragraph', children: [{ type: 'text', value: c.value }] } : c,
-    ) as Parent['children'];
-    for (const c of parent.children) redactBlock(c as Nodes, redactor, tally, units);
-  }
+interface UrlField {
+  node: { url: string };
+  owner: object;
+  frame: Frame | null;
 }
 
-/** Redacts a body in place. */
 /**
- * Blocks are joined with NUL (which no identifier pattern matches across) and scanned ONCE, as
- * string redaction scans a whole text: one normalisation and automaton pass, not one per block.
+ * One body's walk. Nothing of the input is modified: strings are collected with their place, one
+ * `findMatches` scan over all of them (NUL-joined, as `redactMany` does: the results are those of
+ * separate calls) and one `redactUrls` call find what to replace, and only the nodes on the path
+ * to a change are copied; untouched subtrees are shared with the input, as the coordinators'
+ * (unredacted) export shares the whole tree.
+ */
+class BodyWalk {
+  readonly parts: string[] = [];
+  at = 0;
+  readonly units: Unit[] = [];
+  readonly attrs: Attr[] = [];
+  readonly urls: UrlField[] = [];
+  /** Block-level raw HTML, replaced by a paragraph of its text (redacted like prose). */
+  readonly replaced = new Map<object, Parent>();
+  /** Nodes that are copied (a change below them); everything else is shared. */
+  readonly dirty = new Set<object>();
+  /** Changed fields per original node, applied to its copy. */
+  readonly overrides = new Map<object, Record<string, string>>();
+
+  /** Attribute strings, scanned after all texts (offsets from the end of `parts`). */
+  readonly attrParts: string[] = [];
+  attrAt = 0;
+
+  private attr(
+    node: object,
+    field: string,
+    value: string | null | undefined,
+    owner: object,
+    frame: Frame | null,
+  ) {
+    if (!value) return;
+    const start = this.attrAt;
+    this.attrParts.push(value, BLOCK_SEPARATOR);
+    this.attrAt += value.length + BLOCK_SEPARATOR.length;
+    this.attrs.push({ node, field, value, owner, frame, start, end: start + value.length });
+  }
+
+  /**
+   * A footnote, link or image reference label. A note number (every export numbers its notes) is
+   * too short to be a phone number and has no letters: it cannot carry an identifier. Labels
+   * written by hand, and long digit runs, are redacted; a reference and its definition alike.
+   */
+  private label(
+    node: object,
+    field: string,
+    value: string | null | undefined,
+    owner: object,
+    frame: Frame | null,
+  ) {
+    if (value && !NOTE_NUMBER.test(value)) this.attr(node, field, value, owner, frame);
+  }
+
+  private url(node: { url: string }, owner: object, frame: Frame | null) {
+    if (node.url) this.urls.push({ node, owner, frame });
+  }
+
+  block(n: Nodes, frame: Frame | null): void {
+    const type = n.type;
+    if (type === 'paragraph' || type === 'heading' || type === 'tableCell')
+      return this.unit(n as Parent, frame);
+    switch (type) {
+      case 'code':
+        this.attr(n, 'value', n.value, n, frame);
+        this.attr(n, 'lang', n.lang, n, frame);
+        this.attr(n, 'meta', n.meta, n, frame);
+        return;
+      case 'definition':
+        this.url(n, n, frame);
+        this.attr(n, 'title', n.title, n, frame);
+        this.attr(n, 'identifier', n.identifier, n, frame);
+        this.attr(n, 'label', n.label, n, frame);
+        return;
+      case 'footnoteDefinition':
+        this.label(n, 'identifier', n.identifier, n, frame);
+        this.label(n, 'label', n.label, n, frame);
+        break;
+      default:
+        break;
+    }
+    const children = (n as Partial<Parent>).children;
+    if (children === undefined) return;
+    const inner: Frame = { node: n, up: frame };
+    for (const c of children) {
+      if (c.type === 'html') {
+        // Raw HTML blocks become paragraphs of text: redacted like prose, escaped when serialised.
+        const para: Parent = { type: 'paragraph', children: [{ type: 'text', value: c.value }] };
+        this.replaced.set(c, para);
+        this.markDirty(n, frame);
+        this.unit(para, inner);
+      } else this.block(c as Nodes, inner);
+    }
+  }
+
+  private unit(node: Parent, frame: Frame | null): void {
+    const start = this.at;
+    const unit: Unit = { node, frame, start, end: start, html: false, spans: [] };
+    this.units.push(unit);
+    this.inline(node, unit);
+    unit.end = this.at;
+    this.parts.push(BLOCK_SEPARATOR);
+    this.at += BLOCK_SEPARATOR.length;
+  }
+
+  /**
+   * The text of a phrasing container (as `leavesOf` reads it), and in the same pass the attribute
+   * strings and URLs of its inline nodes (they go to their own segments, so the order of the two
+   * does not mix).
+   */
+  private inline(parent: Parent, unit: Unit): void {
+    for (const c of parent.children as PhrasingContent[]) {
+      switch (c.type) {
+        case 'text':
+        case 'inlineCode':
+          this.parts.push(c.value);
+          this.at += c.value.length;
+          continue;
+        case 'html':
+          unit.html = true;
+          continue;
+        case 'break':
+          this.parts.push(' ');
+          this.at += 1;
+          continue;
+        case 'link':
+          this.url(c, unit.node, unit.frame);
+          this.attr(c, 'title', c.title, unit.node, unit.frame);
+          break;
+        case 'image':
+          this.url(c, unit.node, unit.frame);
+          this.attr(c, 'title', c.title, unit.node, unit.frame);
+          this.attr(c, 'alt', c.alt, unit.node, unit.frame);
+          continue;
+        case 'imageReference':
+          this.attr(c, 'alt', c.alt, unit.node, unit.frame);
+          this.label(c, 'identifier', c.identifier, unit.node, unit.frame);
+          this.label(c, 'label', c.label, unit.node, unit.frame);
+          continue;
+        case 'footnoteReference':
+          this.label(c, 'identifier', c.identifier, unit.node, unit.frame);
+          this.label(c, 'label', c.label, unit.node, unit.frame);
+          continue;
+        case 'linkReference':
+          this.label(c, 'identifier', c.identifier, unit.node, unit.frame);
+          this.label(c, 'label', c.label, unit.node, unit.frame);
+          break;
+        default:
+          break;
+      }
+      if ((c as Partial<Parent>).children !== undefined) this.inline(c as Parent, unit);
+    }
+  }
+
+  markDirty(node: object, frame: Frame | null): void {
+    this.dirty.add(node);
+    for (let f = frame; f !== null && !this.dirty.has(f.node); f = f.up) this.dirty.add(f.node);
+  }
+
+  override(node: object, field: string, value: string): void {
+    const o = this.overrides.get(node);
+    if (o) o[field] = value;
+    else this.overrides.set(node, { [field]: value });
+  }
+}
+
+/**
+ * A copy of a unit's inline nodes with the walk's field overrides. Deep in `children` only: the
+ * rewrite assigns fields (`value`, `data`, `children`) and never changes a shared object in place.
+ */
+function copyInline(n: Parent | PhrasingContent, overrides: Map<object, Record<string, string>>) {
+  const out = { ...n } as Record<string, unknown>;
+  const o = overrides.get(n);
+  if (o) Object.assign(out, o);
+  const children = (n as Partial<Parent>).children as PhrasingContent[] | undefined;
+  if (children !== undefined) out.children = children.map((c) => copyInline(c, overrides));
+  return out as unknown as Parent;
+}
+
+/** The redacted copy of `n`: itself when nothing under it changed. */
+function build(n: object, w: BodyWalk, units: Map<object, Unit>): object {
+  const replacement = w.replaced.get(n);
+  if (replacement) n = replacement;
+  if (!w.dirty.has(n)) return n;
+  const unit = units.get(n);
+  if (unit) {
+    const copy = copyInline(n as Parent, w.overrides);
+    if (unit.spans.length > 0) rewriteLeaves(copy, unit.spans);
+    // Every raw HTML node of the unit is one of its leaves: no leaf, nothing to turn into text.
+    if (unit.html) htmlToText(copy);
+    return copy;
+  }
+  const out = { ...n } as Record<string, unknown>;
+  const o = w.overrides.get(n);
+  if (o) Object.assign(out, o);
+  const children = (n as Partial<Parent>).children;
+  if (children !== undefined) out.children = children.map((c) => build(c, w, units));
+  return out;
+}
+
+/** A note number: fewer digits than the shortest phone number the redactor matches. */
+const NOTE_NUMBER = new RegExp(`^\\d{1,${MIN_PHONE_DIGITS - 1}}$`);
+
+/**
+ * Blocks and attribute strings are joined with NUL (which no identifier pattern matches across)
+ * and scanned ONCE, as string redaction scans a whole text: one normalisation and automaton pass.
  */
 const BLOCK_SEPARATOR = '\u0000';
 
+/** The redacted copy of a body (the input is left as it was; untouched subtrees are shared). */
 export function redactBody(root: Root, redactor: Redactor, tally: RedactionTally): Root {
-  const units: Unit[] = [];
-  const urls: PendingUrls = [];
-  pending = urls;
-  try {
-    redactBodyWith(root, redactor, tally, units);
-  } finally {
-    pending = null;
-  }
-  flushUrls(redactor, urls, tally);
-  return root;
-}
+  const w = new BodyWalk();
+  w.block(root, null);
+  // Attribute strings after all texts (a unit's text is one contiguous segment).
+  const base = w.at;
+  const all =
+    w.at + w.attrAt > 0 ? redactor.findMatches(w.parts.join('') + w.attrParts.join('')) : [];
 
-function redactBodyWith(root: Root, redactor: Redactor, tally: RedactionTally, units: Unit[]) {
-  redactBlock(root, redactor, tally, units);
-  const starts: number[] = [];
-  let at = 0;
-  for (const u of units) {
-    starts.push(at);
-    at += u.joined.length + BLOCK_SEPARATOR.length;
-  }
-  const all = redactor.findMatches(units.map((u) => u.joined).join(BLOCK_SEPARATOR));
+  // Matches come in text order, as the segments do: one merge pass hands them out.
   let k = 0;
-  units.forEach((u, i) => {
-    const begin = starts[i];
-    const end = begin + u.joined.length;
+  const take = (start: number, end: number): RedactionMatch[] => {
     const mine: RedactionMatch[] = [];
     while (k < all.length && all[k].start < end) {
       const m = all[k++];
-      if (m.end > begin)
-        mine.push({ ...m, start: m.start - begin, end: Math.min(m.end, end) - begin });
+      if (m.end > start)
+        mine.push({ ...m, start: m.start - start, end: Math.min(m.end, end) - start });
     }
-    applySpans(u, mine, tally);
-    redactInlineAttributes(u.parent, redactor, tally);
-    htmlToText(u.parent);
-  });
-}
-
-/**
- * A deep copy of a tree without source positions (outputs do not need them). Hand-written because
- * structuredClone of a report's tree took 5x the redaction itself.
- */
-function clone<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(clone) as T;
-  if (v === null || typeof v !== 'object') return v;
-  const out: Record<string, unknown> = {};
-  for (const k in v) if (k !== 'position') out[k] = clone((v as Record<string, unknown>)[k]);
-  return out as T;
+    return mine;
+  };
+  const byNode = new Map<object, Unit>();
+  for (const u of w.units) {
+    byNode.set(u.node, u);
+    u.spans = take(u.start, u.end);
+    for (const m of u.spans) tally.withheld(1, m.pseudonym);
+    if (u.spans.length > 0 || u.html) w.markDirty(u.node, u.frame);
+  }
+  for (const a of w.attrs) {
+    const spans = take(base + a.start, base + a.end);
+    if (spans.length === 0) continue;
+    for (const m of spans) tally.withheld(1, m.pseudonym);
+    w.override(
+      a.node,
+      a.field,
+      spliceMatches(a.value, spans, (m) => m.pseudonym),
+    );
+    w.markDirty(a.owner, a.frame);
+  }
+  if (w.urls.length > 0) {
+    redactor.redactUrls(w.urls.map((u) => u.node.url)).forEach((r, i) => {
+      if (r.count === 0) return;
+      tally.add(r);
+      const u = w.urls[i];
+      w.override(u.node, 'url', r.text);
+      w.markDirty(u.owner, u.frame);
+    });
+  }
+  return build(root, w, byNode) as Root;
 }
 
 /**
@@ -374,7 +462,7 @@ export function redactDocument(
   tally: RedactionTally = new RedactionTally(),
 ): PublicationDocument {
   if (audience === 'coordinators') return doc;
-  const body = redactBody(clone(doc.body), redactor, tally);
+  const body = redactBody(doc.body, redactor, tally);
   const properties: Record<string, string> = {};
   for (const [k, v] of Object.entries(doc.meta.properties))
     properties[k] = plainText(tally, redactor, v);

@@ -58,6 +58,8 @@ export interface CalendarEvent {
   recurrenceId?: RecurrenceRef;
   /** ...in the series' zone (default: `zone`). */
   recurrenceIdZone?: string;
+  /** Reminders: minutes before the start, each written as a display VALARM. */
+  alarms?: number[];
 }
 
 export interface CalendarInput {
@@ -255,6 +257,16 @@ function eventLines(e: CalendarEvent, stamp: number): string[] {
   if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
   if (e.status) lines.push(`STATUS:${STATUS[e.status]}`);
   if (e.url) lines.push(`URL:${e.url.replace(/[\r\n]/g, '')}`);
+  // RFC 5545 3.6.6: a DISPLAY alarm needs ACTION, TRIGGER and DESCRIPTION; the trigger is relative
+  // to the start, so every occurrence of a recurring event gets it.
+  for (const minutes of [...new Set(e.alarms ?? [])].sort((a, b) => b - a))
+    lines.push(
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${escapeText(`Reminder: ${e.summary}`)}`,
+      `TRIGGER:-PT${minutes}M`,
+      'END:VALARM',
+    );
   lines.push('END:VEVENT');
   return lines;
 }

@@ -7,7 +7,14 @@
  * - invitations go only to members who consented to invitations, never to anyone matching an
  *   excluded disruptive actor; everyone (protected participants included) is in Bcc only.
  */
-import { getCall, getSeries, listSeriesCalls } from '../../../db/queries/calls';
+import {
+  getCall,
+  getSeries,
+  listActionItems,
+  listAgenda,
+  listSeriesCalls,
+  type CallRecord,
+} from '../../../db/queries/calls';
 import { listAllParticipants } from '../../../db/queries/participants';
 import { planOccurrences } from '../../../shared/domain/schedule';
 import { formatInZone, localToUtc, resolveLocal, zoneLabel } from '../../../shared/domain/zones';
@@ -20,8 +27,17 @@ import { protectionFor } from '../privacy/redactors';
 import { buildCalendar, type CalendarEvent } from './calendar';
 import { buildEmailDraft } from './email';
 import type { RedactionTally } from '../privacy/views';
+import { parseBody } from '../privacy/document';
+import { redactDocument } from '../privacy/redactTree';
+import { documentToHtml, documentToMarkdown } from './serialise';
 
-export const CALL_EXPORT_KINDS = ['series-calendar', 'call-calendar', 'invitation-email'] as const;
+export const CALL_EXPORT_KINDS = [
+  'series-calendar',
+  'call-calendar',
+  'invitation-email',
+  'call-minutes',
+  'minutes-email',
+] as const;
 export type CallExportKind = (typeof CALL_EXPORT_KINDS)[number];
 export const isCallExportKind = (k: string): k is CallExportKind =>
   (CALL_EXPORT_KINDS as readonly string[]).includes(k);
@@ -105,8 +121,25 @@ function textFor(
 const linkFor = (audience: Audience, link: string, text: Text) =>
   audience === 'public' ? '' : text.url(link);
 
-function describe(description: string, link: string): string {
-  return [description, link ? `Join: ${link}` : ''].filter(Boolean).join('\n\n');
+function describe(description: string, link: string, agenda = ''): string {
+  return [description, agenda, link ? `Join: ${link}` : ''].filter(Boolean).join('\n\n');
+}
+
+const remindersOf = (s: { reminders: string } | undefined): number[] =>
+  s ? (JSON.parse(s.reminders) as number[]) : [];
+
+/** The call's agenda as text lines ("1. Title (owner)"), through the redactor. */
+function agendaText(ctx: BackendContext, call: CallRecord, text: Text): string {
+  const items = listAgenda(ctx.db, call.id);
+  if (items.length === 0) return '';
+  const names = new Map(listAllParticipants(ctx.db, call.forumId).map((p) => [p.id, p.fullName]));
+  return [
+    'Agenda:',
+    ...items.map((a, i) => {
+      const owner = a.ownerId ? names.get(a.ownerId) : undefined;
+      return `${i + 1}. ${text(a.title)}${owner ? ` (${text(owner)})` : ''}`;
+    }),
+  ].join('\n');
 }
 
 /** The events of a series: one recurring VEVENT per slot, EXDATEs, and overrides for moved calls. */
@@ -138,6 +171,7 @@ function seriesEvents(
       url: link || undefined,
       durationMinutes: s.durationMinutes,
       zone: slot.zone,
+      alarms: remindersOf(s),
     };
     const exdates: CalendarEvent['recurrenceId'][] = [];
     const overrides: CalendarEvent[] = [];
@@ -209,9 +243,10 @@ function callEvent(
     uid: uidOfCall(c.id),
     sequence: c.sequence + (s?.sequence ?? 0),
     summary: title,
-    description: describe(text(s?.description ?? ''), link),
+    description: describe(text(s?.description ?? ''), link, agendaText(ctx, c, text)),
     location: link || undefined,
     url: link || undefined,
+    alarms: remindersOf(s),
     start: c.startAt,
     durationMinutes: c.durationMinutes,
     zone: c.zone,
@@ -317,6 +352,8 @@ export function publishCallExport(
       mimeType: 'text/calendar; charset=utf-8',
     };
   }
+  if (req.kind === 'call-minutes' || req.kind === 'minutes-email')
+    return minutesExport(ctx, req, subjectId, tally, stamp);
   // invitation-email
   requireFormat(req, 'eml');
   if (req.audience !== 'participants')
@@ -349,7 +386,9 @@ export function publishCallExport(
     title = built.title;
     const s = call.seriesId ? getSeries(ctx.db, call.seriesId) : undefined;
     link = linkFor(req.audience, s?.meetingLink ?? '', text);
-    description = text(s?.description ?? '');
+    description = [text(s?.description ?? ''), agendaText(ctx, call, text)]
+      .filter(Boolean)
+      .join('\n\n');
     calls = [{ startAt: call.startAt, zone: call.zone, cancelled: call.status === 'cancelled' }];
   }
   const bcc = invitationRecipients(ctx, req.forumId);
@@ -362,4 +401,99 @@ export function publishCallExport(
     messageId: `${subjectId}.${stamp}`,
   });
   return { text: eml, name: title, itemCount: bcc.length, mimeType: 'message/rfc822' };
+}
+
+/** The minutes of a call as Markdown: what was discussed, decided and who does what by when. */
+function minutesMarkdown(ctx: BackendContext, call: CallRecord): string {
+  const names = new Map(listAllParticipants(ctx.db, call.forumId).map((p) => [p.id, p.fullName]));
+  const md: string[] = [
+    `# Minutes: ${call.title}`,
+    '',
+    `${formatInZone('UTC', call.startAt)} UTC, ${call.durationMinutes} minutes`,
+    '',
+  ];
+  const agenda = listAgenda(ctx.db, call.id);
+  if (agenda.length > 0) {
+    md.push('## Agenda', '');
+    agenda.forEach((a, i) => {
+      const owner = a.ownerId ? names.get(a.ownerId) : undefined;
+      md.push(`### ${i + 1}. ${a.title}${owner ? ` (${owner})` : ''}`, '');
+      if (a.minutes.trim()) md.push(a.minutes.trim(), '');
+    });
+  }
+  if (call.minutes.trim()) md.push('## Minutes', '', call.minutes.trim(), '');
+  const items = listActionItems(ctx.db, call.forumId, call.id).filter((a) => a.status !== 'done');
+  if (items.length > 0) {
+    md.push('## Action items', '');
+    for (const a of items) {
+      const owner = a.ownerId ? names.get(a.ownerId) : undefined;
+      md.push(`- ${a.title}${owner ? ` (${owner})` : ''}${a.dueDate ? `, due ${a.dueDate}` : ''}`);
+    }
+    md.push('');
+  }
+  return md.join('\n');
+}
+
+/**
+ * "Send minutes": the minutes as a document tree, redacted for the audience (protected people's
+ * names become pseudonyms, in free text too), then Markdown, HTML, or an e-mail draft to the
+ * members with the minutes in the body and as an HTML attachment.
+ */
+function minutesExport(
+  ctx: BackendContext,
+  req: CallExportRequest,
+  subjectId: string,
+  tally: RedactionTally,
+  stamp: number,
+): CallExport {
+  const call = callOfForum(ctx, req, subjectId);
+  const { redactor } = protectionFor(ctx, req.forumId);
+  const doc = redactDocument(
+    {
+      meta: { title: `Minutes: ${call.title}`, filename: 'minutes', properties: {} },
+      body: parseBody(minutesMarkdown(ctx, call)),
+    },
+    redactor,
+    req.audience,
+    tally,
+  );
+  const markdown = documentToMarkdown(doc);
+  if (req.kind === 'call-minutes') {
+    if (req.format !== 'md' && req.format !== 'html')
+      throw new DomainError('validation', 'format: minutes are a .md or .html file', 'format');
+    return req.format === 'md'
+      ? {
+          text: markdown,
+          name: doc.meta.title,
+          itemCount: 1,
+          mimeType: 'text/markdown; charset=utf-8',
+        }
+      : {
+          text: documentToHtml(doc),
+          name: doc.meta.title,
+          itemCount: 1,
+          mimeType: 'text/html; charset=utf-8',
+        };
+  }
+  requireFormat(req, 'eml');
+  if (req.audience === 'coordinators')
+    throw new DomainError(
+      'validation',
+      'audience: minutes are sent to participants, so they are written for participants',
+      'audience',
+    );
+  const bcc = invitationRecipients(ctx, req.forumId);
+  const eml = buildEmailDraft({
+    subject: doc.meta.title,
+    text: `Dear colleagues,\n\nThe minutes of the call follow, and are attached as a web page.\n\n${markdown}`,
+    bcc,
+    attachment: {
+      filename: 'minutes.html',
+      content: documentToHtml(doc),
+      contentType: 'text/html',
+    },
+    date: stamp,
+    messageId: `${subjectId}.minutes.${stamp}`,
+  });
+  return { text: eml, name: doc.meta.title, itemCount: bcc.length, mimeType: 'message/rfc822' };
 }

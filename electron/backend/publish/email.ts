@@ -13,7 +13,13 @@ export interface EmailDraft {
   text: string;
   /** Addresses, Bcc only. */
   bcc: string[];
-  attachment: { filename: string; content: string; method: 'PUBLISH' | 'REQUEST' };
+  /** A calendar (with its METHOD) or, with `contentType`, another text file (minutes). */
+  attachment: {
+    filename: string;
+    content: string;
+    method?: 'PUBLISH' | 'REQUEST';
+    contentType?: 'text/markdown' | 'text/html';
+  };
   /** Date header, UTC epoch ms. */
   date: number;
   /** Message-ID left part (stable per draft, e.g. the export's id). */
@@ -100,7 +106,9 @@ export function buildEmailDraft(d: EmailDraft): string {
     '',
     base64Lines(d.text.replace(/\r?\n/g, CRLF)),
     `--${boundary}`,
-    `Content-Type: text/calendar; charset=utf-8; method=${d.attachment.method}; name="${filename}"`,
+    d.attachment.contentType
+      ? `Content-Type: ${d.attachment.contentType}; charset=utf-8; name="${filename}"`
+      : `Content-Type: text/calendar; charset=utf-8; method=${d.attachment.method ?? 'PUBLISH'}; name="${filename}"`,
     `Content-Disposition: attachment; filename="${filename}"`,
     'Content-Transfer-Encoding: base64',
     '',

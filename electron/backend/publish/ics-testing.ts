@@ -95,3 +95,11 @@ export function expandWithPython(ics: string): Map<string, PythonOccurrence[]> {
     ]),
   );
 }
+
+/** Each event's VALARM reminders (minutes before the start) as Python icalendar reads them. */
+export function alarmsWithPython(ics: string): Record<string, number[]> {
+  const script = join(__dirname, '../../../scripts/ics-read.py');
+  const r = spawnSync(PYTHON, [script, '--alarms'], { input: ics, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ics-read.py failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Record<string, number[]>;
+}

@@ -55,7 +55,7 @@ const MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-const slug = (s: string) =>
+export const slug = (s: string) =>
   s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -84,11 +84,22 @@ function participantDirectory(
   forumId: string,
   audience: Audience,
   tally: RedactionTally,
+  /** Only these people (a selection of the list); every one of them must be in the forum. */
+  participantIds?: readonly string[],
 ): Table {
   const forum = forumForAudience(ctx, forumId, audience);
   const { redactor } = protectionFor(ctx, forumId);
+  const all = listAllParticipants(ctx.db, forumId);
+  const selected = participantIds && new Set(participantIds);
+  if (selected && all.filter((p) => selected.has(p.id)).length !== selected.size)
+    throw new DomainError(
+      'not_found',
+      'participantIds: a selected participant is not in this forum (removed meanwhile?).',
+      'participantIds',
+    );
   // Outside coordinators the directory lists only those who consented to be listed.
-  const people = listAllParticipants(ctx.db, forumId)
+  const people = all
+    .filter((p) => !selected || selected.has(p.id))
     .map(toParticipant)
     .filter((p) => audience === 'coordinators' || p.consentListed)
     .map((p) => participantForAudience(p, audience, redactor, tally));
@@ -210,6 +221,12 @@ function incidentReport(ctx: BackendContext, forumId: string, audience: Audience
 export function publish(ctx: BackendContext, req: ExportRequest): Publication {
   const tally = new RedactionTally();
   const stored = requireForum(ctx, req.forumId, 'forumId');
+  if (req.participantIds && req.kind !== 'participant-directory')
+    throw new DomainError(
+      'validation',
+      'participantIds: only the participant directory can be exported for a selection.',
+      'participantIds',
+    );
   // The file name carries the forum's title: redacted like the contents (not counted twice).
   const forum =
     req.audience === 'coordinators'
@@ -285,7 +302,7 @@ export function publish(ctx: BackendContext, req: ExportRequest): Publication {
     );
   const table =
     req.kind === 'participant-directory'
-      ? participantDirectory(ctx, req.forumId, req.audience, tally)
+      ? participantDirectory(ctx, req.forumId, req.audience, tally, req.participantIds)
       : isContributionExportKind(req.kind)
         ? contributionTable(ctx, { ...req, kind: req.kind }, tally)
         : req.kind === 'representation'
@@ -337,6 +354,7 @@ export function renderExport(ctx: BackendContext, req: ExportRequest): ExportFil
       audience: req.audience,
       filename: preview.filename,
       items: preview.itemCount,
+      ...(req.participantIds ? { selected: req.participantIds.length } : {}),
       redactions: preview.redactionCount,
       pseudonyms: preview.pseudonyms.length,
       bytes: bytes.byteLength,

@@ -12,6 +12,7 @@
  */
 import { listAllContributions, themeNamesOf } from '../../../db/queries/contributions';
 import {
+  forumInputs,
   listCallsHeld,
   listParticipantStats,
   listReportComments,
@@ -433,13 +434,64 @@ function commentsAnalysis(ctx: BackendContext, forumId: string, reportId: string
   return out.join('\n\n');
 }
 
+/**
+ * The fingerprint of everything generated sections are made from (issue 15): compared with the
+ * one stored at generation, it tells whether a section may be out of date without regenerating
+ * it (which reads every participant). It changes on any write to the forum's data, so "stale"
+ * means "the inputs changed since it was generated"; regenerating is on demand.
+ */
+export function inputsFingerprint(ctx: BackendContext, forumId: string): string {
+  return toHex(
+    sha256(JSON.stringify([GENERATOR_VERSION, forumInputs(ctx.db, forumId, ctx.now())])),
+  );
+}
+
+/** Bump when the generated text changes for the same data (sections then show as stale). */
+const GENERATOR_VERSION = 1;
+
+/** Generated texts by report, kind and inputs' fingerprint (per connection; a few only). */
+const generatedCache = new WeakMap<
+  BackendContext,
+  Map<string, { markdown: string; fingerprint: string; inputFingerprint: string }>
+>();
+const MAX_CACHED_SECTIONS = 32;
+
+/**
+ * `generateSection`, remembered while the inputs' fingerprint stays the same: the same inputs give
+ * the same text (the fingerprint covers every table the generators read, and the calls and sessions
+ * held by now), so a reader asking again (the public report, the out-of-date check of a section
+ * generated before fingerprints were kept) does not read every participant again.
+ */
+export function generatedSectionNow(
+  ctx: BackendContext,
+  forumId: string,
+  reportId: string,
+  kind: SectionKind,
+  inputs: string = inputsFingerprint(ctx, forumId),
+): { markdown: string; fingerprint: string; inputFingerprint: string } {
+  let perCtx = generatedCache.get(ctx);
+  if (!perCtx) generatedCache.set(ctx, (perCtx = new Map()));
+  const key = `${forumId}|${reportId}|${kind}|${inputs}`;
+  const hit = perCtx.get(key);
+  if (hit) return hit;
+  const fresh = generateSection(ctx, forumId, reportId, kind);
+  // A write between taking the fingerprint and generating cannot happen inside one call; keep the
+  // entry under the fingerprint it was generated for.
+  if (fresh.inputFingerprint !== inputs) return fresh;
+  if (perCtx.size >= MAX_CACHED_SECTIONS) perCtx.delete(perCtx.keys().next().value!);
+  perCtx.set(key, fresh);
+  return fresh;
+}
+
 /** The text of a generated section now, and its fingerprint. */
 export function generateSection(
   ctx: BackendContext,
   forumId: string,
   reportId: string,
   kind: SectionKind,
-): { markdown: string; fingerprint: string } {
+): { markdown: string; fingerprint: string; inputFingerprint: string } {
+  // Taken before generating: a write in between (there is none inside one call) would show stale.
+  const inputFingerprint = inputsFingerprint(ctx, forumId);
   const markdown =
     kind === 'methodology'
       ? methodology(ctx, forumId)
@@ -450,5 +502,5 @@ export function generateSection(
           : kind === 'comments'
             ? commentsAnalysis(ctx, forumId, reportId)
             : '';
-  return { markdown, fingerprint: toHex(sha256(markdown)) };
+  return { markdown, fingerprint: toHex(sha256(markdown)), inputFingerprint };
 }

@@ -1,8 +1,8 @@
 import type { Report } from '../../../shared/api';
+import type { Redactor } from '../../../shared/domain/redaction';
 import type { Audience } from '../../../shared/domain/vocabulary';
 import type { BackendContext } from '../context';
 import { redactMarkdown } from '../privacy/markdown';
-import { generateSection } from './generate';
 import { requireNarrowing } from '../privacy/views';
 import { protectionFor, redactedFor } from '../privacy/redactors';
 import type { Handlers } from '../dispatch';
@@ -14,6 +14,7 @@ import {
   compareVersions,
   createReport,
   createRound,
+  generatedTextsNow,
   getReport,
   getRound,
   listCitables,
@@ -35,22 +36,55 @@ import {
 type ReportMethods = Extract<keyof Handlers, `report.${string}` | 'exports.printable'>;
 
 /** The outcome report slice of the contract (issue 6). */
+/**
+ * Section texts as redacted by one redactor (a redactor is rebuilt when protection changes, so a
+ * cached text never outlives the protections it was redacted for): parsing and redacting 50
+ * sections' Markdown takes far longer than the rest of `report.get`.
+ */
+const redactedTexts = new WeakMap<Redactor, Map<string, string>>();
+const MAX_REDACTED_TEXTS = 2000;
+
+function redactedSectionText(markdown: string, redactor: Redactor): string {
+  let cache = redactedTexts.get(redactor);
+  if (!cache) redactedTexts.set(redactor, (cache = new Map()));
+  let text = cache.get(markdown);
+  if (text === undefined) {
+    text = redactMarkdown(markdown, redactor).text;
+    if (cache.size >= MAX_REDACTED_TEXTS) cache.clear();
+    cache.set(markdown, text);
+  }
+  return text;
+}
+
+/** Whole reports as redacted for an audience by one redactor, by their unredacted JSON. */
+const redactedReports = new WeakMap<Redactor, Map<string, Report>>();
+const MAX_REDACTED_REPORTS = 8;
+
 /** The report as `audience` reads it: section Markdown through the Markdown redactor, texts redacted. */
 function reportFor(ctx: BackendContext, report: Report, audience: Audience): Report {
   if (audience === 'coordinators') return report;
   const { redactor } = protectionFor(ctx, report.forumId);
   // A generated section's stored text may predate a protection (and name the person's
-  // organisation next to their pseudonym): outside coordinators it is generated afresh.
+  // organisation next to their pseudonym): outside coordinators it is the text generated now.
+  const generated = generatedTextsNow(ctx, report);
   const sections = report.sections.map((s) => ({
     ...s,
-    markdown: redactMarkdown(
-      s.kind === 'text'
-        ? s.markdown
-        : generateSection(ctx, report.forumId, report.id, s.kind).markdown,
-      redactor,
-    ).text,
+    markdown: redactedSectionText(generated.get(s.id) ?? s.markdown, redactor),
   }));
-  return redactedFor(ctx, report.forumId, audience, { ...report, sections });
+  const shown = { ...report, sections };
+  // The same report read again (a reader polling, several public readers) under the same
+  // protections: redacting every string of a long report for hundreds of protected people takes
+  // hundreds of ms, and gives the same result for the same input and redactor.
+  let cache = redactedReports.get(redactor);
+  if (!cache) redactedReports.set(redactor, (cache = new Map()));
+  const key = `${audience}\u0000${JSON.stringify(shown)}`;
+  let out = cache.get(key);
+  if (!out) {
+    out = redactedFor(ctx, report.forumId, audience, shown);
+    if (cache.size >= MAX_REDACTED_REPORTS) cache.delete(cache.keys().next().value!);
+    cache.set(key, out);
+  }
+  return out;
 }
 
 export function createReportHandlers(ctx: BackendContext): Pick<Handlers, ReportMethods> {

@@ -13,6 +13,10 @@ import type {
 } from '../../../shared/api';
 import type { RpcResult } from '../../../shared/result';
 import { createBackend, type Backend } from '../backend';
+import type { BackendContext } from '../context';
+import { redactMarkdown } from '../privacy/markdown';
+import { protectionFor } from '../privacy/redactors';
+import { generateSection } from './generate';
 
 let backend: Backend;
 let forumId: string;
@@ -122,6 +126,15 @@ describe('report outline and sections', () => {
         missing: false,
       },
     ]);
+    // Staleness compares the inputs' fingerprint stored at generation (issue 15: report.get does
+    // not regenerate): any write to the forum's contributions, even a submitted one that the
+    // section leaves out, marks it stale until regenerated.
+    expect(
+      section(await call<Report>('report.get', { id: r.id }), 'Practices and initiatives').stale,
+    ).toBe(true);
+    await call('report.generateSection', {
+      id: section(await call<Report>('report.get', { id: r.id }), 'Practices and initiatives').id,
+    });
     expect(
       section(await call<Report>('report.get', { id: r.id }), 'Practices and initiatives').stale,
     ).toBe(false);
@@ -147,6 +160,127 @@ describe('report outline and sections', () => {
       }),
     );
     expect(md).toContain('Outside Person');
+  });
+});
+
+describe('report.get without regenerating (issue 15)', () => {
+  const ctxOf = (): BackendContext => ({
+    db: backend.db,
+    now: () => Date.now(),
+    shell: 'test',
+    dbFile: ':memory:',
+  });
+  /** The public report as it was made before issue 15: every generated section generated afresh. */
+  const regeneratedForPublic = (r: Report) => {
+    const ctx = ctxOf();
+    const { redactor } = protectionFor(ctx, forumId);
+    return r.sections.map(
+      (s) =>
+        redactMarkdown(
+          s.kind === 'text' ? s.markdown : generateSection(ctx, forumId, r.id, s.kind).markdown,
+          redactor,
+        ).text,
+    );
+  };
+  const publicGet = async (id: string) => {
+    const res = await backend.dispatch('report.get', { id }, { audience: 'public' } as never);
+    if (!res.ok) throw new Error(res.error.message);
+    return res.value as Report;
+  };
+
+  it('gives the public the text generated now: stored when current, afresh when edited or out of date', async () => {
+    const ana = await call<Participant>('participants.create', {
+      forumId,
+      fullName: 'Ana Lima',
+      organisation: 'Rede Lima',
+      stakeholderGroup: 'civil_society',
+      country: 'BR',
+      consentListed: true,
+    });
+    const c = await call<Contribution>('contributions.create', {
+      forumId,
+      title: 'Community networks',
+      kind: 'practice',
+      source: 'email',
+      receivedOn: '2026-03-01',
+      mayPublish: true,
+      attribution: 'named',
+      contributorId: ana.id,
+    });
+    await call('contributions.setStatus', { id: c.id, status: 'accepted' });
+    const r = await call<Report>('report.create', { forumId });
+    const expectSameAsRegenerated = async () => {
+      const coordinators = await call<Report>('report.get', { id: r.id });
+      expect((await publicGet(r.id)).sections.map((s) => s.markdown)).toEqual(
+        regeneratedForPublic(coordinators),
+      );
+    };
+    await expectSameAsRegenerated();
+    // A generated section edited by hand: the public still reads the generated text. Saving a
+    // section does not put the generated ones out of date (it did: it touched the report row).
+    const contributors = section(r, 'Contributors');
+    expect(contributors.kind).toBe('contributors');
+    await call('report.saveSection', {
+      id: contributors.id,
+      baseRevision: contributors.revision,
+      markdown: 'Ana Lima of Rede Lima wrote this.',
+    });
+    expect(section(await call<Report>('report.get', { id: r.id }), 'Contributors').stale).toBe(
+      false,
+    );
+    await expectSameAsRegenerated();
+    expect(section(await publicGet(r.id), 'Contributors').markdown).not.toContain('wrote this');
+    // Protected after generation: out of date, so generated afresh (and redacted).
+    await call('participants.protect', { id: ana.id, reason: 'Targeted online' });
+    expect(
+      section(await call<Report>('report.get', { id: r.id }), 'Practices and initiatives').stale,
+    ).toBe(true);
+    await expectSameAsRegenerated();
+    expect(JSON.stringify((await publicGet(r.id)).sections)).not.toContain('Ana Lima');
+  });
+
+  it('still tells whether a section generated before input fingerprints were kept is out of date', async () => {
+    const r = await call<Report>('report.create', { forumId });
+    backend.db.prepare('UPDATE report_sections SET input_fingerprint = NULL').run();
+    const practices = () =>
+      call<Report>('report.get', { id: r.id }).then((x) => section(x, 'Practices and initiatives'));
+    expect((await practices()).stale).toBe(false);
+    const c = await call<Contribution>('contributions.create', {
+      forumId,
+      title: 'Digital literacy clubs',
+      kind: 'practice',
+      source: 'email',
+      receivedOn: '2026-03-01',
+      mayPublish: true,
+      attribution: 'anonymous',
+    });
+    await call('contributions.setStatus', { id: c.id, status: 'accepted' });
+    // Compared by the text regenerated: the accepted practice changes it.
+    expect((await practices()).stale).toBe(true);
+  });
+
+  it('resolves only the citations the sections make, and counts versions without reading them', async () => {
+    const r = await call<Report>('report.create', { forumId });
+    const s = section(r, 'Barriers');
+    await call('report.saveSection', {
+      id: s.id,
+      baseRevision: s.revision,
+      markdown: 'Gone [@contribution:01890000-0000-7000-8000-000000000000].',
+    });
+    await call('report.saveVersion', { reportId: r.id, name: 'Draft 1' });
+    const got = await call<Report>('report.get', { id: r.id });
+    expect(section(got, 'Barriers').citations).toEqual([
+      {
+        kind: 'contribution',
+        id: '01890000-0000-7000-8000-000000000000',
+        label: 'Source no longer on record',
+        date: null,
+        missing: true,
+      },
+    ]);
+    expect(got.versions).toEqual([
+      expect.objectContaining({ name: 'Draft 1', sectionCount: got.sections.length }),
+    ]);
   });
 });
 

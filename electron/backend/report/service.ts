@@ -2,6 +2,7 @@
  * The outcome report: outline, sections (autosave with revisions), generated sections, versions
  * and comparison, comment rounds and comments. Services own the transactions and the rules.
  */
+import { createHash } from 'node:crypto';
 import { getParticipant } from '../../../db/queries/participants';
 import * as q from '../../../db/queries/report';
 import type {
@@ -42,7 +43,7 @@ import type { ParsedInput } from '../../../shared/schemas';
 import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
-import { generateSection } from './generate';
+import { generatedSectionNow, generateSection, inputsFingerprint } from './generate';
 
 /** A section as a saved version keeps it. */
 export interface VersionSection {
@@ -81,9 +82,18 @@ export function requireRound(ctx: BackendContext, id: string, field = 'id'): q.R
 
 /* ---- citations ---- */
 
-function citationIndex(ctx: BackendContext, forumId: string): Map<string, CitationTarget> {
+/**
+ * The citable records of a forum by `kind:id`: every one (the citation picker), or only those
+ * with these keys (a report's sections: work in proportion to what they cite, issue 15).
+ */
+function citationIndex(
+  ctx: BackendContext,
+  forumId: string,
+  only?: readonly { kind: string; id: string }[],
+): Map<string, CitationTarget> {
   const map = new Map<string, CitationTarget>();
-  for (const r of q.citableTitles(ctx.db, forumId)) {
+  const rows = only ? q.citedTitles(ctx.db, forumId, only) : q.citableTitles(ctx.db, forumId);
+  for (const r of rows) {
     const date =
       typeof r.date === 'number'
         ? new Date(r.date).toISOString().slice(0, 10)
@@ -122,17 +132,27 @@ function toSections(
 ): ReportSection[] {
   const numbers = sectionNumbers(rows.map((r) => r.level));
   const levels = normaliseLevels(rows.map((r) => r.level));
-  const index = citationIndex(ctx, report.forumId);
-  const fresh = new Map<string, string>();
+  const shown = only ? rows.filter((r) => r.id === only) : rows;
+  const cited = new Map<string, { kind: string; id: string }>();
+  for (const r of shown)
+    for (const c of parseCitations(r.markdown)) cited.set(`${c.kind}:${c.id}`, c);
+  const index = citationIndex(ctx, report.forumId, [...cited.values()]);
+  let inputs: string | undefined;
   const out: ReportSection[] = [];
   rows.forEach((r, i) => {
     if (only && r.id !== only) return;
     const kind = r.kind as SectionKind;
     let stale = false;
     if (isGeneratedKind(kind)) {
-      if (!fresh.has(kind))
-        fresh.set(kind, generateSection(ctx, report.forumId, report.id, kind).fingerprint);
-      stale = r.fingerprint !== fresh.get(kind);
+      // Compare the stored input fingerprint: no regeneration (issue 15).
+      inputs ??= inputsFingerprint(ctx, report.forumId);
+      if (r.inputFingerprint !== null) stale = r.inputFingerprint !== inputs;
+      // Generated before input fingerprints were kept: compare the text regenerated (once per
+      // kind and state of the inputs).
+      else
+        stale =
+          r.fingerprint !==
+          generatedSectionNow(ctx, report.forumId, report.id, kind, inputs).fingerprint;
     }
     out.push({
       id: r.id,
@@ -189,10 +209,38 @@ function roundSummary(
   };
 }
 
+/**
+ * The text of each generated section of `report` as generated now, by section id, without
+ * regenerating where that is known to give the stored text: a section that is not out of date
+ * was generated from the inputs as they are now (a protection changes the inputs' fingerprint),
+ * and its stored text is that generated text unless edited since (the stored fingerprint is the
+ * hash of the generated text).
+ */
+export function generatedTextsNow(ctx: BackendContext, report: Report): Map<string, string> {
+  const rows = new Map(q.listSectionRows(ctx.db, report.id).map((r) => [r.id, r]));
+  const out = new Map<string, string>();
+  for (const s of report.sections) {
+    if (!isGeneratedKind(s.kind)) continue;
+    const row = rows.get(s.id);
+    const unedited =
+      row !== undefined &&
+      row.markdown === s.markdown &&
+      row.fingerprint === createHash('sha256').update(row.markdown, 'utf8').digest('hex');
+    out.set(
+      s.id,
+      !s.stale && unedited
+        ? s.markdown
+        : generatedSectionNow(ctx, report.forumId, report.id, s.kind).markdown,
+    );
+  }
+  return out;
+}
+
 export function getReport(ctx: BackendContext, id: string): Report {
   const report = requireReport(ctx, id);
   const sections = toSections(ctx, report, q.listSectionRows(ctx.db, id));
-  const versions = q.listVersionRows(ctx.db, id);
+  // Summaries counted in SQL: a saved version's text is not read to list it.
+  const versions = q.listVersionSummaries(ctx.db, id);
   const names = new Map(versions.map((v) => [v.id, v.name]));
   return {
     id: report.id,
@@ -203,7 +251,7 @@ export function getReport(ctx: BackendContext, id: string): Report {
     createdAt: report.createdAt,
     updatedAt: report.updatedAt,
     sections,
-    versions: versions.map(versionSummary),
+    versions,
     rounds: q.listRoundRows(ctx.db, id).map((r) => roundSummary(r, names.get(r.versionId) ?? '')),
   };
 }
@@ -242,6 +290,7 @@ export function createReport(ctx: BackendContext, input: ParsedInput<'report.cre
             (e.title === 'Mandate' && forum.mandate ? forum.mandate : e.markdown),
           revision: 0,
           fingerprint: generated?.fingerprint ?? null,
+          inputFingerprint: generated?.inputFingerprint ?? null,
           generatedAt: generated ? at : null,
           createdAt: at,
           updatedAt: at,
@@ -313,6 +362,7 @@ export function addSection(ctx: BackendContext, input: ParsedInput<'report.addSe
       markdown: generated?.markdown ?? '',
       revision: 0,
       fingerprint: generated?.fingerprint ?? null,
+      inputFingerprint: generated?.inputFingerprint ?? null,
       generatedAt: generated ? at : null,
       createdAt: at,
       updatedAt: at,
@@ -402,6 +452,7 @@ export function regenerateSection(ctx: BackendContext, id: string): ReportSectio
   const g = generateSection(ctx, report.forumId, report.id, kind);
   q.saveSectionText(ctx.db, s.id, g.markdown, s.revision, ctx.now(), {
     fingerprint: g.fingerprint,
+    inputFingerprint: g.inputFingerprint,
   });
   return sectionDto(ctx, s.id);
 }

@@ -32,6 +32,14 @@ import {
   type MemberRow,
   type Params,
 } from '../../../db/queries/representation';
+import {
+  countedCallAttendance,
+  countedCallPeople,
+  countedOneCallPeople,
+  countedRegistered,
+  countedSessionAttendance,
+  countedSessionPeople,
+} from '../../../db/queries/representationCounts';
 import type {
   AlertEvent,
   AlertPerson,
@@ -259,17 +267,49 @@ function kickOffCall(
   return calls[0].id;
 }
 
-function count(ctx: BackendContext, forumId: string, audience: Audience): Counted {
+/**
+ * Where the counts come from: the counter tables kept up to date on write (migration 0009), or
+ * the GROUP BY over the raw records they replace (tests and the bench compare both).
+ */
+export type CountSource = 'counters' | 'raw';
+
+const COUNTS = {
+  counters: {
+    registered: countedRegistered,
+    callPeople: countedCallPeople,
+    callAttendance: countedCallAttendance,
+    oneCallPeople: (db: BackendContext['db'], _p: Params, callId: string) =>
+      countedOneCallPeople(db, callId),
+    sessionPeople: countedSessionPeople,
+    sessionAttendance: countedSessionAttendance,
+  },
+  raw: {
+    registered: registeredCube,
+    callPeople: callPeopleCube,
+    callAttendance,
+    oneCallPeople: oneCallPeopleCube,
+    sessionPeople: sessionPeopleCube,
+    sessionAttendance,
+  },
+} satisfies Record<CountSource, unknown>;
+
+function count(
+  ctx: BackendContext,
+  forumId: string,
+  audience: Audience,
+  source: CountSource,
+): Counted {
+  const src = COUNTS[source];
   const params: Params = statisticsParams(ctx, forumId);
   const publishableOnly = audience !== 'coordinators';
   const calls = heldCalls(ctx.db, params);
   const sessions = heldSessions(ctx.db, params);
-  const callPeople = callPeopleCube(ctx.db, params);
+  const callPeople = src.callPeople(ctx.db, params);
   const firstAt = new Map<number, number>();
   for (const r of callPeople) firstAt.set(r.firstAt, (firstAt.get(r.firstAt) ?? 0) + r.count);
-  const attendanceRows = callAttendance(ctx.db, params);
+  const attendanceRows = src.callAttendance(ctx.db, params);
   const perCall = perEvent(attendanceRows, 'callId');
-  const sessionRows = sessionAttendance(ctx.db, params);
+  const sessionRows = src.sessionAttendance(ctx.db, params);
   const perSession = perEvent(sessionRows, 'sessionId');
   const kickOffCallId = kickOffCall(ctx, forumId, calls);
   const comments = hasCommentTables(ctx.db);
@@ -277,14 +317,14 @@ function count(ctx: BackendContext, forumId: string, audience: Audience): Counte
     {
       phase: 'registered',
       tracked: true,
-      people: registeredCube(ctx.db, params),
+      people: src.registered(ctx.db, params),
       events: null,
       eventsLabel: null,
     },
     {
       phase: 'kick_off',
       tracked: true,
-      people: kickOffCallId ? oneCallPeopleCube(ctx.db, params, kickOffCallId) : [],
+      people: kickOffCallId ? src.oneCallPeople(ctx.db, params, kickOffCallId) : [],
       events: null,
       eventsLabel: null,
     },
@@ -298,7 +338,7 @@ function count(ctx: BackendContext, forumId: string, audience: Audience): Counte
     {
       phase: 'nri_sessions',
       tracked: true,
-      people: sessionPeopleCube(ctx.db, params),
+      people: src.sessionPeople(ctx.db, params),
       events: groupTotals(sessionRows),
       eventsLabel: 'Attendances (people x sessions)',
     },
@@ -591,10 +631,11 @@ export function representationDashboard(
   ctx: BackendContext,
   forumId: string,
   audience: Audience,
+  source: CountSource = 'counters',
 ): RepresentationDashboard {
   requireForum(ctx, forumId, 'forumId');
   const suppressed = audience !== 'coordinators';
-  const counted = count(ctx, forumId, audience);
+  const counted = count(ctx, forumId, audience, source);
   const map = getStakeholderMap(ctx, forumId);
   const published = new Map<FigurePhase, PublishedPhase>();
   const phases: PhaseFigures[] = counted.phases.map((p) => {

@@ -1,4 +1,5 @@
 import { listAudit } from '../../../db/queries/audit';
+import { getParticipant } from '../../../db/queries/participants';
 import type { BackendContext } from '../context';
 import { requireNarrowing } from '../privacy/views';
 import type { Handlers } from '../dispatch';
@@ -47,6 +48,7 @@ export function createSafeguardHandlers(
           action: r.action,
           subjectType: r.subjectType,
           subjectId: r.subjectId,
+          subjectLabel: auditSubjectLabel(ctx, r.subjectType, r.subjectId),
           detail: JSON.parse(r.detail) as Record<string, unknown>,
         })),
       };
@@ -73,4 +75,19 @@ export function createSafeguardHandlers(
         : ctx.db.transaction(() => renderExport(ctx, input))();
     },
   };
+}
+
+/**
+ * What an audit entry concerns, in words: a participant by name, a protected one by their
+ * pseudonym (the log names who was revealed without repeating the details); null when unknown.
+ */
+function auditSubjectLabel(
+  ctx: BackendContext,
+  type: string | null,
+  id: string | null,
+): string | null {
+  if (type !== 'participant' || !id) return null;
+  const p = getParticipant(ctx.db, id);
+  if (!p) return null;
+  return p.isProtected ? (p.pseudonym ?? 'a protected participant') : p.fullName;
 }

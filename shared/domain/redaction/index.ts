@@ -70,6 +70,14 @@ export interface Redactor {
    * slug of the pseudonym ("participant-k7"). Segments without a match are kept byte for byte.
    */
   redactUrl(url: string): RedactionResult;
+  /**
+   * `redact` of each text, in one normalisation and scan pass over the texts joined by NUL (which
+   * no pattern contains and which is a word boundary, so the results are those of separate calls):
+   * many short fields (titles, alt texts, footnote labels) cost one call, not one each.
+   */
+  redactMany(texts: readonly string[]): RedactionResult[];
+  /** `redactUrl` of each URL, all segments in one scan (as `redactMany`). */
+  redactUrls(urls: readonly string[]): RedactionResult[];
   /** The spans `redact` replaces, in text order (for highlighting and the export audit). */
   findMatches(text: string): RedactionMatch[];
   /** Number of patterns (distinct matching forms, including titled surnames and phone keys). */
@@ -87,6 +95,20 @@ const ARABIC_PROCLITICS = new Set([0x0648, 0x0641, 0x0628, 0x0644, 0x0643]); // 
 const HEBREW_PROCLITICS = new Set([0x05d5, 0x05d4, 0x05d1, 0x05dc, 0x05de, 0x05e9, 0x05db]); // ו ה ב ל מ ש כ
 const HONORIFIC_SET: ReadonlySet<string> = new Set(HONORIFICS);
 const MAX_HONORIFIC_UNITS = HONORIFICS.reduce((m, h) => Math.max(m, h.length), 0);
+/**
+ * A hash of a word's units read backwards (as titleStart scans them), so the word before every
+ * surname occurrence is rejected without building a string; a hash hit is confirmed on the string.
+ */
+function backHash(h: number, unit: number): number {
+  return (Math.imul(h, 31) + unit) | 0;
+}
+const HONORIFIC_HASHES: ReadonlySet<number> = new Set(
+  HONORIFICS.map((t) => {
+    let h = 0;
+    for (let i = t.length - 1; i >= 0; i--) h = backHash(h, t.charCodeAt(i));
+    return h;
+  }),
+);
 const SPACE = 32;
 const DOT = 46;
 const WORDISH_RE = /[\p{L}\p{N}]/u;
@@ -116,8 +138,9 @@ function titleStart(nz: Normalized, s: number): number {
   if (j >= 0 && u[j] === DOT) j--;
   if (j === s - 1 || j < 0) return -1;
   let k = j;
-  while (k >= 0 && j - k < MAX_HONORIFIC_UNITS && isWordAt(nz, k)) k--;
-  if (k === j || (k >= 0 && isWordAt(nz, k))) return -1;
+  let h = 0;
+  while (k >= 0 && j - k < MAX_HONORIFIC_UNITS && isWordAt(nz, k)) h = backHash(h, u[k--]);
+  if (k === j || (k >= 0 && isWordAt(nz, k)) || !HONORIFIC_HASHES.has(h)) return -1;
   return HONORIFIC_SET.has(unitsToString(u, k + 1, j + 1)) ? k + 1 : -1;
 }
 
@@ -135,8 +158,21 @@ function startOk(nz: Normalized, s: number, mode: number): boolean {
   return n > 0 && !isWordAt(nz, j);
 }
 
+const slugCache = new Map<string, string>();
+
 /** "Participant K7" → "participant-k7": a pseudonym that can stand in a URL path or query. */
 export function pseudonymSlug(pseudonym: string): string {
+  let slug = slugCache.get(pseudonym);
+  if (slug === undefined) {
+    slug = computeSlug(pseudonym);
+    // Bounded: pseudonyms are per person, but a long-running server sees many forums.
+    if (slugCache.size > 100_000) slugCache.clear();
+    slugCache.set(pseudonym, slug);
+  }
+  return slug;
+}
+
+function computeSlug(pseudonym: string): string {
   const slug = normalizeForMatch(pseudonym)
     .replace(/[^a-z0-9]+/gu, '-')
     .replace(/^-+|-+$/gu, '');
@@ -156,11 +192,17 @@ function decodePercent(s: string): string {
 }
 
 /** Percent-encode a decoded piece of a URL segment, keeping the sub-delimiters it may carry. */
+const URL_SAFE = /^[A-Za-z0-9\-_.!~*'()@:,$+]*$/u;
+
 function encodeSegment(s: string): string {
+  // Most pieces need no escaping (host names, slugs, handles): no encode-and-undo round trip.
+  if (URL_SAFE.test(s)) return s;
   return encodeURIComponent(s).replace(/%(?:3A|40|2C|21|24|27|28|29|2A|2B)/giu, (e) =>
     decodeURIComponent(e),
   );
 }
+
+const SPACED_IN_URL = /[-_.+]/u;
 
 /** Union of [start, end, person] triples (any order) into sorted, disjoint triples. */
 function mergeSpans(spans: number[]): number[] {
@@ -242,6 +284,7 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
   let cEnd: Int32Array = new Int32Array(256);
   let cPerson: Int32Array = new Int32Array(256);
   let cCount = 0;
+  let orderBuf: Int32Array = new Int32Array(256);
   const addCandidate = (start: number, end: number, person: number): void => {
     if (cCount === cStart.length) {
       cStart = growI32(cStart);
@@ -292,7 +335,8 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
 
     // Order by start, longest first. Candidates arrive by END position, so they are nearly sorted
     // by start: insertion sort (linear for few inversions), with a full sort as the fallback.
-    const order = new Int32Array(cCount);
+    if (orderBuf.length < cCount) orderBuf = new Int32Array(Math.max(cCount, orderBuf.length * 2));
+    const order = orderBuf; // reused across calls: redacting many blocks allocates nothing here
     const before = (a: number, b: number): boolean =>
       cStart[a] < cStart[b] || (cStart[a] === cStart[b] && cEnd[a] > cEnd[b]);
     let budget = 8 * cCount;
@@ -308,7 +352,7 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
     }
     if (budget === 0) {
       for (let i = 0; i < cCount; i++) order[i] = i;
-      order.sort((a, b) => cStart[a] - cStart[b] || cEnd[b] - cEnd[a]);
+      order.subarray(0, cCount).sort((a, b) => cStart[a] - cStart[b] || cEnd[b] - cEnd[a]);
     }
 
     const spans: number[] = [];
@@ -340,23 +384,30 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
     return spans;
   }
 
-  function findMatches(text: string): RedactionMatch[] {
-    const spans = selectSpans(text);
-    const matches: RedactionMatch[] = [];
-    for (let k = 0; k < spans.length; k += 3) {
-      const person = people[spans[k + 2]];
-      matches.push({
-        start: spans[k],
-        end: spans[k + 1],
-        personId: person.id,
-        pseudonym: person.pseudonym,
-      });
+  const SEP = '\u0000';
+
+  /** selectSpans of each text, from one pass over the texts joined by NUL (see redactMany). */
+  function selectSpansMany(texts: readonly string[]): number[][] {
+    const out: number[][] = texts.map(() => []);
+    if (texts.length === 0) return out;
+    if (texts.length === 1) {
+      out[0] = selectSpans(texts[0]);
+      return out;
     }
-    return matches;
+    const all = selectSpans(texts.join(SEP));
+    let t = 0;
+    let begin = 0;
+    for (let k = 0; k < all.length; k += 3) {
+      while (all[k] >= begin + texts[t].length) {
+        begin += texts[t].length + 1;
+        t++;
+      }
+      out[t].push(all[k] - begin, all[k + 1] - begin, all[k + 2]);
+    }
+    return out;
   }
 
-  function redact(text: string): RedactionResult {
-    const spans = selectSpans(text);
+  function applySpans(text: string, spans: readonly number[]): RedactionResult {
     if (spans.length === 0) return { text, count: 0, pseudonyms: [] };
     const parts: string[] = [];
     const seen = new Set<string>();
@@ -375,18 +426,98 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
     return { text: parts.join(''), count: spans.length / 3, pseudonyms };
   }
 
+  function redactMany(texts: readonly string[]): RedactionResult[] {
+    const spans = selectSpansMany(texts);
+    return texts.map((t, i) => applySpans(t, spans[i]));
+  }
+
+  function findMatches(text: string): RedactionMatch[] {
+    const spans = selectSpans(text);
+    const matches: RedactionMatch[] = [];
+    for (let k = 0; k < spans.length; k += 3) {
+      const person = people[spans[k + 2]];
+      matches.push({
+        start: spans[k],
+        end: spans[k + 1],
+        personId: person.id,
+        pseudonym: person.pseudonym,
+      });
+    }
+    return matches;
+  }
+
+  function redact(text: string): RedactionResult {
+    return applySpans(text, selectSpans(text));
+  }
+
   function redactUrl(url: string): RedactionResult {
-    const parts = url.split(/([/?#&=;])/u);
+    return redactUrls([url])[0];
+  }
+
+  function redactUrls(urls: readonly string[]): RedactionResult[] {
+    // Every non-empty segment, decoded and with "- _ . +" read as spaces, goes into ONE scan.
+    const split = urls.map((url) => url.split(/([/?#&=;])/u));
+    const pieces: string[] = [];
+    // A segment repeated across links ("https:", "x.com") is scanned once: the scan of one
+    // NUL-separated text does not depend on its neighbours, so the spans are the same.
+    const distinct = new Map<string, number>();
+    const scanned: string[] = [];
+    const slot: number[] = [];
+    const add = (piece: string) => {
+      let i = distinct.get(piece);
+      if (i === undefined) {
+        i = scanned.length;
+        distinct.set(piece, i);
+        scanned.push(piece);
+      }
+      pieces.push(piece);
+      slot.push(i);
+    };
+    for (const parts of split) {
+      for (let k = 0; k < parts.length; k += 2) {
+        if (parts[k].length === 0) continue;
+        const decoded = decodePercent(parts[k]);
+        add(decoded);
+        // Same length as `decoded` (one BMP unit for one), so spans apply to both; a piece with
+        // none of "- _ . +" is its own spaced form (scanned once, through `distinct`).
+        add(SPACED_IN_URL.test(decoded) ? decoded.replace(/[-_.+]/gu, ' ') : decoded);
+      }
+    }
+    const spansOf = selectSpansMany(scanned);
+    const found = slot.map((i) => spansOf[i]);
+    let at = 0;
+    return urls.map((url, u) => {
+      const first = at;
+      for (let k = 0; k < split[u].length; k += 2) if (split[u][k].length > 0) at += 2;
+      for (let p = first; p < at; p++) {
+        if (found[p].length > 0) {
+          let next = first;
+          return redactUrlParts(url, split[u], pieces, found, () => (next += 2) - 2);
+        }
+      }
+      return { text: url, count: 0, pseudonyms: [] }; // nothing found: kept byte for byte
+    });
+  }
+
+  function redactUrlParts(
+    url: string,
+    parts: string[],
+    pieces: readonly string[],
+    found: readonly number[][],
+    nextPiece: () => number,
+  ): RedactionResult {
     const seen = new Set<string>();
     const pseudonyms: string[] = [];
     let count = 0;
     for (let k = 0; k < parts.length; k += 2) {
-      const seg = parts[k];
-      if (seg.length === 0) continue;
-      const decoded = decodePercent(seg);
-      // Same length as `decoded` (one BMP unit for one), so spans apply to both.
-      const spaced = decoded.replace(/[-_.+]/gu, ' ');
-      const spans = mergeSpans([...selectSpans(decoded), ...selectSpans(spaced)]);
+      if (parts[k].length === 0) continue;
+      const p = nextPiece();
+      const decoded = pieces[p];
+      if (found[p].length === 0 && found[p + 1].length === 0) continue;
+      const a = found[p];
+      const b = found[p + 1];
+      // Each list is sorted and disjoint already: merge only when both found something.
+      const spans = b.length === 0 || a === b ? a : a.length === 0 ? b : mergeSpans([...a, ...b]);
       if (spans.length === 0) continue;
       let out = '';
       let pos = 0;
@@ -407,5 +538,13 @@ export function buildRedactor(people: readonly ProtectedPerson[]): Redactor {
       : { text: parts.join(''), count, pseudonyms };
   }
 
-  return { redact, redactUrl, findMatches, size: n + phones.size, automaton };
+  return {
+    redact,
+    redactMany,
+    redactUrl,
+    redactUrls,
+    findMatches,
+    size: n + phones.size,
+    automaton,
+  };
 }

@@ -650,7 +650,10 @@ export function normalizeWithMap(
     const v = table[c];
     // Literal masks: F_WS 0x20000, F_RM 0x40000, F_DENSE 0x80000, F_SLOW 0x100000,
     // F_COMMA 0x200000, F_DIGIT 0x400000.
-    if ((v & 0x160000) !== 0) {
+    // One test for the common case (a plain letter): any flag at all sends it to the branches.
+    if ((v & 0x7e0000) === 0) {
+      // a plain unit: nothing to check before emitting it
+    } else if ((v & 0x160000) !== 0) {
       if ((v & 0x160000) === 0x20000) {
         // Whitespace (or a hyphen): one space per run, none after a comma; emitted below.
         if (len > 0 && (units[len - 1] === 32 || units[len - 1] === 44)) {

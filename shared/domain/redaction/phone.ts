@@ -39,6 +39,25 @@ const WORDISH_RE = /[\p{L}\p{N}]/u;
 
 const isDigit = (u: number): boolean => u >= 48 && u <= 57;
 
+/** Is a normalised unit a letter or digit? Cached per BMP unit (0 = unknown, 1 = no, 2 = yes). */
+const wordishTable = new Uint8Array(0x10000);
+function isWordishUnit(u: number): boolean {
+  let v = wordishTable[u];
+  if (v === 0) {
+    v = WORDISH_RE.test(String.fromCharCode(u)) ? 2 : 1;
+    wordishTable[u] = v;
+  }
+  return v === 2;
+}
+
+/** Shortest stored key length: shorter digit strings are not looked up. */
+function minKeyLength(keys: ReadonlyMap<string, number>): number {
+  let m = Infinity;
+  for (const k of keys.keys()) if (k.length < m) m = k.length;
+  return m;
+}
+const minKeyCache = new WeakMap<ReadonlyMap<string, number>, number>();
+
 /**
  * Find stored phone numbers (digit keys → person index) from the digit runs the normaliser
  * recorded; spans are offsets in the ORIGINAL text.
@@ -52,25 +71,38 @@ export function findPhones(
   const spans: PhoneSpan[] = [];
   if (keys.size === 0 || nz.digitRunCount === 0) return spans;
   const u = nz.units;
+  let minKey = minKeyCache.get(keys);
+  if (minKey === undefined) {
+    minKey = minKeyLength(keys);
+    minKeyCache.set(keys, minKey);
+  }
   let coveredTo = -1;
   for (let r = 0; r < nz.digitRunCount; r++) {
     const first = nz.digitRuns[r];
     if (first < coveredTo) continue;
-    if (first > 0 && WORDISH_RE.test(String.fromCharCode(u[first - 1]))) continue;
+    if (first > 0 && isWordishUnit(u[first - 1])) continue;
+    // The digits are collected as a string only once there are enough of them for a key (most
+    // digit runs are dates, counts and footnote numbers, far shorter than any stored number).
     let acc = '';
+    let digits = 0;
     let pos = first;
     let bestEnd = -1;
     let bestPerson = -1;
     for (;;) {
       const runStart = pos;
       while (pos < nz.length && isDigit(u[pos])) pos++;
-      acc += String.fromCharCode(...u.subarray(runStart, pos));
-      if (acc.length > maxKeyLength) break;
-      const person = keys.get(acc);
-      if (
-        person !== undefined &&
-        !(pos < nz.length && WORDISH_RE.test(String.fromCharCode(u[pos])))
-      ) {
+      digits += pos - runStart;
+      if (digits > maxKeyLength) break;
+      if (digits >= minKey) {
+        if (acc.length + (pos - runStart) < digits) {
+          // catch up with the runs before this one (collected lazily)
+          acc = collectDigits(u, first, pos);
+        } else {
+          for (let k = runStart; k < pos; k++) acc += String.fromCharCode(u[k]);
+        }
+      }
+      const person = digits >= minKey ? keys.get(acc) : undefined;
+      if (person !== undefined && !(pos < nz.length && isWordishUnit(u[pos]))) {
         bestEnd = pos;
         bestPerson = person;
       }
@@ -86,4 +118,11 @@ export function findPhones(
     coveredTo = bestEnd;
   }
   return spans;
+}
+
+/** The digits of units[from..to) (separators skipped). */
+function collectDigits(u: Uint16Array, from: number, to: number): string {
+  let acc = '';
+  for (let k = from; k < to; k++) if (isDigit(u[k])) acc += String.fromCharCode(u[k]);
+  return acc;
 }

@@ -110,6 +110,17 @@ describe('markup and encodings in text', () => {
     expectGone(siobhan, 'siobhan_o_sullivan');
     expectGone(siobhan, 'siobhan-osullivan');
   });
+  it('run-together names, as in handles: "@SiobhanOSullivan", "josemunoz" (a kept e2e find)', () => {
+    // The "@" of a handle that is not one of hers stays; the name does not.
+    expect(r.redact('ask @SiobhanOSullivan').text).toBe(`ask @${siobhan.pseudonym}`);
+    expectGone(siobhan, 'siobhanosullivan');
+    expectGone(jose, 'josemunoz');
+    expectGone(jose, 'JoseMariaMunozAlvarez');
+  });
+  it('short run-together pairs are not forms: "lina" for Li Na stays', () => {
+    const li: ProtectedPerson = { id: 'l', pseudonym: 'Participant L5', fullName: 'Li Na' };
+    expect(buildRedactor([li]).redact('Lina and Li Na').text).toBe('Lina and Participant L5');
+  });
   it('the replaced span covers a whole entity (nothing of it is left)', () => {
     const out = r.redact('x Siobh&aacute;n O&apos;Sullivan&nbsp;y');
     expect(out.text).toBe(`x ${siobhan.pseudonym}&nbsp;y`);
@@ -152,6 +163,7 @@ describe('redactUrl', () => {
       `https://www.linkedin.com/in/${slug}-4a7b21`,
     ],
     ['x.com handle', 'https://x.com/siobhan_os', `https://x.com/${slug}`],
+    ['run-together name', 'https://x.com/siobhanosullivan', `https://x.com/${slug}`],
     ['@handle path', 'https://mastodon.social/@siobhan_os', `https://mastodon.social/${slug}`],
     [
       'e-mail in query',

@@ -19,6 +19,8 @@
  *   name forms (this may also cover a different person with the article-less name: a deliberate
  *   privacy-first choice).
  * - Apostrophes may be dropped: "O'Brien" → also "OBrien".
+ * - Run-together names, as in handles and profile URLs: "siobhanosullivan", "josemunoz" (8 letters
+ *   or more, so short pairs that make a word, "Li Na" → "lina", are not forms).
  * - CJK / kana names: spaces between characters are ignored by the normaliser ("山田 太郎" =
  *   "山田太郎"); with a known family name (stored with a space) also family + さん/様/氏/先生/女士.
  *   Hangul names: "김민준" ↔ "김 민준".
@@ -436,6 +438,9 @@ function parseName(fullName: string, givenTokens: ReadonlySet<string> = NO_TOKEN
   return { tokens, splits, surnames, dense };
 }
 
+/** The shortest run-together name ("givenfamily") that counts as an identifier. */
+const MIN_JOINED = 8;
+
 /** All identifier forms with priorities (surfaces may repeat in matching form; callers dedupe). */
 export function identifierForms(p: ProtectedPerson): {
   forms: IdentifierForm[];
@@ -499,6 +504,21 @@ export function identifierForms(p: ProtectedPerson): {
       // ("José María Muñoz" for "José María Muñoz-Álvarez", "Sr. Muñoz").
       splitForms(given, first, derived);
       titledSurnames.push(first);
+    }
+  }
+  if (!parsed.dense) {
+    // Handles and profile URLs run the name together: "x.com/givenfamily", "@SiobhanOSullivan",
+    // "josemunoz". Only long enough ones (8+ letters): "Li Na" → "lina" is a word of its own.
+    const joined = new Set<string>([parsed.tokens.join('')]);
+    for (const { given, family } of parsed.splits) {
+      joined.add(given.join('') + family.join(''));
+      joined.add(given[0] + family.join(''));
+      const first = firstSurname(family);
+      if (first !== null) joined.add(given[0] + first);
+    }
+    for (const j of joined) {
+      const bare = j.replace(/['’‘ʼ`´.\-‐]/gu, '');
+      if (normalizeForMatch(bare).replace(/ /gu, '').length >= MIN_JOINED) derived(bare);
     }
   }
   for (const s of parsed.surnames) titledSurnames.unshift(s);

@@ -1,6 +1,7 @@
 import type { AppApi, MethodInput, MethodName, MethodOutput } from '../../../shared/api';
 import type { Audience } from '../../../shared/domain/vocabulary';
 import type { RpcResult } from '../../../shared/result';
+import { silentChannel, type EventChannel, type EventListener } from './events';
 
 /** Carries one call to the backend and brings back its envelope. */
 export type Transport = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
@@ -17,17 +18,25 @@ export interface Client {
    * is a public session, so every answer is what a public reader gets.
    */
   narrow(audience: Audience): Promise<RpcResult<Client>>;
+  /** Listens to the connection's live updates (shared/events.ts); returns a function to stop. */
+  onEvent(listener: EventListener): () => void;
+  /** The connection's live-update channel (narrower sessions share their opener's). */
+  readonly events: EventChannel;
 }
 
 export interface ClientOptions {
   audience?: Audience;
   /** The same transport, carrying a session token (how `narrow` reaches its session). */
   withSession?: (token: string) => Transport;
+  events?: EventChannel;
 }
 
 export function createClient(transport: Transport, opts: ClientOptions = {}): Client {
+  const events = opts.events ?? silentChannel;
   const client: Client = {
     audience: opts.audience ?? 'coordinators',
+    events,
+    onEvent: (listener) => events.subscribe(listener),
     call: (method, input) =>
       transport(method, input) as Promise<RpcResult<MethodOutput<typeof method>>>,
     async narrow(audience) {
@@ -43,6 +52,7 @@ export function createClient(transport: Transport, opts: ClientOptions = {}): Cl
         ok: true,
         value: createClient(opts.withSession(opened.value.token), {
           audience: opened.value.audience,
+          events,
         }),
       };
     },

@@ -53,3 +53,33 @@ export function CalendarExports({
     );
   return null;
 }
+
+/**
+ * "Send minutes": the e-mail draft to the members, or the minutes as a Markdown or HTML file, both
+ * for the participants audience through the publication path (redaction applies).
+ */
+export function MinutesExports({
+  open,
+  onClose,
+  forumId,
+  callId,
+}: {
+  open: 'eml' | 'file' | null;
+  onClose: () => void;
+  forumId: string;
+  callId: string;
+}) {
+  if (!open) return null;
+  return (
+    <ExportDialog
+      opened
+      onClose={onClose}
+      forumId={forumId}
+      kind={open === 'eml' ? 'minutes-email' : 'call-minutes'}
+      subjectId={callId}
+      title={open === 'eml' ? 'Send minutes (e-mail draft)' : 'Minutes for participants'}
+      audiences={['participants']}
+      formats={open === 'eml' ? ['eml'] : ['md', 'html']}
+    />
+  );
+}

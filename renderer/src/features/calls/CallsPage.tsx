@@ -1,39 +1,47 @@
 import { Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import type { CallSeries, Forum, TimelineEntry } from '../../../../shared/api';
 import { describeSlot } from '../../../../shared/domain/schedule';
 import type { Audience } from '../../../../shared/domain/vocabulary';
 import { useAudience, useClient } from '../../api/context';
 import { unwrapOrNotify } from '../../components/errors';
+import { areaPath, useRouteParam } from '../../app/routes';
 import { CallPage } from './CallPage';
 import { inUserZone, inUtc, userZone } from './format';
 import { SeriesFormModal } from './SeriesForm';
 import { SeriesPage } from './SeriesPage';
 
-type View =
-  { kind: 'list' } | { kind: 'series'; id: string } | { kind: 'call'; id: string; from: View };
-
-/** Calls: the timeline of past and upcoming calls (and sessions), the series, one series, one call. */
+/**
+ * Calls: the timeline of past and upcoming calls (and sessions), the series, one series, one call.
+ * Which one is shown is the URL's (`/calls`, `/calls/series/:id`, `/calls/call/:id`).
+ */
 export function CallsPage({ forum }: { forum: Forum }) {
   const audience = useAudience();
-  const [view, setView] = useState<View>({ kind: 'list' });
-  if (view.kind === 'series')
+  const [view, setView] = useRouteParam('calls', 'view');
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const open = (kind: 'series' | 'call', target: string) =>
+    void navigate(areaPath('calls', { view: kind, id: target }));
+  // Back from a call returns to where it was opened from (the series or the list).
+  const back = () => (location.key !== 'default' ? void navigate(-1) : setView(null));
+  if (view === 'series' && id)
     return (
       <SeriesPage
-        seriesId={view.id}
+        seriesId={id}
         audience={audience}
-        onBack={() => setView({ kind: 'list' })}
-        onOpenCall={(id) => setView({ kind: 'call', id, from: view })}
+        onBack={() => setView(null)}
+        onOpenCall={(callId) => open('call', callId)}
       />
     );
-  if (view.kind === 'call')
-    return <CallPage callId={view.id} audience={audience} onBack={() => setView(view.from)} />;
+  if (view === 'call' && id) return <CallPage callId={id} audience={audience} onBack={back} />;
   return (
     <CallsOverview
       forum={forum}
       audience={audience}
-      onOpenSeries={(id) => setView({ kind: 'series', id })}
-      onOpenCall={(id) => setView({ kind: 'call', id, from: { kind: 'list' } })}
+      onOpenSeries={(seriesId) => open('series', seriesId)}
+      onOpenCall={(callId) => open('call', callId)}
     />
   );
 }

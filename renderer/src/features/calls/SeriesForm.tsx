@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Fieldset,
   Group,
   Modal,
@@ -18,7 +19,7 @@ import { describeSlot } from '../../../../shared/domain/schedule';
 import { useClient } from '../../api/context';
 import { useFieldErrors } from '../../components/errors';
 import { FoldChoice } from './FoldChoice';
-import { allZones } from './format';
+import { ZonePicker } from './ZonePicker';
 
 interface Draft {
   title: string;
@@ -31,7 +32,16 @@ interface Draft {
   slots: CallSlot[];
   meetingLink: string;
   description: string;
+  /** Minutes before each call, as strings for the checkbox group. */
+  reminders: string[];
 }
+
+const REMINDER_CHOICES = [
+  { value: '10080', label: '1 week before' },
+  { value: '1440', label: '1 day before' },
+  { value: '60', label: '1 hour before' },
+  { value: '15', label: '15 minutes before' },
+];
 
 function draftOf(s?: CallSeries): Draft {
   return {
@@ -45,6 +55,7 @@ function draftOf(s?: CallSeries): Draft {
     slots: s?.slots ?? [{ time: '15:00', zone: 'UTC' }],
     meetingLink: s?.meetingLink ?? '',
     description: s?.description ?? '',
+    reminders: (s?.reminders ?? []).map(String),
   };
 }
 
@@ -62,6 +73,7 @@ export function seriesInput(d: Draft) {
     slots: d.slots,
     meetingLink: d.meetingLink,
     description: d.description,
+    reminders: d.reminders.map(Number),
   };
 }
 
@@ -83,7 +95,6 @@ export function SeriesFormModal({
   const [draft, setDraft] = useState<Draft>(() => draftOf(series));
   const [saving, setSaving] = useState(false);
   const { errors, formError, clear, show } = useFieldErrors();
-  const zones = allZones();
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const setSlot = (i: number, patch: Partial<CallSlot>) =>
     setDraft((d) => ({ ...d, slots: d.slots.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
@@ -188,12 +199,11 @@ export function SeriesFormModal({
                       error={errors[`slots.${i}.time`]}
                       onChange={(e) => setSlot(i, { time: e.currentTarget.value, fold: undefined })}
                     />
-                    <NativeSelect
+                    <ZonePicker
                       label={`Slot ${i + 1} fixed in`}
                       value={slot.zone}
                       error={errors[`slots.${i}.zone`]}
-                      onChange={(e) => setSlot(i, { zone: e.currentTarget.value, fold: undefined })}
-                      data={zones}
+                      onChange={(zone) => setSlot(i, { zone, fold: undefined })}
                     />
                     {draft.slots.length > 1 && (
                       <Button
@@ -251,6 +261,19 @@ export function SeriesFormModal({
             error={errors.description}
             onChange={(e) => set('description', e.currentTarget.value)}
           />
+          <Checkbox.Group
+            label="Reminders"
+            description="Calendar alerts before each call (VALARM in the .ics)."
+            value={draft.reminders}
+            error={errors.reminders}
+            onChange={(v) => set('reminders', v)}
+          >
+            <Group mt="xs">
+              {REMINDER_CHOICES.map((c) => (
+                <Checkbox key={c.value} value={c.value} label={c.label} />
+              ))}
+            </Group>
+          </Checkbox.Group>
           {formError && <Alert color="red">{formError}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

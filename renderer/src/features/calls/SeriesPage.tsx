@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -15,13 +14,9 @@ import {
   Checkbox,
 } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import type {
-  BurdenReport,
-  CallSeriesDetails,
-  CallSlot,
-  TimeSuggestion,
-} from '../../../../shared/api';
-import { CALL_STATUS_LABELS } from '../../../../shared/domain/calls';
+import type { BurdenReport, CallSeriesDetails, CallSlot } from '../../../../shared/api';
+import { PhaseBadge } from './PhaseBadge';
+import { ConfirmDelete, notifyDeleted } from './undo';
 import { describeSlot } from '../../../../shared/domain/schedule';
 import type { Audience } from '../../../../shared/domain/vocabulary';
 import { isoDateIn } from '../../../../shared/domain/zones';
@@ -30,9 +25,9 @@ import { unwrapOrNotify } from '../../components/errors';
 import { inUserZone, inUtc, inZone, userZone } from './format';
 import { HeatMap, SlotBurdenTable } from './HeatMap';
 import { SeriesFormModal, seriesInput } from './SeriesForm';
+import { SuggestTimesDialog } from './SuggestTimesDialog';
+import { datesOnDay } from '../../../../shared/domain/burdenSuggest';
 import { CalendarExports, type CalendarExport } from './CalendarExports';
-
-const fmt = (b: number) => (Math.round(b * 100) / 100).toString();
 
 export function SeriesPage({
   seriesId,
@@ -48,9 +43,9 @@ export function SeriesPage({
   const client = useClient();
   const [series, setSeries] = useState<CallSeriesDetails | null>(null);
   const [burden, setBurden] = useState<BurdenReport | null>(null);
-  const [suggestion, setSuggestion] = useState<TimeSuggestion | null | undefined>(undefined);
   const [suggesting, setSuggesting] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const [includeWeekends, setIncludeWeekends] = useState(false);
   const [exporting, setExporting] = useState<CalendarExport>(null);
   const coordinator = audience === 'coordinators';
@@ -80,27 +75,17 @@ export function SeriesPage({
 
   if (!series) return <Loader aria-label="Loading the series" />;
 
-  const dates = [...new Set(series.calls.map((c) => isoDateIn('UTC', c.startAt)))];
-  const suggest = async () => {
-    setSuggesting(true);
-    const r = unwrapOrNotify(
-      await client.call('calls.suggestTimes', {
-        forumId: series.forumId,
-        dates,
-        durationMinutes: series.durationMinutes,
-        includeWeekends,
-      }),
-    );
-    setSuggesting(false);
-    setSuggestion(r);
-  };
-  const accept = async (slots: CallSlot[]) => {
+  // The calls' dates as planned (in each call's zone): their weekday is the series' day.
+  const plannedDates = [...new Set(series.calls.map((c) => isoDateIn(c.zone, c.startAt)))];
+  // Accepting moves the calls to the suggestion's weekday (within the first call's week).
+  const accept = async (slots: CallSlot[], day?: number) => {
+    const firstDate = day ? datesOnDay([series.firstDate], day)[0] : series.firstDate;
     const r = unwrapOrNotify(
       await client.call('callSeries.update', {
         id: series.id,
         ...seriesInput({
           title: series.title,
-          firstDate: series.firstDate,
+          firstDate,
           cadenceWeeks: series.cadenceWeeks,
           ends: series.occurrenceCount ? 'count' : 'date',
           endDate: series.endDate ?? '',
@@ -109,11 +94,12 @@ export function SeriesPage({
           slots,
           meetingLink: series.meetingLink,
           description: series.description,
+          reminders: series.reminders.map(String),
         }),
       }),
     );
     if (r) {
-      setSuggestion(undefined);
+      setSuggesting(false);
       await load();
     }
   };
@@ -140,6 +126,11 @@ export function SeriesPage({
           {coordinator && (
             <Button variant="default" onClick={() => setEditing(true)}>
               Edit series
+            </Button>
+          )}
+          {coordinator && (
+            <Button color="red" variant="light" onClick={() => setConfirmDelete(true)}>
+              Delete series
             </Button>
           )}
           <Button variant="default" onClick={() => setExporting('ics')}>
@@ -182,36 +173,10 @@ export function SeriesPage({
                 checked={includeWeekends}
                 onChange={(e) => setIncludeWeekends(e.currentTarget.checked)}
               />
-              <Button onClick={() => void suggest()} loading={suggesting}>
-                Suggest times
-              </Button>
+              <Button onClick={() => setSuggesting(true)}>Suggest times</Button>
             </Group>
           )}
         </Group>
-        {suggestion === null && <Alert>No member has a time zone: nothing to suggest.</Alert>}
-        {suggestion && (
-          <Alert color="teal" mb="md" title="Suggested times" aria-label="Suggested times">
-            <Stack gap="xs">
-              <Text>
-                {suggestion.slots.length === 1
-                  ? 'One slot'
-                  : `A rotation of ${suggestion.slots.length} slots`}{' '}
-                fixed in UTC: {suggestion.slots.map((s) => `${s.time} UTC`).join(', then ')}. The
-                worst region’s average burden is {fmt(suggestion.worstRegionBurden)} (total{' '}
-                {fmt(suggestion.totalBurden)}).
-              </Text>
-              <Text size="sm">
-                {suggestion.perRegion.map((r) => `${r.label}: ${fmt(r.burden)}`).join(' · ')}
-              </Text>
-              <Group>
-                <Button onClick={() => void accept(suggestion.slots)}>Accept suggestion</Button>
-                <Button variant="default" onClick={() => setSuggestion(undefined)}>
-                  Dismiss
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        )}
         {burden ? (
           <Stack>
             <HeatMap report={burden} slots={series.slots} />
@@ -248,10 +213,8 @@ export function SeriesPage({
                 <Table.Td>{inUserZone(c.startAt)}</Table.Td>
                 <Table.Td>{c.zone === 'UTC' ? 'UTC' : inZone(c.startAt, c.zone)}</Table.Td>
                 <Table.Td>
-                  <Group gap={4}>
-                    <Badge color={c.status === 'cancelled' ? 'red' : 'blue'} variant="light">
-                      {CALL_STATUS_LABELS[c.status]}
-                    </Badge>
+                  <Group gap={4} wrap="wrap">
+                    <PhaseBadge phase={c.phase} />
                     {c.moved && <Badge variant="outline">Moved</Badge>}
                   </Group>
                 </Table.Td>
@@ -265,6 +228,18 @@ export function SeriesPage({
           </Table.Tbody>
         </Table>
       </Card>
+      {suggesting && (
+        <SuggestTimesDialog
+          opened
+          onClose={() => setSuggesting(false)}
+          onAccept={(s) => accept(s.slots, s.day)}
+          forumId={series.forumId}
+          dates={plannedDates}
+          slots={series.slots}
+          durationMinutes={series.durationMinutes}
+          includeWeekends={includeWeekends}
+        />
+      )}
       {editing && (
         <SeriesFormModal
           opened
@@ -287,6 +262,25 @@ export function SeriesPage({
         emailTitle="Invitation e-mail for the series"
         coordinator={coordinator}
       />
+      <ConfirmDelete
+        opened={confirmDelete}
+        title="Delete this call series?"
+        confirmLabel="Delete series"
+        onCancel={() => setConfirmDelete(false)}
+        onConfirm={async () => {
+          setConfirmDelete(false);
+          const d = unwrapOrNotify(await client.call('callSeries.remove', { id: series.id }));
+          if (d) {
+            notifyDeleted(client, d, () => undefined);
+            onBack();
+          }
+        }}
+      >
+        <Text>
+          “{series.title}” and its {series.calls.length} calls go, with their agendas, minutes and
+          attendance. Action items stay, without their call.
+        </Text>
+      </ConfirmDelete>
     </Stack>
   );
 }

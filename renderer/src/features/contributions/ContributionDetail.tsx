@@ -34,6 +34,7 @@ import { useClient } from '../../api/context';
 import { unwrapOrNotify } from '../../components/errors';
 import { ContributionForm } from './ContributionForm';
 import { STATUS_OPTIONS } from './options';
+import { personLabel } from '../../../../shared/domain/credit';
 
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
@@ -167,7 +168,7 @@ export function ContributionDetail({
             <dt>Contributor</dt>
             <dd style={{ margin: 0 }}>
               {c.contributor
-                ? `${c.contributor.fullName}${c.contributor.organisation ? ` (${c.contributor.organisation})` : ''}${c.contributor.isProtected ? ' · protected' : ''}`
+                ? personLabel(c.contributor)
                 : [c.contributorName, c.contributorOrganisation].filter(Boolean).join(', ') ||
                   'Not recorded'}
             </dd>

@@ -14,7 +14,13 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
-import type { ContributionPage, Forum, NoteHit, Theme } from '../../../../shared/api';
+import type {
+  ContributionPage,
+  ContributionRow,
+  Forum,
+  NoteHit,
+  Theme,
+} from '../../../../shared/api';
 import {
   CONTRIBUTION_KIND_LABELS,
   CONTRIBUTION_STATUS_LABELS,
@@ -40,8 +46,24 @@ import {
   STATUS_OPTIONS,
 } from './options';
 import { ThemesManager } from './ThemesManager';
+import { ExportDialog } from '../publish/ExportDialog';
+import { SavedFilters, type FilterParams } from '../participants/SavedFilters';
+import { SortableTh } from '../../components/SortableTh';
+import { useSortedRows } from '../../components/SortableRows';
+import { useRouteParam } from '../../app/routes';
 
 const PAGE_SIZE = 50;
+
+type ContributionColumn = 'title' | 'kind' | 'status' | 'contributor' | 'received';
+/** What each sortable column sorts by: the text shown, in the user's alphabet. */
+const COLUMN_VALUES: Record<ContributionColumn, (r: ContributionRow) => string> = {
+  title: (r) => r.title,
+  kind: (r) => CONTRIBUTION_KIND_LABELS[r.kind],
+  status: (r) => CONTRIBUTION_STATUS_LABELS[r.status],
+  contributor: (r) => r.contributorLabel ?? '',
+  received: (r) => r.receivedOn ?? '',
+};
+const EMPTY_ROWS: ContributionRow[] = [];
 
 interface Filters {
   status: ContributionStatus | '';
@@ -75,8 +97,9 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
   const [themes, setThemes] = useState<Theme[]>([]);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useRouteParam('contributions', 'contributionId');
   const [version, setVersion] = useState(0);
+  const [exporting, setExporting] = useState(false);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const coordinators = audience === 'coordinators';
 
@@ -116,6 +139,29 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
   };
 
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const { sorted, sort, setSort } = useSortedRows(data?.rows ?? EMPTY_ROWS, COLUMN_VALUES);
+
+  const currentFilter: FilterParams = Object.fromEntries(
+    Object.entries({ search: search.trim(), ...filters }).filter(([, v]) => v !== ''),
+  );
+  /** Applies a saved filter; values the list no longer offers are left out. */
+  const applyFilter = (p: FilterParams) => {
+    const pick = (options: { value: string }[], v: unknown) =>
+      typeof v === 'string' && options.some((o) => o.value === v) ? v : '';
+    setSearch(typeof p.search === 'string' ? p.search : '');
+    setFilters({
+      status: pick(STATUS_OPTIONS, p.status) as Filters['status'],
+      themeId: pick(
+        themes.map((t) => ({ value: t.id })),
+        p.themeId,
+      ),
+      region: pick(REGION_OPTIONS, p.region) as Filters['region'],
+      kind: pick(KIND_OPTIONS, p.kind) as Filters['kind'],
+      source: pick(SOURCE_OPTIONS, p.source) as Filters['source'],
+      stakeholderGroup: pick(GROUP_OPTIONS, p.stakeholderGroup) as Filters['stakeholderGroup'],
+    });
+    setPage(1);
+  };
 
   return (
     <Stack>
@@ -123,14 +169,17 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
         <Title order={1} size="h2">
           Contributions
         </Title>
-        {coordinators && (
-          <Group>
+        <Group>
+          <Button variant="default" onClick={() => setExporting(true)}>
+            Export
+          </Button>
+          {coordinators && (
             <Button variant="default" onClick={() => setImporting(true)}>
               Import survey (CSV)
             </Button>
-            <Button onClick={() => setAdding(true)}>Add contribution</Button>
-          </Group>
-        )}
+          )}
+          {coordinators && <Button onClick={() => setAdding(true)}>Add contribution</Button>}
+        </Group>
       </Group>
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
@@ -193,6 +242,14 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
                 data={[ANY, ...GROUP_OPTIONS]}
               />
             </Group>
+            {coordinators && (
+              <SavedFilters
+                forumId={forum.id}
+                list="contributions"
+                current={currentFilter}
+                onApply={applyFilter}
+              />
+            )}
             <Text size="sm" c="dimmed" role="status" aria-live="polite">
               {data
                 ? `${data.total} ${data.total === 1 ? 'contribution' : 'contributions'}`
@@ -209,15 +266,25 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
               <Table highlightOnHover aria-label="Contributions">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Title</Table.Th>
-                    <Table.Th>Kind</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Contributor</Table.Th>
-                    <Table.Th>Received</Table.Th>
+                    <SortableTh column="title" sort={sort} onSort={setSort}>
+                      Title
+                    </SortableTh>
+                    <SortableTh column="kind" sort={sort} onSort={setSort}>
+                      Kind
+                    </SortableTh>
+                    <SortableTh column="status" sort={sort} onSort={setSort}>
+                      Status
+                    </SortableTh>
+                    <SortableTh column="contributor" sort={sort} onSort={setSort}>
+                      Contributor
+                    </SortableTh>
+                    <SortableTh column="received" sort={sort} onSort={setSort}>
+                      Received
+                    </SortableTh>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {data.rows.map((r) => (
+                  {sorted.map((r) => (
                     <Table.Tr
                       key={r.id}
                       tabIndex={0}
@@ -257,6 +324,11 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
                   ))}
                 </Table.Tbody>
               </Table>
+            )}
+            {pages > 1 && sort && (
+              <Text size="sm" c="dimmed">
+                Sorting orders the {PAGE_SIZE} contributions of this page.
+              </Text>
             )}
             {pages > 1 && (
               <Pagination
@@ -315,6 +387,14 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
         readOnly={!coordinators}
         onClose={() => setOpenId(null)}
         onChanged={refresh}
+      />
+      <ExportDialog
+        opened={exporting}
+        onClose={() => setExporting(false)}
+        forumId={forum.id}
+        kind="contributions"
+        title="Export contributions"
+        audiences={coordinators ? ['public', 'participants', 'coordinators'] : ['public']}
       />
       <ImportSurvey
         opened={importing}

@@ -10,10 +10,16 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { invalidateAreas, UI_AREAS } from '../../api/queries';
 import type { Forum } from '../../../../shared/api';
 import { NextCallCard } from '../calls/NextCallCard';
+import { NeedsMinutesCard } from '../calls/NeedsMinutesCard';
+import { ForumAdmin } from './ForumAdmin';
 import { ForumFormModal } from './ForumFormModal';
+import { nextMilestone, outsideYear } from './forumYear';
+import { RetentionBanner } from '../data/Retention';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -30,10 +36,13 @@ export function OverviewPage({
   const now = today();
   const audience = useAudience();
   const reached = forum.milestones.filter((m) => m.date <= now).length;
-  const next = forum.milestones.find((m) => m.date > now);
+  const next = nextMilestone(forum.milestones, forum.year, now);
+  const queryClient = useQueryClient();
+  const archived = forum.archivedAt != null;
 
   return (
     <Stack gap="lg" maw={1100}>
+      {audience === 'coordinators' && <RetentionBanner forum={forum} />}
       <Group justify="space-between" align="flex-start">
         <div>
           <Title order={1}>{forum.title}</Title>
@@ -43,7 +52,7 @@ export function OverviewPage({
           </Text>
         </div>
         {audience === 'coordinators' && (
-          <Button variant="default" onClick={() => setEditing(true)}>
+          <Button variant="default" onClick={() => setEditing(true)} disabled={archived}>
             Edit forum
           </Button>
         )}
@@ -85,6 +94,7 @@ export function OverviewPage({
           )}
         </Card>
         <NextCallCard forumId={forum.id} />
+        <NeedsMinutesCard forumId={forum.id} />
       </SimpleGrid>
       {forum.mandate && (
         <Card withBorder>
@@ -109,6 +119,11 @@ export function OverviewPage({
                   <Group gap="xs">
                     <span>{m.label}</span>
                     {m === next && <Badge size="sm">Next</Badge>}
+                    {outsideYear(m.date, forum.year) && (
+                      <Badge size="sm" color="orange" variant="outline">
+                        Outside {forum.year}
+                      </Badge>
+                    )}
                   </Group>
                 }
               >
@@ -120,6 +135,13 @@ export function OverviewPage({
           </Timeline>
         )}
       </Card>
+      {audience === 'coordinators' && (
+        <ForumAdmin
+          forum={forum}
+          onChanged={onForumChanged}
+          onRemoved={() => void invalidateAreas(queryClient, UI_AREAS)}
+        />
+      )}
       <ForumFormModal
         opened={editing}
         forum={forum}

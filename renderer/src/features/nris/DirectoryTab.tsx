@@ -13,11 +13,14 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Nri } from '../../../../shared/api';
 import { fold } from '../../../../shared/domain/fold';
 import { NRI_KIND_LABELS } from '../../../../shared/domain/nris';
 import { useClient } from '../../api/context';
+import { SortableTh } from '../../components/SortableTh';
+import { useSortedRows } from '../../components/SortableRows';
+import { useApi } from '../../api/queries';
 import { placeOf } from './format';
 import { NriForm } from './NriForm';
 
@@ -35,36 +38,35 @@ export function DirectoryTab({
   onChanged?: () => void;
 }) {
   const client = useClient();
-  const [nris, setNris] = useState<Nri[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useApi('nris.list', {});
+  const nris = list.data ?? null;
+  const error = list.error?.message ?? null;
   const [search, setSearch] = useState('');
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Nri | null>(null);
   const [removing, setRemoving] = useState<Nri | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    const r = await client.call('nris.list', {});
-    if (r.ok) {
-      setNris(r.value);
-      setError(null);
-    } else setError(r.error.message);
-  }, [client]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const shown = useMemo(() => {
     const terms = fold(search).split(' ').filter(Boolean);
     return (nris ?? []).filter((n) => matches(n, terms));
   }, [nris, search]);
 
+  const { sorted, sort, setSort } = useSortedRows(
+    shown,
+    {
+      name: (n: Nri) => n.name,
+      kind: (n: Nri) => NRI_KIND_LABELS[n.kind],
+      place: (n: Nri) => placeOf(n),
+      sessions: (n: Nri) => n.sessionCount,
+    },
+    { key: 'name', direction: 'asc' },
+  );
+
   const onSaved = (n: Nri, verb: string) => {
     setAdding(false);
     setEditing(null);
     notifications.show({ message: `${n.name} ${verb}.` });
-    void load();
     onChanged?.();
   };
 
@@ -79,7 +81,6 @@ export function DirectoryTab({
     }
     notifications.show({ message: `${removing.name} removed from the directory.` });
     setRemoving(null);
-    void load();
     onChanged?.();
   };
 
@@ -125,18 +126,26 @@ export function DirectoryTab({
             <Table highlightOnHover aria-label="NRIs">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Kind</Table.Th>
-                  <Table.Th>Country or region</Table.Th>
+                  <SortableTh column="name" sort={sort} onSort={setSort}>
+                    Name
+                  </SortableTh>
+                  <SortableTh column="kind" sort={sort} onSort={setSort}>
+                    Kind
+                  </SortableTh>
+                  <SortableTh column="place" sort={sort} onSort={setSort}>
+                    Country or region
+                  </SortableTh>
                   <Table.Th>Website</Table.Th>
-                  <Table.Th>Sessions</Table.Th>
+                  <SortableTh column="sessions" sort={sort} onSort={setSort}>
+                    Sessions
+                  </SortableTh>
                   <Table.Th>
                     <VisuallyHidden>Actions</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {shown.map((n) => (
+                {sorted.map((n) => (
                   <Table.Tr key={n.id}>
                     <Table.Td>
                       {editable ? (

@@ -1,19 +1,11 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { Nri } from '../../../../shared/api';
 import { REGION_LABELS, REGIONS, regionOf } from '../../../../shared/domain/countries';
 import { NRI_KIND_LABELS, NRI_KINDS, type NriKind } from '../../../../shared/domain/nris';
 import { useClient } from '../../api/context';
-import { useFieldErrors } from '../../components/errors';
+import { ErrorSummary, SubmitButton, useSchemaErrors } from '../../components/forms';
+import { nriInput } from '../../../../shared/schemas/nris';
 import { COUNTRY_OPTIONS } from './format';
 
 interface NriDraft {
@@ -26,6 +18,18 @@ interface NriDraft {
   contactEmail: string;
   notes: string;
 }
+
+/** The visible label of each field: error sentences start with it. */
+export const NRI_LABELS: Record<string, string> = {
+  name: 'Name',
+  kind: 'Kind',
+  country: 'Country',
+  region: 'Region',
+  website: 'Website',
+  contactName: 'Contact person',
+  contactEmail: 'Contact e-mail',
+  notes: 'Notes',
+};
 
 const draftOf = (n?: Nri): NriDraft => ({
   name: n?.name ?? '',
@@ -51,14 +55,19 @@ export function NriForm({
   const client = useClient();
   const [d, setD] = useState<NriDraft>(() => draftOf(nri));
   const [saving, setSaving] = useState(false);
-  const { errors, formError, clear, show } = useFieldErrors();
-  const set = <K extends keyof NriDraft>(k: K, v: NriDraft[K]) => setD((p) => ({ ...p, [k]: v }));
+  const { errors, check, show, clearField, fieldId, summary } = useSchemaErrors(
+    nriInput,
+    NRI_LABELS,
+  );
+  const set = <K extends keyof NriDraft>(k: K, v: NriDraft[K]) => {
+    setD((p) => ({ ...p, [k]: v }));
+    clearField(k);
+  };
   const countryRegion = d.country ? regionOf(d.country) : undefined;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    clear();
-    setSaving(true);
+    if (saving) return;
     const fields = {
       name: d.name,
       kind: d.kind,
@@ -69,6 +78,8 @@ export function NriForm({
       contactEmail: d.contactEmail.trim(),
       notes: d.notes,
     };
+    if (!check(fields)) return;
+    setSaving(true);
     const r = nri
       ? await client.call('nris.update', { id: nri.id, ...fields })
       : await client.call('nris.create', fields);
@@ -80,13 +91,14 @@ export function NriForm({
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {formError && <Alert color="red">{formError}</Alert>}
+        <ErrorSummary {...summary} />
         <TextInput
           label="Name"
           required
           data-autofocus
           value={d.name}
           onChange={(e) => set('name', e.currentTarget.value)}
+          id={fieldId('name')}
           error={errors.name}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -95,6 +107,7 @@ export function NriForm({
             value={d.kind}
             onChange={(e) => set('kind', e.currentTarget.value as NriKind)}
             data={NRI_KINDS.map((k) => ({ value: k, label: NRI_KIND_LABELS[k] }))}
+            id={fieldId('kind')}
             error={errors.kind}
           />
           <NativeSelect
@@ -103,6 +116,7 @@ export function NriForm({
             value={d.country}
             onChange={(e) => set('country', e.currentTarget.value)}
             data={COUNTRY_OPTIONS}
+            id={fieldId('country')}
             error={errors.country}
           />
           <NativeSelect
@@ -115,6 +129,7 @@ export function NriForm({
               { value: '', label: '—' },
               ...REGIONS.map((r) => ({ value: r, label: REGION_LABELS[r] })),
             ]}
+            id={fieldId('region')}
             error={errors.region}
           />
         </SimpleGrid>
@@ -124,6 +139,7 @@ export function NriForm({
           placeholder="https://"
           value={d.website}
           onChange={(e) => set('website', e.currentTarget.value)}
+          id={fieldId('website')}
           error={errors.website}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -131,6 +147,7 @@ export function NriForm({
             label="Contact person"
             value={d.contactName}
             onChange={(e) => set('contactName', e.currentTarget.value)}
+            id={fieldId('contactName')}
             error={errors.contactName}
           />
           <TextInput
@@ -138,6 +155,7 @@ export function NriForm({
             type="email"
             value={d.contactEmail}
             onChange={(e) => set('contactEmail', e.currentTarget.value)}
+            id={fieldId('contactEmail')}
             error={errors.contactEmail}
           />
         </SimpleGrid>
@@ -147,15 +165,14 @@ export function NriForm({
           minRows={2}
           value={d.notes}
           onChange={(e) => set('notes', e.currentTarget.value)}
+          id={fieldId('notes')}
           error={errors.notes}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={saving}>
-            Save NRI
-          </Button>
+          <SubmitButton busy={saving}>Save NRI</SubmitButton>
         </Group>
       </Stack>
     </form>

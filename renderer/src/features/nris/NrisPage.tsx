@@ -1,9 +1,9 @@
 import { useAudience } from '../../api/context';
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import type { Forum } from '../../../../shared/api';
 import { DirectoryTab } from './DirectoryTab';
 import { SessionsTab } from './SessionsTab';
+import { useRouteParam } from '../../app/routes';
 
 type NrisTab = 'directory' | 'sessions';
 
@@ -13,7 +13,8 @@ type NrisTab = 'directory' | 'sessions';
  */
 export function NrisPage({ forum }: { forum: Forum }) {
   const audience = useAudience();
-  const [tab, setTab] = useState<NrisTab>('directory');
+  const [tabParam, setTab] = useRouteParam('nris', 'tab');
+  const tab: NrisTab = tabParam === 'sessions' ? 'sessions' : 'directory';
   return (
     <Stack gap="md">
       <Stack gap={4}>

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -26,7 +25,8 @@ import {
   type SessionStatus,
 } from '../../../../shared/domain/nris';
 import { useClient } from '../../api/context';
-import { useFieldErrors } from '../../components/errors';
+import { ErrorSummary, SubmitButton, useSchemaErrors } from '../../components/forms';
+import { nrisSchemas } from '../../../../shared/schemas/nris';
 import { COUNTRY_OPTIONS, countryOfZone, zoneOptions } from './format';
 
 interface SessionDraft {
@@ -44,6 +44,22 @@ interface SessionDraft {
   notes: string;
   outcomes: string;
 }
+
+/** The visible label of each field: error sentences start with it. */
+export const SESSION_LABELS: Record<string, string> = {
+  nriId: 'NRI',
+  title: 'Title',
+  date: 'Date',
+  startTime: 'Start time',
+  durationMinutes: 'Duration (minutes)',
+  zone: 'Time zone',
+  venue: 'Venue',
+  format: 'Format',
+  status: 'Status',
+  localHosts: 'Local hosts',
+  notes: 'Notes',
+  outcomes: 'Outcomes',
+};
 
 function draftOf(s: OnsiteSession | undefined, nris: Nri[]): SessionDraft {
   if (s)
@@ -97,9 +113,14 @@ export function SessionForm({
   const [d, setD] = useState<SessionDraft>(() => draftOf(session, nris));
   const [preview, setPreview] = useState(false);
   const [saving, setSaving] = useState(false);
-  const { errors, formError, clear, show } = useFieldErrors();
-  const set = <K extends keyof SessionDraft>(k: K, v: SessionDraft[K]) =>
+  const { errors, check, show, clearField, fieldId, summary } = useSchemaErrors(
+    session ? nrisSchemas['sessions.update'] : nrisSchemas['sessions.create'],
+    SESSION_LABELS,
+  );
+  const set = <K extends keyof SessionDraft>(k: K, v: SessionDraft[K]) => {
     setD((p) => ({ ...p, [k]: v }));
+    clearField(k);
+  };
   const zones = useMemo(() => zoneOptions(d.zone), [d.zone]);
   const suggested = d.venueCountry ? suggestedTimeZone(d.venueCountry) : undefined;
 
@@ -117,8 +138,7 @@ export function SessionForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    clear();
-    setSaving(true);
+    if (saving) return;
     const fields = {
       nriId: d.nriId || null,
       title: d.title,
@@ -133,6 +153,8 @@ export function SessionForm({
       notes: d.notes,
       outcomes: d.outcomes,
     };
+    if (!check(session ? { id: session.id, ...fields } : { forumId, ...fields })) return;
+    setSaving(true);
     const r = session
       ? await client.call('sessions.update', { id: session.id, ...fields })
       : await client.call('sessions.create', { forumId, ...fields });
@@ -148,7 +170,7 @@ export function SessionForm({
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {formError && <Alert color="red">{formError}</Alert>}
+        <ErrorSummary {...summary} />
         <NativeSelect
           label="NRI"
           description="Whose event the session is part of"
@@ -158,6 +180,7 @@ export function SessionForm({
             { value: '', label: '— No NRI —' },
             ...nris.map((n) => ({ value: n.id, label: n.name })),
           ]}
+          id={fieldId('nriId')}
           error={errors.nriId}
         />
         <TextInput
@@ -166,6 +189,7 @@ export function SessionForm({
           data-autofocus
           value={d.title}
           onChange={(e) => set('title', e.currentTarget.value)}
+          id={fieldId('title')}
           error={errors.title}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -175,6 +199,7 @@ export function SessionForm({
             required
             value={d.date}
             onChange={(e) => set('date', e.currentTarget.value)}
+            id={fieldId('date')}
             error={errors.date}
           />
           <TextInput
@@ -184,6 +209,7 @@ export function SessionForm({
             description="On the venue's clock"
             value={d.startTime}
             onChange={(e) => set('startTime', e.currentTarget.value)}
+            id={fieldId('startTime')}
             error={errors.startTime}
           />
           <NumberInput
@@ -193,6 +219,7 @@ export function SessionForm({
             step={15}
             value={d.durationMinutes}
             onChange={(v) => set('durationMinutes', v)}
+            id={fieldId('durationMinutes')}
             error={errors.durationMinutes}
           />
         </SimpleGrid>
@@ -210,6 +237,7 @@ export function SessionForm({
             value={d.zone}
             onChange={(e) => set('zone', e.currentTarget.value)}
             data={zones}
+            id={fieldId('zone')}
             error={errors.zone}
           />
         </SimpleGrid>
@@ -218,6 +246,7 @@ export function SessionForm({
             label="Venue"
             value={d.venue}
             onChange={(e) => set('venue', e.currentTarget.value)}
+            id={fieldId('venue')}
             error={errors.venue}
           />
           <NativeSelect
@@ -225,6 +254,7 @@ export function SessionForm({
             value={d.format}
             onChange={(e) => set('format', e.currentTarget.value as SessionFormat)}
             data={SESSION_FORMATS.map((f) => ({ value: f, label: SESSION_FORMAT_LABELS[f] }))}
+            id={fieldId('format')}
             error={errors.format}
           />
           <NativeSelect
@@ -232,6 +262,7 @@ export function SessionForm({
             value={d.status}
             onChange={(e) => set('status', e.currentTarget.value as SessionStatus)}
             data={SESSION_STATUSES.map((s) => ({ value: s, label: SESSION_STATUS_LABELS[s] }))}
+            id={fieldId('status')}
             error={errors.status}
           />
         </SimpleGrid>
@@ -240,6 +271,7 @@ export function SessionForm({
           description="People or organisations hosting the session locally"
           value={d.localHosts}
           onChange={(e) => set('localHosts', e.currentTarget.value)}
+          id={fieldId('localHosts')}
           error={errors.localHosts}
         />
         <Textarea
@@ -249,6 +281,7 @@ export function SessionForm({
           minRows={3}
           value={d.notes}
           onChange={(e) => set('notes', e.currentTarget.value)}
+          id={fieldId('notes')}
           error={errors.notes}
         />
         <Textarea
@@ -258,6 +291,7 @@ export function SessionForm({
           minRows={3}
           value={d.outcomes}
           onChange={(e) => set('outcomes', e.currentTarget.value)}
+          id={fieldId('outcomes')}
           error={errors.outcomes}
         />
         <Checkbox
@@ -285,9 +319,7 @@ export function SessionForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={saving}>
-            {session ? 'Save session' : 'Plan session'}
-          </Button>
+          <SubmitButton busy={saving}>{session ? 'Save session' : 'Plan session'}</SubmitButton>
         </Group>
       </Stack>
     </form>

@@ -12,44 +12,31 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
-import type { Forum, Nri, OnsiteSession, OnsiteSessionSummary } from '../../../../shared/api';
+import { useState } from 'react';
+import type { Forum, Nri, OnsiteSession } from '../../../../shared/api';
 import { SESSION_FORMAT_LABELS, SESSION_STATUS_LABELS } from '../../../../shared/domain/nris';
 import type { Audience } from '../../../../shared/domain/vocabulary';
-import { useClient } from '../../api/context';
+import { useApi } from '../../api/queries';
 import { formatInZone, STATUS_COLORS, venueWhen } from './format';
 import { SessionDetail } from './SessionDetail';
 import { SessionForm } from './SessionForm';
+import { useRouteParam } from '../../app/routes';
+
+const NO_NRIS: Nri[] = [];
 
 /** The forum's onsite sessions at NRI events; a session opens its own page. */
 export function SessionsTab({ forum, audience }: { forum: Forum; audience: Audience }) {
-  const client = useClient();
-  const [sessions, setSessions] = useState<OnsiteSessionSummary[] | null>(null);
-  const [nris, setNris] = useState<Nri[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const list = useApi('sessions.list', { forumId: forum.id });
+  const directory = useApi('nris.list', {});
+  const sessions = list.data ?? null;
+  const nris = directory.data ?? NO_NRIS;
+  const error = list.error?.message ?? null;
   const [planning, setPlanning] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const [list, directory] = await Promise.all([
-      client.call('sessions.list', { forumId: forum.id }),
-      client.call('nris.list', {}),
-    ]);
-    if (list.ok) {
-      setSessions(list.value);
-      setError(null);
-    } else setError(list.error.message);
-    if (directory.ok) setNris(directory.value);
-  }, [client, forum.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const [openId, setOpenId] = useRouteParam('nris', 'sessionId');
 
   const onPlanned = (s: OnsiteSession) => {
     setPlanning(false);
     notifications.show({ message: `${s.title} planned.` });
-    void load();
   };
 
   if (openId)
@@ -62,7 +49,6 @@ export function SessionsTab({ forum, audience }: { forum: Forum; audience: Audie
         audience={audience}
         onBack={() => {
           setOpenId(null);
-          void load();
         }}
       />
     );

@@ -10,7 +10,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Participant } from '../../../../shared/api';
 import {
   countryByCode,
@@ -21,7 +21,8 @@ import {
 } from '../../../../shared/domain/countries';
 import type { ForumRole, Gender, StakeholderGroup } from '../../../../shared/domain/vocabulary';
 import { useClient } from '../../api/context';
-import { useFieldErrors } from '../../components/errors';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
+import { participantInput } from '../../../../shared/schemas/participants';
 import {
   countryOptions,
   genderOptions,
@@ -36,7 +37,7 @@ const splitList = (s: string, sep: RegExp) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-interface Draft {
+type Draft = {
   fullName: string;
   preferredName: string;
   email: string;
@@ -53,7 +54,7 @@ interface Draft {
   consentInvitations: boolean;
   role: ForumRole;
   notes: string;
-}
+};
 
 function draftOf(p?: Participant): Draft {
   return {
@@ -76,6 +77,48 @@ function draftOf(p?: Participant): Draft {
   };
 }
 
+/** The visible label of each field: error sentences start with it. */
+export const PARTICIPANT_LABELS: Record<string, string> = {
+  fullName: 'Full name',
+  preferredName: 'Preferred name',
+  email: 'Email',
+  organisation: 'Organisation',
+  stakeholderGroup: 'Stakeholder group',
+  role: 'Role in the forum',
+  country: 'Country',
+  timeZone: 'Time zone',
+  gender: 'Gender',
+  genderSelfDescribed: 'Gender, in their words',
+  languages: 'Languages',
+  aliases: 'Aliases',
+  handles: 'Online handles',
+  consentListed: "May be listed in the report's acknowledgements",
+  consentInvitations: 'May receive invitations',
+  notes: 'Notes',
+};
+
+/** The form's draft as the shared schema's input. */
+export function participantInputOf(d: Draft) {
+  return {
+    fullName: d.fullName,
+    preferredName: d.preferredName || null,
+    email: d.email || null,
+    organisation: d.organisation || null,
+    stakeholderGroup: (d.stakeholderGroup || undefined) as StakeholderGroup,
+    country: d.country || null,
+    gender: d.gender || null,
+    genderSelfDescribed: d.gender === 'self_described' ? d.genderSelfDescribed || null : null,
+    languages: splitList(d.languages, /[,;\s]+/),
+    timeZone: d.timeZone || null,
+    aliases: splitList(d.aliases, /\n/),
+    handles: splitList(d.handles, /\n/),
+    consentListed: d.consentListed,
+    consentInvitations: d.consentInvitations,
+    role: d.role,
+    notes: d.notes || null,
+  };
+}
+
 /** Add or edit a participant. Every field has a visible label; errors show beside their field. */
 export function ParticipantForm({
   forumId,
@@ -89,76 +132,68 @@ export function ParticipantForm({
   onCancel: () => void;
 }) {
   const client = useClient();
-  const [d, setD] = useState<Draft>(() => draftOf(participant));
-  const [saving, setSaving] = useState(false);
+  const zf = useZodForm({
+    schema: participantInput,
+    initialValues: draftOf(participant),
+    toInput: participantInputOf,
+    labels: PARTICIPANT_LABELS,
+  });
+  const { form } = zf;
+  const d = form.values;
   /** Set when the details match an excluded disruptive actor: saving then needs a confirmation. */
   const [actorWarning, setActorWarning] = useState<string | null>(null);
-  const { errors, formError, clear, show } = useFieldErrors();
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const warningRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (actorWarning) warningRef.current?.focus();
+  }, [actorWarning]);
   const zones = useMemo(timeZoneOptions, []);
 
   const country = d.country ? countryByCode(d.country) : undefined;
   const onCountry = (code: string) => {
-    setD((x) => {
-      const previousSuggestion = x.country ? suggestedTimeZone(x.country) : undefined;
-      const keepZone = x.timeZone !== '' && x.timeZone !== previousSuggestion;
-      return {
-        ...x,
-        country: code,
-        timeZone: keepZone ? x.timeZone : ((code && suggestedTimeZone(code)) ?? x.timeZone),
-      };
+    const x = form.getValues();
+    const previousSuggestion = x.country ? suggestedTimeZone(x.country) : undefined;
+    const keepZone = x.timeZone !== '' && x.timeZone !== previousSuggestion;
+    form.setValues({
+      country: code,
+      timeZone: keepZone ? x.timeZone : ((code && suggestedTimeZone(code)) ?? x.timeZone),
     });
+    form.clearFieldError('country');
   };
 
-  const submit = async (e: FormEvent | null, acknowledgeActorMatch = false) => {
-    e?.preventDefault();
-    clear();
-    setActorWarning(null);
-    if (!d.stakeholderGroup) {
-      show({ code: 'validation', message: 'is required', field: 'stakeholderGroup' });
-      return;
-    }
-    setSaving(true);
-    const fields = {
-      fullName: d.fullName,
-      preferredName: d.preferredName || null,
-      email: d.email || null,
-      organisation: d.organisation || null,
-      stakeholderGroup: d.stakeholderGroup,
-      country: d.country || null,
-      gender: d.gender || null,
-      genderSelfDescribed: d.gender === 'self_described' ? d.genderSelfDescribed || null : null,
-      languages: splitList(d.languages, /[,;\s]+/),
-      timeZone: d.timeZone || null,
-      aliases: splitList(d.aliases, /\n/),
-      handles: splitList(d.handles, /\n/),
-      consentListed: d.consentListed,
-      consentInvitations: d.consentInvitations,
-      role: d.role,
-      notes: d.notes || null,
-      acknowledgeActorMatch,
-    };
-    const result = participant
-      ? await client.call('participants.update', { id: participant.id, ...fields })
-      : await client.call('participants.create', { forumId, ...fields });
-    setSaving(false);
-    if (result.ok) onSaved(result.value);
-    else {
-      show(result.error);
-      if (result.error.code === 'flagged') setActorWarning(result.error.message);
-    }
-  };
+  const save = (acknowledgeActorMatch: boolean) =>
+    zf.onSubmit(async (fields) => {
+      setActorWarning(null);
+      const input = { ...fields, acknowledgeActorMatch };
+      const result = participant
+        ? await client.call('participants.update', { id: participant.id, ...input })
+        : await client.call('participants.create', { forumId, ...input });
+      if (result.ok) {
+        onSaved(result.value);
+        return;
+      }
+      if (result.error.code === 'flagged') {
+        setActorWarning(result.error.message);
+        return;
+      }
+      return result;
+    });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={save(false)} noValidate>
       <Stack>
-        {formError && <Alert color="red">{formError}</Alert>}
+        <ErrorSummary {...zf.summary} />
         {actorWarning && (
-          <Alert color="orange" title="Possible disruptive actor">
+          <Alert
+            ref={warningRef}
+            tabIndex={-1}
+            color="orange"
+            title="Possible disruptive actor"
+            role="status"
+          >
             <Stack gap="xs">
               <Text size="sm">{actorWarning}</Text>
               <Group>
-                <Button size="xs" color="orange" onClick={() => void submit(null, true)}>
+                <Button size="xs" color="orange" onClick={() => save(true)()}>
                   Save anyway
                 </Button>
               </Group>
@@ -169,51 +204,28 @@ export function ParticipantForm({
           <TextInput
             label="Full name"
             required
-            value={d.fullName}
-            onChange={(e) => set('fullName', e.currentTarget.value)}
-            error={errors.fullName}
+            {...form.getInputProps('fullName')}
             data-autofocus
           />
-          <TextInput
-            label="Preferred name"
-            value={d.preferredName}
-            onChange={(e) => set('preferredName', e.currentTarget.value)}
-            error={errors.preferredName}
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            value={d.email}
-            onChange={(e) => set('email', e.currentTarget.value)}
-            error={errors.email}
-          />
-          <TextInput
-            label="Organisation"
-            value={d.organisation}
-            onChange={(e) => set('organisation', e.currentTarget.value)}
-            error={errors.organisation}
-          />
+          <TextInput label="Preferred name" {...form.getInputProps('preferredName')} />
+          <TextInput label="Email" type="email" {...form.getInputProps('email')} />
+          <TextInput label="Organisation" {...form.getInputProps('organisation')} />
           <NativeSelect
             label="Stakeholder group"
             required
-            value={d.stakeholderGroup}
-            onChange={(e) => set('stakeholderGroup', e.currentTarget.value as StakeholderGroup)}
+            {...form.getInputProps('stakeholderGroup')}
             data={[{ value: '', label: 'Choose a group…' }, ...stakeholderOptions]}
-            error={errors.stakeholderGroup}
           />
           <NativeSelect
             label="Role in the forum"
-            value={d.role}
-            onChange={(e) => set('role', e.currentTarget.value as ForumRole)}
+            {...form.getInputProps('role')}
             data={roleOptions}
-            error={errors.role}
           />
           <NativeSelect
             label="Country"
-            value={d.country}
+            {...form.getInputProps('country')}
             onChange={(e) => onCountry(e.currentTarget.value)}
             data={[{ value: '', label: 'Not given' }, ...countryOptions]}
-            error={errors.country}
             description={
               country
                 ? `${REGION_LABELS[country.region]} · ${DEVELOPMENT_STATUS_LABELS[developmentStatusOf(country.code)!]}`
@@ -222,52 +234,40 @@ export function ParticipantForm({
           />
           <NativeSelect
             label="Time zone"
-            value={d.timeZone}
-            onChange={(e) => set('timeZone', e.currentTarget.value)}
+            {...form.getInputProps('timeZone')}
             data={[{ value: '', label: 'Not given' }, ...zones]}
-            error={errors.timeZone}
             description="Suggested from the country; change it if needed"
           />
           <NativeSelect
             label="Gender"
-            value={d.gender}
-            onChange={(e) => set('gender', e.currentTarget.value as Gender | '')}
+            {...form.getInputProps('gender')}
             data={[{ value: '', label: 'Not given' }, ...genderOptions]}
-            error={errors.gender}
             description="Optional"
           />
           {d.gender === 'self_described' && (
             <TextInput
               label="Gender, in their words"
-              value={d.genderSelfDescribed}
-              onChange={(e) => set('genderSelfDescribed', e.currentTarget.value)}
-              error={errors.genderSelfDescribed}
+              {...form.getInputProps('genderSelfDescribed')}
             />
           )}
           <TextInput
             label="Languages"
             description="Language codes, separated by commas (e.g. en, pt-BR)"
-            value={d.languages}
-            onChange={(e) => set('languages', e.currentTarget.value)}
-            error={errors.languages ?? errors['languages.0']}
+            {...form.getInputProps('languages')}
           />
           <Textarea
             label="Aliases"
             description="Other names they go by, one per line"
             autosize
             minRows={2}
-            value={d.aliases}
-            onChange={(e) => set('aliases', e.currentTarget.value)}
-            error={errors.aliases}
+            {...form.getInputProps('aliases')}
           />
           <Textarea
             label="Online handles"
             description="Social media or chat handles, one per line"
             autosize
             minRows={2}
-            value={d.handles}
-            onChange={(e) => set('handles', e.currentTarget.value)}
-            error={errors.handles}
+            {...form.getInputProps('handles')}
           />
         </SimpleGrid>
         <Stack gap="xs">
@@ -276,30 +276,19 @@ export function ParticipantForm({
           </Text>
           <Checkbox
             label="May be listed in the report's acknowledgements"
-            checked={d.consentListed}
-            onChange={(e) => set('consentListed', e.currentTarget.checked)}
+            {...form.getInputProps('consentListed', { type: 'checkbox' })}
           />
           <Checkbox
             label="May receive invitations"
-            checked={d.consentInvitations}
-            onChange={(e) => set('consentInvitations', e.currentTarget.checked)}
+            {...form.getInputProps('consentInvitations', { type: 'checkbox' })}
           />
         </Stack>
-        <Textarea
-          label="Notes"
-          autosize
-          minRows={2}
-          value={d.notes}
-          onChange={(e) => set('notes', e.currentTarget.value)}
-          error={errors.notes}
-        />
+        <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={saving}>
-            Save participant
-          </Button>
+          <SubmitButton busy={zf.submitting}>Save participant</SubmitButton>
         </Group>
       </Stack>
     </form>

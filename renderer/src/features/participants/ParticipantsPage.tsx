@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   Modal,
   NativeSelect,
@@ -27,11 +28,19 @@ import {
 import { PARTICIPANT_SORTS, type ParticipantSort } from '../../../../shared/schemas/participants';
 import { ExportDialog } from '../publish/ExportDialog';
 import { ParticipantDetail } from './ParticipantDetail';
-import { ProtectionDialog, type ProtectionTarget } from './ProtectionDialog';
+import {
+  ProtectionDialog,
+  type ProtectionSelection,
+  type ProtectionTarget,
+} from './ProtectionDialog';
+import { BulkRoleDialog } from './BulkRoleDialog';
+import { SavedFilters, type FilterParams } from './SavedFilters';
+import { SortableColumnHeader, type SortState } from '../../components/SortableTh';
 import { ParticipantForm } from './ParticipantForm';
 import { roleOptions, stakeholderOptions } from './options';
 import { useParticipantPages, type ListQuery } from './useParticipantPages';
 import { ImportParticipants } from './import/ImportParticipants';
+import { useRouteParam } from '../../app/routes';
 
 const ROW_HEIGHT = 52;
 
@@ -52,6 +61,10 @@ const CONSENT_OPTIONS = [
   { value: 'no_invitations', label: 'No invitations' },
 ];
 
+const CONSENT_VALUES = new Set(CONSENT_OPTIONS.map((o) => o.value));
+const SORTS = new Set<string>(PARTICIPANT_SORTS);
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
 function displayName(row: ParticipantRow) {
   return row.preferredName && row.preferredName !== row.fullName
     ? `${row.fullName} (${row.preferredName})`
@@ -71,9 +84,25 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
   const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useRouteParam('participants', 'participantId');
   const [exporting, setExporting] = useState(false);
   const [protecting, setProtecting] = useState<ProtectionTarget | null>(null);
+  /** Said once by screen readers after a change the list itself does not show at once. */
+  const [announcement, setAnnouncement] = useState('');
+  /** The rows ticked for a bulk action, kept until cleared (filtering does not untick). */
+  const [selected, setSelected] = useState<Map<string, ProtectionTarget>>(() => new Map());
+  const [changingRole, setChangingRole] = useState(false);
+  const [protectingMany, setProtectingMany] = useState<ProtectionSelection | null>(null);
+  const [exportingSelection, setExportingSelection] = useState(false);
+  const selectedIds = useMemo(() => [...selected.keys()], [selected]);
+  const toggle = (row: ParticipantRow, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Map(prev);
+      if (on)
+        next.set(row.id, { id: row.id, fullName: row.fullName, isProtected: row.isProtected });
+      else next.delete(row.id);
+      return next;
+    });
 
   const query = useMemo<ListQuery>(
     () => ({
@@ -104,6 +133,50 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
   useEffect(() => {
     if (total) ensureRange(first, last);
   }, [first, last, total, ensureRange]);
+
+  // "This page": the rows the list shows now.
+  const shown = items.map((item) => rowAt(item.index)).filter((r): r is ParticipantRow => !!r);
+  const shownSelected = shown.filter((r) => selected.has(r.id)).length;
+  const selectShown = (on: boolean) =>
+    setSelected((prev) => {
+      const next = new Map(prev);
+      for (const r of shown)
+        if (on) next.set(r.id, { id: r.id, fullName: r.fullName, isProtected: r.isProtected });
+        else next.delete(r.id);
+      return next;
+    });
+
+  const sortState: SortState<ParticipantSort> = { key: sort, direction };
+  const onSort = (next: SortState<ParticipantSort>) => {
+    setSort(next.key);
+    setDirection(next.direction);
+  };
+
+  const currentFilter: FilterParams = Object.fromEntries(
+    Object.entries({
+      search: search.trim(),
+      stakeholderGroup,
+      region,
+      role,
+      consent,
+      sort,
+      direction,
+    }).filter(([, v]) => v !== ''),
+  );
+  /** Applies a saved filter; fields the list no longer knows are left at their defaults. */
+  const applyFilter = (p: FilterParams) => {
+    setSearch(text(p.search));
+    setStakeholderGroup(
+      stakeholderOptions.some((o) => o.value === p.stakeholderGroup)
+        ? text(p.stakeholderGroup)
+        : '',
+    );
+    setRegion((REGIONS as readonly string[]).includes(text(p.region)) ? text(p.region) : '');
+    setRole(roleOptions.some((o) => o.value === p.role) ? text(p.role) : '');
+    setConsent(CONSENT_VALUES.has(text(p.consent)) ? text(p.consent) : '');
+    setSort(SORTS.has(text(p.sort)) ? (text(p.sort) as ParticipantSort) : 'name');
+    setDirection(p.direction === 'desc' ? 'desc' : 'asc');
+  };
 
   const clearFilters = () => {
     setSearch('');
@@ -183,7 +256,39 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
           ]}
         />
       </Group>
+      {coordinatorView && (
+        <SavedFilters
+          forumId={forum.id}
+          list="participants"
+          current={currentFilter}
+          onApply={applyFilter}
+        />
+      )}
+      {coordinatorView && selected.size > 0 && (
+        <Group gap="sm" role="toolbar" aria-label="Selected participants" className="bulk-actions">
+          <Text fw={600}>{selected.size} selected</Text>
+          <Button variant="default" onClick={() => setChangingRole(true)}>
+            Change role
+          </Button>
+          <Button
+            variant="default"
+            color="grape"
+            onClick={() => setProtectingMany({ forumId: forum.id, people: [...selected.values()] })}
+          >
+            Protect
+          </Button>
+          <Button variant="default" onClick={() => setExportingSelection(true)}>
+            Export selection
+          </Button>
+          <Button variant="subtle" onClick={() => setSelected(new Map())}>
+            Clear selection
+          </Button>
+        </Group>
+      )}
       {error && <Alert color="red">{error}</Alert>}
+      <VisuallyHidden role="status" aria-live="polite">
+        {announcement}
+      </VisuallyHidden>
       <Text size="sm" c="dimmed" role="status" aria-live="polite">
         {total === null
           ? 'Loading…'
@@ -210,16 +315,37 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
           role="table"
           aria-label="Participants"
           aria-rowcount={(total ?? 0) + 1}
+          className={`participant-table${coordinatorView ? ' selectable' : ''}`}
           style={{ flex: 1, minHeight: 200, display: 'flex', flexDirection: 'column' }}
         >
           <div role="rowgroup">
             <div role="row" className="participant-row header" style={{ minHeight: 40 }}>
-              <span role="columnheader">Name</span>
-              <span role="columnheader">Organisation</span>
+              {coordinatorView && (
+                <span role="columnheader">
+                  <Checkbox
+                    aria-label="Select all on this page"
+                    checked={shown.length > 0 && shownSelected === shown.length}
+                    indeterminate={shownSelected > 0 && shownSelected < shown.length}
+                    onChange={(e) => selectShown(e.currentTarget.checked)}
+                  />
+                </span>
+              )}
+              <SortableColumnHeader column="name" sort={sortState} onSort={onSort}>
+                Name
+              </SortableColumnHeader>
+              <SortableColumnHeader column="organisation" sort={sortState} onSort={onSort}>
+                Organisation
+              </SortableColumnHeader>
               <span role="columnheader">E-mail</span>
-              <span role="columnheader">Stakeholder group</span>
-              <span role="columnheader">Country</span>
-              <span role="columnheader">Role</span>
+              <SortableColumnHeader column="stakeholderGroup" sort={sortState} onSort={onSort}>
+                Stakeholder group
+              </SortableColumnHeader>
+              <SortableColumnHeader column="country" sort={sortState} onSort={onSort}>
+                Country
+              </SortableColumnHeader>
+              <SortableColumnHeader column="role" sort={sortState} onSort={onSort}>
+                Role
+              </SortableColumnHeader>
               <span role="columnheader">
                 <VisuallyHidden>Actions</VisuallyHidden>
               </span>
@@ -254,7 +380,21 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
                   >
                     {row ? (
                       <>
-                        <span role="cell" className="cell">
+                        {coordinatorView && (
+                          <span
+                            role="cell"
+                            onClick={(e) => e.stopPropagation()}
+                            onKeyDown={(e) => e.stopPropagation()}
+                          >
+                            <Checkbox
+                              aria-label={`Select ${row.fullName}`}
+                              checked={selected.has(row.id)}
+                              onChange={(e) => toggle(row, e.currentTarget.checked)}
+                            />
+                          </span>
+                        )}
+                        {/* Cells cut with an ellipsis show their whole text on hover. */}
+                        <span role="cell" className="cell" title={displayName(row)}>
                           {displayName(row)}{' '}
                           {row.isProtected && (
                             <Badge color="grape" size="xs">
@@ -262,10 +402,10 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
                             </Badge>
                           )}
                         </span>
-                        <span role="cell" className="cell">
+                        <span role="cell" className="cell" title={row.organisation ?? undefined}>
                           {row.organisation ?? ''}
                         </span>
-                        <span role="cell" className="cell">
+                        <span role="cell" className="cell" title={row.email ?? undefined}>
                           {row.email ?? ''}
                         </span>
                         <span role="cell" className="cell">
@@ -314,6 +454,7 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
             onCancel={() => setAdding(false)}
             onSaved={() => {
               setAdding(false);
+              setAnnouncement('Participant added');
               reload();
             }}
           />
@@ -341,6 +482,38 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
           setProtecting(null);
           reload();
         }}
+      />
+      <ProtectionDialog
+        target={null}
+        selection={protectingMany}
+        onClose={() => setProtectingMany(null)}
+        onDone={() => undefined}
+        onDoneMany={(count) => {
+          setProtectingMany(null);
+          setSelected(new Map());
+          setAnnouncement(`${count} ${count === 1 ? 'participant' : 'participants'} protected`);
+        }}
+      />
+      <BulkRoleDialog
+        opened={changingRole}
+        forumId={forum.id}
+        ids={selectedIds}
+        onClose={() => setChangingRole(false)}
+        onDone={(count, roleLabel) => {
+          setChangingRole(false);
+          setAnnouncement(
+            `${roleLabel}: role given to ${count} ${count === 1 ? 'participant' : 'participants'}.`,
+          );
+        }}
+      />
+      <ExportDialog
+        opened={exportingSelection}
+        onClose={() => setExportingSelection(false)}
+        forumId={forum.id}
+        kind="participant-directory"
+        title={`Export ${selected.size} selected ${selected.size === 1 ? 'participant' : 'participants'}`}
+        audiences={['public', 'participants', 'coordinators']}
+        participantIds={selectedIds}
       />
       <ImportParticipants
         opened={importing}

@@ -1,74 +1,90 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import type { ParticipantRow } from '../../../../shared/api';
 import type { MethodInput } from '../../../../shared/schemas';
 import { useClient } from '../../api/context';
+import { apiKey, unwrap } from '../../api/queries';
 
 export const PAGE_SIZE = 100;
 
 export type ListQuery = Omit<MethodInput<'participants.list'>, 'offset' | 'limit'>;
 
 /**
- * Loads the participant list one SQL page at a time, as the virtual list scrolls to it.
- * Only the pages on screen are ever fetched; a new query starts over.
+ * Loads the participant list one SQL page at a time, as the virtual list scrolls to it, each page
+ * a query of its own. Not `useInfiniteQuery`: its pages are contiguous from the first, so dragging
+ * the scrollbar to row 80,000 of 100,000 would fetch 800 pages; here only the pages on screen are
+ * fetched, cached pages come back at once, and a write or a live update refetches those on screen.
  */
 export function useParticipantPages(query: ListQuery) {
   const client = useClient();
-  const [total, setTotal] = useState<number | null>(null);
-  const [pages, setPages] = useState<Map<number, ParticipantRow[]>>(new Map());
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(new Set<number>());
-  const generation = useRef(0);
+  const queryClient = useQueryClient();
   const key = JSON.stringify(query);
+  const [wanted, setWanted] = useState<{ key: string; pages: number[] }>({ key, pages: [0] });
+  // A new query starts over at its first page.
+  const pages = useMemo(() => (wanted.key === key ? wanted.pages : [0]), [wanted, key]);
 
-  const fetchPage = useCallback(
-    async (page: number, gen: number) => {
-      if (inFlight.current.has(page)) return;
-      inFlight.current.add(page);
-      const result = await client.call('participants.list', {
-        ...(JSON.parse(key) as ListQuery),
-        offset: page * PAGE_SIZE,
-        limit: PAGE_SIZE,
-      });
-      inFlight.current.delete(page);
-      if (gen !== generation.current) return;
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
+  const results = useQueries({
+    queries: pages.map((page) => {
+      const input = { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+      return {
+        queryKey: apiKey(client.audience, 'participants.list', input),
+        queryFn: async () => unwrap(await client.call('participants.list', input)),
+      };
+    }),
+  });
+
+  const loaded = useMemo(() => {
+    const map = new Map<number, ParticipantRow[]>();
+    let total: number | null = null;
+    results.forEach((r, i) => {
+      if (r.data) {
+        map.set(pages[i], r.data.rows);
+        total = r.data.total;
       }
-      setError(null);
-      setTotal(result.value.total);
-      setPages((prev) => new Map(prev).set(page, result.value.rows));
-    },
-    [client, key],
-  );
-
-  const reload = useCallback(() => {
-    generation.current += 1;
-    inFlight.current.clear();
-    setPages(new Map());
-    void fetchPage(0, generation.current);
-  }, [fetchPage]);
-
-  useEffect(() => {
-    reload();
-  }, [reload]);
+    });
+    // While newly scrolled-to pages load, the count comes from any cached page of this query, so
+    // the virtual list keeps its height instead of collapsing.
+    if (total === null)
+      for (const [k, data] of queryClient.getQueriesData<{ total: number }>({
+        queryKey: apiKey(client.audience, 'participants.list'),
+      })) {
+        const input = k[4] as Record<string, unknown> | undefined;
+        if (data && input && samePages(input, query)) total = data.total;
+      }
+    return { map, total: total as number | null };
+  }, [results, pages, queryClient, client.audience, query]);
+  const error = results.find((r) => r.error)?.error?.message ?? null;
 
   const rowAt = useCallback(
     (index: number): ParticipantRow | undefined => {
       const page = Math.floor(index / PAGE_SIZE);
-      return pages.get(page)?.[index - page * PAGE_SIZE];
+      return loaded.map.get(page)?.[index - page * PAGE_SIZE];
     },
-    [pages],
+    [loaded],
   );
 
-  /** Fetches the pages covering rows first..last that are not loaded yet. */
+  /** Asks for the pages covering rows first..last (the ones on screen). */
   const ensureRange = useCallback(
     (first: number, last: number) => {
+      const next: number[] = [];
       for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++)
-        if (!pages.has(p)) void fetchPage(p, generation.current);
+        next.push(p);
+      setWanted((prev) =>
+        prev.key === key && prev.pages.join() === next.join() ? prev : { key, pages: next },
+      );
     },
-    [pages, fetchPage],
+    [key],
   );
 
-  return { total, rowAt, ensureRange, reload, error };
+  // Writes invalidate the participants area (api/queries.ts), so no manual reload is needed;
+  // kept for callers that pass it on as "changed".
+  const reload = useCallback(() => undefined, []);
+
+  return { total: loaded.total, rowAt, ensureRange, reload, error };
+}
+
+/** Whether a cached page's input is a page of `query` (same filters, any offset). */
+function samePages(input: Record<string, unknown>, query: ListQuery): boolean {
+  const { offset: _o, limit: _l, ...rest } = input;
+  return JSON.stringify(rest) === JSON.stringify(query);
 }

@@ -37,6 +37,7 @@ export function ExportDialog({
   audiences,
   formats = ['csv', 'md', 'html'],
   subjectId,
+  participantIds,
   printPdf,
 }: {
   opened: boolean;
@@ -48,6 +49,8 @@ export function ExportDialog({
   formats?: ExportFormat[];
   /** The series, call or session the export is about. */
   subjectId?: string;
+  /** The participant directory of only these people (a selection of the list). */
+  participantIds?: string[];
   /** PDF made from the print-ready HTML (previewed as HTML); resolves to an error message or null. */
   printPdf?: (audience: Audience) => Promise<string | null>;
 }) {
@@ -66,7 +69,14 @@ export function ExportDialog({
     setPreview(null);
     setError(null);
     void client
-      .call('exports.preview', { forumId, kind, audience, format: previewFormat, subjectId })
+      .call('exports.preview', {
+        forumId,
+        kind,
+        audience,
+        format: previewFormat,
+        subjectId,
+        participantIds,
+      })
       .then((r) => {
         if (!live) return;
         if (r.ok) setPreview(r.value);
@@ -75,7 +85,7 @@ export function ExportDialog({
     return () => {
       live = false;
     };
-  }, [client, opened, forumId, kind, audience, previewFormat, subjectId]);
+  }, [client, opened, forumId, kind, audience, previewFormat, subjectId, participantIds]);
 
   const save = async () => {
     setSaving(true);
@@ -86,7 +96,14 @@ export function ExportDialog({
       else onClose();
       return;
     }
-    const r = await client.call('exports.render', { forumId, kind, audience, format, subjectId });
+    const r = await client.call('exports.render', {
+      forumId,
+      kind,
+      audience,
+      format,
+      subjectId,
+      participantIds,
+    });
     setSaving(false);
     if (!r.ok) {
       setError(r.error.message);

@@ -46,6 +46,7 @@ import { unwrapOrNotify, useFieldErrors } from '../../components/errors';
 import { ExportDialog } from '../publish/ExportDialog';
 import { ImportCommentsModal } from './ImportCommentsModal';
 import { printReportPdf } from './print';
+import { personLabel } from '../../../../shared/domain/credit';
 
 const DISPOSITION_COLORS: Record<CommentDisposition, string> = {
   pending: 'gray',
@@ -541,7 +542,7 @@ function CommentForm({
       ...matches,
     ].map((p) => ({
       value: p.id,
-      label: `${p.fullName}${p.organisation ? ` (${p.organisation})` : ''}${p.isProtected ? ' · protected' : ''}`,
+      label: personLabel(p),
     })),
   ];
 

@@ -23,12 +23,14 @@ import type { RpcError } from '../../../../shared/result';
 import { useClient } from '../../api/context';
 import { unwrapOrNotify, useFieldErrors } from '../../components/errors';
 import { ExportDialog } from '../publish/ExportDialog';
+import { PublicPreviewButton } from './PublicPreview';
 import { ConsultationPanel } from './ConsultationPanel';
 import { Outline } from './Outline';
 import { LEVEL_LABELS, canIndent, canOutdent, shiftLevel, type OutlineItem } from './outline';
 import { printReportPdf } from './print';
 import { SectionEditor } from './SectionEditor';
 import { VersionsPanel } from './VersionsPanel';
+import { useRouteParam } from '../../app/routes';
 
 /** One report: outline and section editor, versions and comparison, consultation, export. */
 export function ReportEditor({
@@ -43,7 +45,9 @@ export function ReportEditor({
   const client = useClient();
   const [report, setReport] = useState<Report | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The section is the URL's (`/report/:reportId/:sectionId`); without one, the first is shown.
+  const [sectionParam, setSectionParam] = useRouteParam('report', 'sectionId');
+  const setSelectedId = useCallback((id: string | null) => setSectionParam(id), [setSectionParam]);
   const [tab, setTab] = useState<string | null>('write');
   const [dialog, setDialog] = useState<'add' | 'rename' | 'remove' | 'title' | 'delete' | null>(
     null,
@@ -55,9 +59,6 @@ export function ReportEditor({
     if (r.ok) {
       setReport(r.value);
       setFailed(null);
-      setSelectedId((s) =>
-        s && r.value.sections.some((x) => x.id === s) ? s : (r.value.sections[0]?.id ?? null),
-      );
     } else setFailed(r.error.message);
     return r.ok ? r.value : null;
   }, [client, reportId]);
@@ -96,6 +97,10 @@ export function ReportEditor({
   if (!report) return <Loader aria-label="Loading the report" />;
 
   const items = report.sections.map((s) => ({ id: s.id, level: s.level }));
+  const selectedId =
+    sectionParam && report.sections.some((x) => x.id === sectionParam)
+      ? sectionParam
+      : (report.sections[0]?.id ?? null);
   const selectedIndex = report.sections.findIndex((s) => s.id === selectedId);
   const selected = selectedIndex >= 0 ? report.sections[selectedIndex] : null;
 
@@ -119,6 +124,7 @@ export function ReportEditor({
           </Group>
         </Stack>
         <Group>
+          <PublicPreviewButton forumId={forum.id} report={report} />
           <Button
             variant="default"
             onClick={() => setExporting({ subjectId: report.id, title: 'Export the report' })}

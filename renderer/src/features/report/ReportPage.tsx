@@ -1,15 +1,17 @@
 import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { Forum, ReportSummary } from '../../../../shared/api';
+import { useState } from 'react';
+import type { Forum } from '../../../../shared/api';
 import { useAudience, useClient } from '../../api/context';
 import { unwrapOrNotify } from '../../components/errors';
+import { useApi } from '../../api/queries';
 import { inUserZone } from '../calls/format';
 import { ReportEditor } from './ReportEditor';
+import { useRouteParam } from '../../app/routes';
 
 /** Report: the forum's outcome reports, and one report's editor. */
 export function ReportPage({ forum }: { forum: Forum }) {
   const audience = useAudience();
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useRouteParam('report', 'reportId');
   if (audience !== 'coordinators')
     return (
       <Stack>
@@ -30,18 +32,9 @@ export function ReportPage({ forum }: { forum: Forum }) {
 
 function ReportList({ forum, onOpen }: { forum: Forum; onOpen: (id: string) => void }) {
   const client = useClient();
-  const [reports, setReports] = useState<ReportSummary[] | null>(null);
+  const list = useApi('report.list', { forumId: forum.id });
+  const reports = list.data ?? (list.error ? [] : null);
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    void client.call('report.list', { forumId: forum.id }).then((r) => {
-      if (live) setReports(unwrapOrNotify(r) ?? []);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, forum.id]);
 
   const create = async () => {
     setCreating(true);
@@ -63,6 +56,7 @@ function ReportList({ forum, onOpen }: { forum: Forum; onOpen: (id: string) => v
           New report
         </Button>
       </Group>
+      {list.error && <Alert color="red">{list.error.message}</Alert>}
       {reports === null ? (
         <Loader size="sm" aria-label="Loading reports" />
       ) : reports.length === 0 ? (

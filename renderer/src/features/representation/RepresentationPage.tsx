@@ -1,8 +1,10 @@
 import { Alert, Loader, Stack, Tabs, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
-import type { Forum, RepresentationDashboard, StakeholderMap } from '../../../../shared/api';
-import { useAudience, useClient } from '../../api/context';
-import { unwrapOrNotify } from '../../components/errors';
+import { useCallback, useState } from 'react';
+import type { Forum } from '../../../../shared/api';
+import { useAudience } from '../../api/context';
+import { apiKey, useApi } from '../../api/queries';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRouteParam } from '../../app/routes';
 import { ParticipantDetail } from '../participants/ParticipantDetail';
 import { ExportDialog } from '../publish/ExportDialog';
 import { AlertsTab } from './AlertsTab';
@@ -12,38 +14,29 @@ import { MapEditor } from './MapEditor';
 /** Representation: the dashboard, the stakeholder map and the alerts (coordinators). */
 export function RepresentationPage({ forum }: { forum: Forum }) {
   const audience = useAudience();
-  const client = useClient();
-  const [tab, setTab] = useState<string | null>('dashboard');
-  const [data, setData] = useState<RepresentationDashboard | null>(null);
-  const [map, setMap] = useState<StakeholderMap | null>(null);
+  const queryClient = useQueryClient();
+  const [tabParam, setTab] = useRouteParam('representation', 'tab');
+  const tab = tabParam ?? 'dashboard';
+  const dashboard = useApi('representation.dashboard', { forumId: forum.id });
+  const mapQuery = useApi('representation.map', { forumId: forum.id });
+  const data = dashboard.data ?? null;
+  const map = mapQuery.data ?? null;
   const [openId, setOpenId] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  // Bumped after a save only, so the editor restarts from the saved map (a refetch while
+  // editing, e.g. after another window's change, must not throw the draft away).
   const [version, setVersion] = useState(0);
   const coordinators = audience === 'coordinators';
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    void Promise.all([
-      client.call('representation.dashboard', { forumId: forum.id }),
-      client.call('representation.map', { forumId: forum.id }),
-    ]).then(([d, m]) => {
-      if (!live) return;
-      setData(unwrapOrNotify(d));
-      setMap(unwrapOrNotify(m));
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, forum.id, audience, version]);
+  const failed = dashboard.error ?? mapQuery.error;
 
   return (
     <Stack>
       <Title order={1} size="h2">
         Representation
       </Title>
-      <Tabs value={tab} onChange={setTab}>
+      {failed && <Alert color="red">{failed.message}</Alert>}
+      <Tabs value={tab} onChange={(v) => setTab(v === 'dashboard' ? null : v)}>
         <Tabs.List>
           <Tabs.Tab value="dashboard">Dashboard</Tabs.Tab>
           <Tabs.Tab value="map">Stakeholder map</Tabs.Tab>
@@ -69,7 +62,10 @@ export function RepresentationPage({ forum }: { forum: Forum }) {
               map={map}
               readOnly={!coordinators}
               onSaved={(m) => {
-                setMap(m);
+                queryClient.setQueryData(
+                  apiKey(audience, 'representation.map', { forumId: forum.id }),
+                  m,
+                );
                 refresh();
               }}
             />

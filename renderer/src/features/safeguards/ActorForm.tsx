@@ -1,17 +1,9 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { DisruptiveActor } from '../../../../shared/api';
 import { useClient } from '../../api/context';
-import { useFieldErrors } from '../../components/errors';
+import { ErrorSummary, SubmitButton, useSchemaErrors } from '../../components/forms';
+import { safeguardsSchemas } from '../../../../shared/schemas/safeguards';
 import { errorUnder, joinIdentifiers, splitIdentifiers } from './format';
 
 export interface ActorDraft {
@@ -46,6 +38,16 @@ export function actorFieldsOf(d: ActorDraft) {
   };
 }
 
+/** The visible label of each field: error sentences start with it. */
+export const ACTOR_LABELS: Record<string, string> = {
+  name: 'Actor name',
+  names: 'Other names',
+  emails: 'E-mails',
+  handles: 'Handles',
+  excluded: 'This actor is excluded from the forum',
+  notes: 'Notes',
+};
+
 const LIST_HINT = 'Separate with commas or new lines';
 
 /** The inputs of an actor, shared by the actor form and the incident form's "Add a new actor". */
@@ -55,12 +57,15 @@ export function ActorFields({
   errors,
   withNotes = true,
   autoFocus = false,
+  fieldId,
 }: {
   draft: ActorDraft;
   onChange: (d: ActorDraft) => void;
   errors: Record<string, string>;
   withNotes?: boolean;
   autoFocus?: boolean;
+  /** The id of each input, for the error summary's links. */
+  fieldId?: (path: string) => string;
 }) {
   const set = <K extends keyof ActorDraft>(k: K, v: ActorDraft[K]) =>
     onChange({ ...draft, [k]: v });
@@ -72,6 +77,7 @@ export function ActorFields({
         required
         value={draft.name}
         onChange={(e) => set('name', e.currentTarget.value)}
+        id={fieldId?.('name')}
         error={errors.name}
         data-autofocus={autoFocus || undefined}
       />
@@ -83,6 +89,7 @@ export function ActorFields({
           minRows={2}
           value={draft.names}
           onChange={(e) => set('names', e.currentTarget.value)}
+          id={fieldId?.('names')}
           error={errorUnder(errors, 'names')}
         />
         <Textarea
@@ -92,6 +99,7 @@ export function ActorFields({
           minRows={2}
           value={draft.emails}
           onChange={(e) => set('emails', e.currentTarget.value)}
+          id={fieldId?.('emails')}
           error={errorUnder(errors, 'emails')}
         />
         <Textarea
@@ -101,11 +109,12 @@ export function ActorFields({
           minRows={2}
           value={draft.handles}
           onChange={(e) => set('handles', e.currentTarget.value)}
+          id={fieldId?.('handles')}
           error={errorUnder(errors, 'handles')}
         />
       </SimpleGrid>
       <Checkbox
-        label="Excluded from the forum"
+        label="This actor is excluded from the forum"
         description="New or edited participants matching these identifiers are flagged"
         checked={draft.excluded}
         onChange={(e) => set('excluded', e.currentTarget.checked)}
@@ -117,6 +126,7 @@ export function ActorFields({
           minRows={2}
           value={draft.notes}
           onChange={(e) => set('notes', e.currentTarget.value)}
+          id={fieldId?.('notes')}
           error={errors.notes}
         />
       )}
@@ -139,20 +149,25 @@ export function ActorForm({
   const client = useClient();
   const [d, setD] = useState<ActorDraft>(() => actorDraftOf(actor));
   const [saving, setSaving] = useState(false);
-  const { errors, formError, clear, show } = useFieldErrors();
+  const { errors, check, show, clearField, fieldId, summary } = useSchemaErrors(
+    actor ? safeguardsSchemas['actors.update'] : safeguardsSchemas['actors.create'],
+    ACTOR_LABELS,
+  );
 
   const onChange = (next: ActorDraft) => {
     // Editing the field an error is about takes the error away until the next save.
-    const changed = (Object.keys(next) as (keyof ActorDraft)[]).filter((k) => next[k] !== d[k]);
-    if (changed.some((k) => errorUnder(errors, k))) clear();
+    (Object.keys(next) as (keyof ActorDraft)[])
+      .filter((k) => next[k] !== d[k])
+      .forEach((k) => clearField(k));
     setD(next);
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    clear();
-    setSaving(true);
+    if (saving) return;
     const fields = actorFieldsOf(d);
+    if (!check(actor ? { id: actor.id, ...fields } : { forumId, ...fields })) return;
+    setSaving(true);
     const result = actor
       ? await client.call('actors.update', { id: actor.id, ...fields })
       : await client.call('actors.create', { forumId, ...fields });
@@ -164,15 +179,13 @@ export function ActorForm({
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {formError && <Alert color="red">{formError}</Alert>}
-        <ActorFields draft={d} onChange={onChange} errors={errors} autoFocus />
+        <ErrorSummary {...summary} />
+        <ActorFields draft={d} onChange={onChange} errors={errors} autoFocus fieldId={fieldId} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={saving}>
-            Save actor
-          </Button>
+          <SubmitButton busy={saving}>Save actor</SubmitButton>
         </Group>
       </Stack>
     </form>

@@ -12,9 +12,10 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DisruptiveActor, Forum } from '../../../../shared/api';
-import { useClient } from '../../api/context';
+import { useApi } from '../../api/queries';
+import { sortByName } from '../../components/collate';
 import { ActorForm } from './ActorForm';
 
 function identifiersOf(a: DisruptiveActor): string {
@@ -23,29 +24,19 @@ function identifiersOf(a: DisruptiveActor): string {
 
 /** The forum's disruptive actors: people whose identifiers are checked on every participant change. */
 export function ActorsTab({ forum }: { forum: Forum }) {
-  const client = useClient();
-  const [actors, setActors] = useState<DisruptiveActor[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useApi('actors.list', { forumId: forum.id });
+  const actors = useMemo(
+    () => (list.data ? sortByName(list.data, (a) => a.name) : null),
+    [list.data],
+  );
+  const error = list.error?.message ?? null;
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<DisruptiveActor | null>(null);
-
-  const load = useCallback(async () => {
-    const r = await client.call('actors.list', { forumId: forum.id });
-    if (r.ok) {
-      setActors([...r.value].sort((a, b) => a.name.localeCompare(b.name)));
-      setError(null);
-    } else setError(r.error.message);
-  }, [client, forum.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const onSaved = (a: DisruptiveActor, verb: string) => {
     setAdding(false);
     setEditing(null);
     notifications.show({ message: `${a.name} ${verb}.` });
-    void load();
   };
 
   return (

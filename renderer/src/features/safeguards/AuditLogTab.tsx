@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Card,
   Group,
   NativeSelect,
@@ -9,10 +10,12 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { AuditEntry, Forum, Page } from '../../../../shared/api';
-import { useClient } from '../../api/context';
-import { AUDIT_ACTION_LABELS, auditActionLabel, describeAuditDetail } from './audit';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Forum } from '../../../../shared/api';
+import { useApi } from '../../api/queries';
+import { AUDIT_ACTION_LABELS, auditSentence, describeAuditDetail } from './audit';
+import { auditLink } from './auditLink';
 import { formatWhen } from './format';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -24,32 +27,16 @@ const ACTION_FILTERS = [
 
 /** What was done with sensitive data and when: protections, reveals, exports, incidents, actors. */
 export function AuditLogTab({ forum }: { forum: Forum }) {
-  const client = useClient();
   const [page, setPage] = useState(1);
   const [action, setAction] = useState('');
-  const [data, setData] = useState<Page<AuditEntry> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void client
-      .call('audit.list', {
-        forumId: forum.id,
-        action: action || undefined,
-        offset: (page - 1) * AUDIT_PAGE_SIZE,
-        limit: AUDIT_PAGE_SIZE,
-      })
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) {
-          setData(r.value);
-          setError(null);
-        } else setError(r.error.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [client, forum.id, action, page]);
+  const log = useApi('audit.list', {
+    forumId: forum.id,
+    action: action || undefined,
+    offset: (page - 1) * AUDIT_PAGE_SIZE,
+    limit: AUDIT_PAGE_SIZE,
+  });
+  const data = log.data ?? null;
+  const error = log.error?.message ?? null;
 
   const total = data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
@@ -105,6 +92,7 @@ export function AuditLogTab({ forum }: { forum: Forum }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={190}>Time</Table.Th>
+                <Table.Th w={140}>By</Table.Th>
                 <Table.Th w={300}>Action</Table.Th>
                 <Table.Th>Detail</Table.Th>
               </Table.Tr>
@@ -112,10 +100,23 @@ export function AuditLogTab({ forum }: { forum: Forum }) {
             <Table.Tbody>
               {data.rows.map((entry) => {
                 const parts = describeAuditDetail(entry.detail);
+                const link = auditLink(entry);
                 return (
                   <Table.Tr key={entry.id}>
                     <Table.Td>{formatWhen(entry.at)}</Table.Td>
-                    <Table.Td>{auditActionLabel(entry.action)}</Table.Td>
+                    {/* One coordinator per installation: the log records no user until the team server. */}
+                    <Table.Td>Coordinator</Table.Td>
+                    <Table.Td>
+                      {auditSentence(entry)}
+                      {link && (
+                        <>
+                          {' '}
+                          <Anchor component={Link} to={link.to} size="sm">
+                            {link.label}
+                          </Anchor>
+                        </>
+                      )}
+                    </Table.Td>
                     <Table.Td style={{ wordBreak: 'break-word' }}>
                       {parts.length ? parts.join(' · ') : '—'}
                     </Table.Td>

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -29,7 +28,8 @@ import {
   type IncidentStatus,
 } from '../../../../shared/domain/safeguards';
 import { useClient } from '../../api/context';
-import { useFieldErrors } from '../../components/errors';
+import { ErrorSummary, SubmitButton, useSchemaErrors } from '../../components/forms';
+import { safeguardsSchemas } from '../../../../shared/schemas/safeguards';
 import { ActorFields, actorDraftOf, actorFieldsOf, type ActorDraft } from './ActorForm';
 import { errorUnder, fromLocalInput, toLocalInput } from './format';
 import { ParticipantPicker, type PickedParticipant } from './ParticipantPicker';
@@ -75,6 +75,30 @@ const ERROR_FIELD: Partial<Record<keyof Draft, string>> = {
   targets: 'targetIds',
 };
 
+/** The visible label of each field: error sentences start with it. */
+export const INCIDENT_LABELS: Record<string, string> = {
+  occurredAt: 'When',
+  channel: 'Where',
+  severity: 'Severity',
+  status: 'Status',
+  description: 'Description',
+  targetIds: 'Participants targeted',
+  protectReason: 'Reason for protection',
+  actorIds: 'Actors on file',
+  newActors: 'New actor',
+  actions: 'Actions taken',
+  supportOffered: 'Support offered to those targeted',
+};
+
+/**
+ * The action's label in this form: distinct from the new actor's "This actor is excluded from
+ * the forum" checkbox, so each checkbox has its own name.
+ */
+export const INCIDENT_ACTION_FORM_LABELS: Record<IncidentAction, string> = {
+  ...INCIDENT_ACTION_LABELS,
+  excluded_from_forum: "Excluded this incident's actors from the forum",
+};
+
 export interface IncidentSaved {
   incident: Incident;
   /** How many participants were protected in the same step (always 0 when editing). */
@@ -101,11 +125,14 @@ export function IncidentForm({
   const [newActor, setNewActor] = useState<ActorDraft | null>(null);
   const [newActorError, setNewActorError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const { errors, formError, clear, show } = useFieldErrors();
+  const { errors, check, show, clearField, fieldId, summary } = useSchemaErrors(
+    incident ? safeguardsSchemas['incidents.update'] : safeguardsSchemas['incidents.create'],
+    INCIDENT_LABELS,
+  );
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setD((x) => ({ ...x, [k]: v }));
     // Editing the field an error is about takes the error away until the next save.
-    if (errorUnder(errors, ERROR_FIELD[k] ?? k)) clear();
+    clearField(ERROR_FIELD[k] ?? k);
   };
 
   // Actors linked to the incident but no longer in the forum's list still show, so they can be unlinked.
@@ -127,21 +154,13 @@ export function IncidentForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    clear();
-    const occurredAt = fromLocalInput(d.when);
-    if (occurredAt === null) {
-      show({ code: 'validation', message: 'is required', field: 'occurredAt' });
-      return;
-    }
-    if (!d.channel) {
-      show({ code: 'validation', message: 'is required', field: 'channel' });
-      return;
-    }
+    if (saving) return;
     // A new actor typed in but not yet added goes with the incident too.
     const pending = newActor && newActor.name.trim() ? [newActor] : [];
     const fields = {
-      occurredAt,
-      channel: d.channel,
+      // An empty or impossible date is said as "When is required." with every other error.
+      occurredAt: fromLocalInput(d.when) ?? Number.NaN,
+      channel: d.channel as IncidentChannel,
       severity: d.severity,
       status: d.status,
       description: d.description,
@@ -151,6 +170,13 @@ export function IncidentForm({
       actions: d.actions,
       supportOffered: d.supportOffered,
     };
+    const protect = d.protectTargets && d.targets.length > 0;
+    const extras = {
+      protectTargets: protect,
+      protectReason: protect ? d.protectReason.trim() || DEFAULT_PROTECT_REASON : undefined,
+    };
+    if (!check(incident ? { id: incident.id, ...fields } : { forumId, ...fields, ...extras }))
+      return;
     setSaving(true);
     if (incident) {
       const result = await client.call('incidents.update', { id: incident.id, ...fields });
@@ -159,13 +185,7 @@ export function IncidentForm({
       else show(result.error);
       return;
     }
-    const protect = d.protectTargets && d.targets.length > 0;
-    const result = await client.call('incidents.create', {
-      forumId,
-      ...fields,
-      protectTargets: protect,
-      protectReason: protect ? d.protectReason.trim() || DEFAULT_PROTECT_REASON : undefined,
-    });
+    const result = await client.call('incidents.create', { forumId, ...fields, ...extras });
     setSaving(false);
     if (result.ok)
       onSaved({
@@ -178,7 +198,7 @@ export function IncidentForm({
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack>
-        {formError && <Alert color="red">{formError}</Alert>}
+        <ErrorSummary {...summary} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label="When"
@@ -189,6 +209,7 @@ export function IncidentForm({
             max="2099-12-31T23:59"
             value={d.when}
             onChange={(e) => set('when', e.currentTarget.value)}
+            id={fieldId('occurredAt')}
             error={errors.occurredAt}
             data-autofocus
           />
@@ -201,6 +222,7 @@ export function IncidentForm({
               { value: '', label: 'Choose a channel…' },
               ...INCIDENT_CHANNELS.map((c) => ({ value: c, label: INCIDENT_CHANNEL_LABELS[c] })),
             ]}
+            id={fieldId('channel')}
             error={errors.channel}
           />
           <NativeSelect
@@ -211,6 +233,7 @@ export function IncidentForm({
               value: s,
               label: INCIDENT_SEVERITY_LABELS[s],
             }))}
+            id={fieldId('severity')}
             error={errors.severity}
           />
           <NativeSelect
@@ -218,6 +241,7 @@ export function IncidentForm({
             value={d.status}
             onChange={(e) => set('status', e.currentTarget.value as IncidentStatus)}
             data={INCIDENT_STATUSES.map((s) => ({ value: s, label: INCIDENT_STATUS_LABELS[s] }))}
+            id={fieldId('status')}
             error={errors.status}
           />
         </SimpleGrid>
@@ -229,6 +253,7 @@ export function IncidentForm({
           minRows={3}
           value={d.description}
           onChange={(e) => set('description', e.currentTarget.value)}
+          id={fieldId('description')}
           error={errors.description}
         />
 
@@ -261,6 +286,7 @@ export function IncidentForm({
                     description="Recorded in the audit log"
                     value={d.protectReason}
                     onChange={(e) => set('protectReason', e.currentTarget.value)}
+                    id={fieldId('protectReason')}
                     error={errors.protectReason}
                   />
                 )}
@@ -365,14 +391,14 @@ export function IncidentForm({
 
         <Checkbox.Group
           label="Actions taken"
-          description="“Excluded from the forum” also marks this incident's actors as excluded"
+          description="“Excluded this incident's actors from the forum” also marks each of them as excluded"
           value={d.actions}
           onChange={(v) => set('actions', v as IncidentAction[])}
           error={errorUnder(errors, 'actions')}
         >
           <Stack gap={6} mt="xs">
             {INCIDENT_ACTIONS.map((a) => (
-              <Checkbox key={a} value={a} label={INCIDENT_ACTION_LABELS[a]} />
+              <Checkbox key={a} value={a} label={INCIDENT_ACTION_FORM_LABELS[a]} />
             ))}
           </Stack>
         </Checkbox.Group>
@@ -382,15 +408,14 @@ export function IncidentForm({
           minRows={2}
           value={d.supportOffered}
           onChange={(e) => set('supportOffered', e.currentTarget.value)}
+          id={fieldId('supportOffered')}
           error={errors.supportOffered}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={saving}>
-            Save incident
-          </Button>
+          <SubmitButton busy={saving}>Save incident</SubmitButton>
         </Group>
       </Stack>
     </form>

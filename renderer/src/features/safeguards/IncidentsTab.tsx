@@ -12,7 +12,9 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { areaPath, useRouteParam } from '../../app/routes';
 import type { DisruptiveActor, Forum, Incident } from '../../../../shared/api';
 import {
   INCIDENT_ACTION_LABELS,
@@ -21,7 +23,7 @@ import {
   INCIDENT_STATUS_LABELS,
   type IncidentSeverity,
 } from '../../../../shared/domain/safeguards';
-import { useClient } from '../../api/context';
+import { useApi } from '../../api/queries';
 import { ExportDialog } from '../publish/ExportDialog';
 import { formatWhen } from './format';
 import { IncidentForm, type IncidentSaved } from './IncidentForm';
@@ -38,42 +40,36 @@ const protectedMessage = (n: number) =>
     ? 'No participants were protected.'
     : `${n} ${n === 1 ? 'participant was' : 'participants were'} protected.`;
 
+const NO_ACTORS: DisruptiveActor[] = [];
+
 /** The forum's incident log: newest first, with the form to log or edit one. */
 export function IncidentsTab({ forum }: { forum: Forum }) {
-  const client = useClient();
-  const [incidents, setIncidents] = useState<Incident[] | null>(null);
-  const [actors, setActors] = useState<DisruptiveActor[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const list = useApi('incidents.list', { forumId: forum.id });
+  const actorList = useApi('actors.list', { forumId: forum.id });
+  const incidents = useMemo(
+    () => (list.data ? [...list.data].sort((a, b) => b.occurredAt - a.occurredAt) : null),
+    [list.data],
+  );
+  const actors = actorList.data ?? NO_ACTORS;
+  const error = list.error?.message ?? null;
   const [logging, setLogging] = useState(false);
-  const [editing, setEditing] = useState<Incident | null>(null);
+  // The incident being edited is in the URL (#/safeguards/incidents/<id>): links from elsewhere
+  // (an attendee flagged as an excluded actor) open it, and Back closes it.
+  const [incidentId] = useRouteParam('safeguards', 'incidentId');
+  const navigate = useNavigate();
+  const editing = incidents?.find((i) => i.id === incidentId) ?? null;
+  const setEditing = (i: Incident | null) =>
+    void navigate(areaPath('safeguards', { tab: 'incidents', incidentId: i?.id }));
   const [exporting, setExporting] = useState(false);
-
-  const load = useCallback(async () => {
-    const [list, actorList] = await Promise.all([
-      client.call('incidents.list', { forumId: forum.id }),
-      client.call('actors.list', { forumId: forum.id }),
-    ]);
-    if (list.ok) {
-      setIncidents([...list.value].sort((a, b) => b.occurredAt - a.occurredAt));
-      setError(null);
-    } else setError(list.error.message);
-    if (actorList.ok) setActors(actorList.value);
-  }, [client, forum.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const onLogged = ({ protectedCount }: IncidentSaved) => {
     setLogging(false);
     notifications.show({ title: 'Incident logged', message: protectedMessage(protectedCount) });
-    void load();
   };
 
   const onUpdated = () => {
     setEditing(null);
     notifications.show({ message: 'Incident updated.' });
-    void load();
   };
 
   return (

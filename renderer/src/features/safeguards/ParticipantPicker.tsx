@@ -13,6 +13,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { ParticipantRow } from '../../../../shared/api';
 import { useClient } from '../../api/context';
+import { personLabel } from '../../../../shared/domain/credit';
 
 /** A participant chosen as a target of an incident. */
 export interface PickedParticipant {
@@ -23,9 +24,16 @@ export interface PickedParticipant {
 
 const RESULT_LIMIT = 20;
 
+/**
+ * The one label rule (personLabel), with the e-mail standing in when no organisation is known;
+ * protection shows as the badge next to it, not twice.
+ */
 function describe(row: ParticipantRow) {
-  const extra = row.organisation ?? row.email;
-  return extra ? `${row.fullName} (${extra})` : row.fullName;
+  return personLabel({
+    fullName: row.fullName,
+    organisation: row.organisation ?? row.email,
+    isProtected: false,
+  });
 }
 
 /**

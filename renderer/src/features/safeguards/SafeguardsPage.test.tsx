@@ -1,37 +1,14 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DisruptiveActor, Forum, Incident, ParticipantRow } from '../../../../shared/api';
 import type { RpcResult } from '../../../../shared/result';
 import { createClient } from '../../api/client';
-import { ClientContext } from '../../api/context';
+import { TestProviders } from '../../testing/TestProviders';
 import { SafeguardsPage } from './SafeguardsPage';
+import { installDomShims } from '../../testing/domShims';
 
-beforeAll(() => {
-  // happy-dom lacks these; Mantine asks for them.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  if (!('fonts' in document))
-    Object.defineProperty(document, 'fonts', {
-      configurable: true,
-      value: { addEventListener: () => {}, removeEventListener: () => {} },
-    });
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(installDomShims);
 afterEach(cleanup);
 
 const forum: Forum = {
@@ -115,12 +92,9 @@ function fakeBackend() {
 function renderPage() {
   const backend = fakeBackend();
   render(
-    <MantineProvider>
-      <Notifications />
-      <ClientContext.Provider value={backend.client}>
-        <SafeguardsPage forum={forum} />
-      </ClientContext.Provider>
-    </MantineProvider>,
+    <TestProviders client={backend.client} area="safeguards">
+      <SafeguardsPage forum={forum} />
+    </TestProviders>,
   );
   return backend;
 }
@@ -203,6 +177,8 @@ describe('SafeguardsPage', () => {
     await waitFor(() =>
       expect(form.getByLabelText(/^Description/).getAttribute('aria-invalid')).toBe('true'),
     );
-    expect(form.getByText('is required')).toBeTruthy();
+    // A whole sentence naming the field, beside it (and in the error summary).
+    expect(form.getAllByText(/^Description is required\.?$/).length).toBeGreaterThan(0);
+    expect(form.queryByText('is required')).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import type { Forum } from '../../../../shared/api';
 import { ActorsTab } from './ActorsTab';
 import { AuditLogTab } from './AuditLogTab';
 import { IncidentsTab } from './IncidentsTab';
+import { useRouteParam } from '../../app/routes';
 
 type SafeguardsTab = 'incidents' | 'actors' | 'audit';
 
@@ -12,7 +12,8 @@ type SafeguardsTab = 'incidents' | 'actors' | 'audit';
  * log. Tabs are unmounted when hidden, so each one shows fresh data when opened.
  */
 export function SafeguardsPage({ forum }: { forum: Forum }) {
-  const [tab, setTab] = useState<SafeguardsTab>('incidents');
+  const [tabParam, setTab] = useRouteParam('safeguards', 'tab');
+  const tab: SafeguardsTab = tabParam === 'actors' || tabParam === 'audit' ? tabParam : 'incidents';
   return (
     <Stack gap="md">
       <Stack gap={4}>

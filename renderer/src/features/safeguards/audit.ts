@@ -33,7 +33,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'session.create': 'Planned an onsite session',
   'session.update': 'Updated an onsite session',
   'session.remove': 'Removed an onsite session',
+  'session.restore': 'Restored an onsite session',
+  'call.remove': 'Deleted a call',
+  'call.restore': 'Restored a deleted call',
+  'callSeries.remove': 'Deleted a call series',
+  'callSeries.restore': 'Restored a deleted call series',
+  'actionItem.remove': 'Deleted an action item',
+  'actionItem.restore': 'Restored a deleted action item',
+  'call.attendance_import': 'Imported attendance from a meeting report',
   stakeholder_map_saved: 'Saved the stakeholder map',
+  'forum.archive': 'Archived the forum',
+  'forum.unarchive': 'Unarchived the forum',
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
@@ -44,6 +54,8 @@ const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
   'series-calendar': 'Call series calendar',
   'call-calendar': 'Call calendar',
   'invitation-email': 'Invitation e-mail',
+  'call-minutes': 'Call minutes',
+  'minutes-email': 'Minutes e-mail',
   'contribution-coverage': 'Contribution coverage',
   contributions: 'Accepted contributions',
   'session-calendar': 'Onsite session calendar',
@@ -137,4 +149,79 @@ export function describeAuditDetail(detail: Record<string, unknown>): string[] {
     out.push(`${key}: ${plain(v)}`);
   }
   return out;
+}
+
+/** The fields of an audit entry the sentence reads (the contract's AuditEntry fits). */
+export interface AuditSentenceInput {
+  action: string;
+  subjectType: string | null;
+  subjectLabel?: string | null;
+  detail: Record<string, unknown>;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/**
+ * One audit entry as a plain sentence naming the item it concerns ("Imported 240 participants
+ * from registrations.csv", "Revealed the details of Participant K"). Unknown actions fall back to
+ * their label, with the subject when there is one.
+ */
+export function auditSentence(e: AuditSentenceInput): string {
+  const d = e.detail;
+  const who = e.subjectLabel ?? (e.subjectType === 'participant' ? 'a participant' : null);
+  const file =
+    typeof d.fileName === 'string'
+      ? d.fileName
+      : typeof d.filename === 'string'
+        ? d.filename
+        : null;
+  switch (e.action) {
+    case 'participant.import': {
+      const added = num(d.added);
+      const merged = num(d.merged);
+      const skipped = num(d.skipped);
+      let s = `Imported ${added === null ? 'participants' : plural(added, 'participant')}`;
+      if (file) s += ` from ${file}`;
+      const more = [
+        merged ? `merged ${plural(merged, 'duplicate')}` : '',
+        skipped ? `skipped ${plural(skipped, 'duplicate')}` : '',
+      ].filter(Boolean);
+      return more.length ? `${s} (${more.join(', ')})` : s;
+    }
+    case 'participant.reveal':
+      return `Revealed the details of ${who ?? 'a protected participant'}`;
+    case 'participant.protect':
+      return `Protected ${who ?? 'a participant'}`;
+    case 'participant.unprotect':
+      return `Removed the protection of ${who ?? 'a participant'}`;
+    case 'participant.actor_match_acknowledged':
+      return `Saved ${who ?? 'a participant'} despite a disruptive-actor match`;
+    case 'export': {
+      const kind = d.kind === undefined ? 'a file' : lookup<ExportKind>(EXPORT_KIND_LABELS, d.kind);
+      const audience =
+        d.audience === undefined
+          ? null
+          : lookup<Audience>(AUDIENCE_LABELS, d.audience).toLowerCase();
+      const format =
+        d.format === undefined ? null : lookup<ExportFormat>(EXPORT_FORMAT_LABELS, d.format);
+      return [
+        `Exported ${kind === 'a file' ? kind : `the ${kind.toLowerCase()}`}`,
+        audience ? ` for ${audience === 'public' ? 'the public' : audience}` : '',
+        format ? ` as ${format}` : '',
+        file ? ` (${file})` : '',
+      ].join('');
+    }
+    case 'incident.create': {
+      const targets = Array.isArray(d.targets) ? d.targets.length : num(d.targets);
+      return targets
+        ? `Logged an incident targeting ${plural(targets, 'participant')}`
+        : 'Logged an incident';
+    }
+    default: {
+      const label = auditActionLabel(e.action);
+      return who ? `${label}: ${who}` : label;
+    }
+  }
 }

@@ -12,26 +12,11 @@ import type { RpcResult } from '../../../../../shared/result';
 import { IMPORT_FIELDS, type ImportField } from '../../../../../shared/schemas/participantImport';
 import { createClient } from '../../../api/client';
 import { ClientContext } from '../../../api/context';
+import type { EventChannel, EventListener } from '../../../api/events';
 import { ImportParticipants } from './ImportParticipants';
+import { installDomShims } from '../../../testing/domShims';
 
-beforeAll(() => {
-  // happy-dom lacks these; Mantine asks for them.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(installDomShims);
 afterEach(cleanup);
 
 const FORUM_ID = '00000000-0000-7000-8000-000000000001';
@@ -111,7 +96,13 @@ function previewFor(fixed: boolean): ImportPreview {
   };
 }
 
-function setup(finalState: 'done' | 'cancelled') {
+function setup(
+  finalState: 'done' | 'cancelled',
+  events?: EventChannel,
+  doneAfter = events ? 2 : 3,
+) {
+  // With the live-update channel, status is asked once when the job starts (it may already be
+  // over) and then only once the FinishedEvent came.
   const calls: { method: string; input: Record<string, unknown> }[] = [];
   let polls = 0;
   let cancelled = false;
@@ -140,7 +131,7 @@ function setup(finalState: 'done' | 'cancelled') {
       case 'participants.importStatus':
         polls++;
         if (cancelled) return { ok: true, value: status({ state: 'cancelled', processed: 1 }) };
-        if (polls < 3 || finalState === 'cancelled') return { ok: true, value: status({}) };
+        if (polls < doneAfter || finalState === 'cancelled') return { ok: true, value: status({}) };
         return {
           ok: true,
           value: status({ state: 'done', processed: 2, added: 2 }),
@@ -156,7 +147,7 @@ function setup(finalState: 'done' | 'cancelled') {
   const onClose = vi.fn();
   render(
     <MantineProvider>
-      <ClientContext.Provider value={createClient(transport)}>
+      <ClientContext.Provider value={createClient(transport, { events })}>
         <ImportParticipants opened forumId={FORUM_ID} onClose={onClose} onImported={onImported} />
       </ClientContext.Provider>
     </MantineProvider>,
@@ -256,5 +247,49 @@ describe('ImportParticipants', () => {
       within(document.body).getByLabelText('Full name', { exact: false, selector: 'select' })
         .tagName,
     ).toBe('SELECT');
+  });
+
+  it('follows the import by live-update events and does not poll while the channel is up', async () => {
+    const listeners = new Set<EventListener>();
+    const channel: EventChannel = {
+      up: true,
+      subscribe: (l) => {
+        listeners.add(l);
+        return () => void listeners.delete(l);
+      },
+      onStatus: () => () => undefined,
+      close: () => undefined,
+    };
+    const emit = (e: Parameters<EventListener>[0]) => act(() => listeners.forEach((l) => l(e)));
+    const { calls, onImported } = setup('done', channel);
+    await chooseFile();
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 rows' }));
+    await waitFor(() => expect(listeners.size).toBeGreaterThan(0));
+    await emit({ kind: 'progress', jobId: 'another-job', done: 9, total: 9 });
+    await emit({ kind: 'progress', jobId: JOB_ID, done: 1, total: 2 });
+    await screen.findByText('1 of 2 rows');
+    // Several poll intervals pass without a status request after the first one.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(calls.filter((c) => c.method === 'participants.importStatus')).toHaveLength(1);
+    await emit({ kind: 'finished', jobId: JOB_ID, outcome: 'done' });
+    await screen.findByText('Added 2, merged 0, skipped 0.', {}, { timeout: 3000 });
+    expect(calls.filter((c) => c.method === 'participants.importStatus')).toHaveLength(2);
+    expect(onImported).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the result of a job that finished before its events were listened to', async () => {
+    // The channel is up but never delivers this job's FinishedEvent (it came and went before the
+    // dialog subscribed): the first status request already says "done".
+    const channel: EventChannel = {
+      up: true,
+      subscribe: () => () => undefined,
+      onStatus: () => () => undefined,
+      close: () => undefined,
+    };
+    const { onImported } = setup('done', channel, 1);
+    await chooseFile();
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 rows' }));
+    await screen.findByText('Added 2, merged 0, skipped 0.', {}, { timeout: 3000 });
+    expect(onImported).toHaveBeenCalledTimes(1);
   });
 });

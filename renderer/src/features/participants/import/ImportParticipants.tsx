@@ -297,13 +297,14 @@ export function ImportParticipants({
     setStep('running');
   };
 
-  // Poll the running job until it ends.
+  // Follow the running job until it ends: by the live-update channel's ProgressEvent and
+  // FinishedEvent when it is up, by polling `importStatus` only while it is down.
   const jobId = job?.jobId;
   useEffect(() => {
     if (step !== 'running' || !jobId) return;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
+    const fetchStatus = async () => {
       const result = await client.call('participants.importStatus', { jobId });
       if (stopped) return;
       if (!result.ok) {
@@ -313,10 +314,17 @@ export function ImportParticipants({
       }
       const status = result.value;
       setJob(status);
-      if (status.state === 'running') timer = setTimeout(() => void poll(), POLL_MS);
+      if (status.state === 'running') schedule();
       else finish(status);
     };
+    const schedule = () => {
+      timer = setTimeout(() => {
+        if (client.events.up) schedule();
+        else void fetchStatus();
+      }, POLL_MS);
+    };
     const finish = (status: ImportJobStatus) => {
+      stopped = true;
       setCancelling(false);
       if (status.state === 'done') {
         setStep('done');
@@ -327,9 +335,19 @@ export function ImportParticipants({
         else setError(status.error ?? 'The import failed; nothing was changed.');
       }
     };
-    timer = setTimeout(() => void poll(), POLL_MS);
+    const unsubscribe = client.onEvent((event) => {
+      if (stopped || !('jobId' in event) || event.jobId !== jobId) return;
+      if (event.kind === 'progress')
+        setJob((prev) => (prev ? { ...prev, processed: event.done, total: event.total } : prev));
+      // The final counts come with the status, asked once.
+      else if (event.kind === 'finished') void fetchStatus();
+    });
+    // Ask once now, after subscribing: a short job can finish before this effect runs, and its
+    // FinishedEvent is then gone (the e2e import of 10 rows sometimes waited for ever).
+    void fetchStatus();
     return () => {
       stopped = true;
+      unsubscribe();
       if (timer) clearTimeout(timer);
     };
   }, [client, step, jobId, onImported]);
@@ -342,7 +360,7 @@ export function ImportParticipants({
       setCancelling(false);
       setError(result.error.message);
     }
-    // The poll picks up the final state.
+    // The FinishedEvent (or the poll, while the channel is down) brings the final state.
   };
 
   const running = step === 'running';

@@ -1,0 +1,91 @@
+import { Alert, Anchor, List, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { labelOf, type FieldLabels } from './resolver';
+import type { SummaryItem } from './useZodForm';
+
+/**
+ * The input of a field: by the id the form gave it, else by its visible label inside the form
+ * (forms that keep their own state label every input, so the label finds it).
+ */
+function inputOf(from: HTMLElement, id: string, label: string | undefined): HTMLElement | null {
+  const byId = document.getElementById(id);
+  if (byId) return byId;
+  const scope = from.closest('form') ?? from.closest('[role="dialog"]') ?? document.body;
+  if (label) {
+    for (const l of Array.from(scope.querySelectorAll('label'))) {
+      const text = (l.textContent ?? '').replace(/\s*\*\s*$/, '').trim();
+      if (text === label && l.htmlFor) return document.getElementById(l.htmlFor);
+    }
+  }
+  return scope.querySelector<HTMLElement>('[aria-invalid="true"]');
+}
+
+/**
+ * The errors of a form, at its top: announced (role=alert, these are errors), focused after each
+ * failed submit, and each one a link that focuses its field.
+ */
+export function ErrorSummary({
+  items,
+  attempt,
+  fieldId,
+  labels,
+  title,
+}: {
+  items: SummaryItem[];
+  /** Changes on every failed submit: the summary then takes focus. */
+  attempt: number;
+  fieldId: (path: string) => string;
+  /** For forms without ids on their inputs: the link finds the field by its label. */
+  labels?: FieldLabels;
+  title?: string;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (attempt > 0) ref.current?.focus();
+  }, [attempt]);
+  if (items.length === 0) return null;
+  const heading =
+    title ?? (items.length === 1 ? 'There is a problem' : `There are ${items.length} problems`);
+  return (
+    <Alert
+      ref={ref}
+      color="red"
+      role="alert"
+      tabIndex={-1}
+      title={heading}
+      aria-label={heading}
+      data-error-summary
+    >
+      {items.length === 1 && !items[0].field ? (
+        <Text size="sm">{items[0].message}</Text>
+      ) : (
+        <List size="sm" spacing={2}>
+          {items.map((item, i) => (
+            <List.Item key={item.field ?? `form-${i}`}>
+              {item.field ? (
+                <Anchor
+                  href={`#${fieldId(item.field)}`}
+                  size="sm"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    const node = inputOf(
+                      e.currentTarget,
+                      fieldId(item.field!),
+                      labels ? labelOf(labels, item.field!) : undefined,
+                    );
+                    node?.focus();
+                    node?.scrollIntoView?.({ block: 'center' });
+                  }}
+                >
+                  {item.message}
+                </Anchor>
+              ) : (
+                item.message
+              )}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
+  );
+}

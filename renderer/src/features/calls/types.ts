@@ -1,0 +1,2 @@
+/** An owner choice in the agenda and action-item forms. */
+export type Owner = { value: string; label: string };

@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * End-to-end tests: each test starts the real browser-mode server (`electron/serve/cli.ts`) on its
+ * End-to-end tests: each test starts the real browser-mode server (built to `out/serve/cli.js`) on its
  * own temporary database file and drives the built UI in Debian's Chromium. One worker: the
  * machine has two cores and every test runs a server of its own.
  */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/app';
+import { ContributionsPage } from './pages/contributions-page';
 
 /**
  * A rapporteur records a contribution from an NRI session with organisation-only attribution,
@@ -40,7 +41,7 @@ test('a contribution from an NRI session: add, accept, find, withdraw consent, e
 
   await page
     .getByRole('navigation', { name: 'Areas' })
-    .getByRole('button', { name: 'Contributions' })
+    .getByRole('link', { name: 'Contributions' })
     .click();
   const main = page.getByRole('main');
   await main.getByRole('button', { name: 'Add contribution' }).click();
@@ -121,4 +122,66 @@ test('a contribution from an NRI session: add, accept, find, withdraw consent, e
   const after = await exportCoverage();
   // Without it the region is back to two, published as 0 or 3 (never 1 or 2).
   expect(after).toMatch(/Latin America and the Caribbean,(0|3)\r?\n/);
+});
+
+test('the contributions list exports through the Export dialog and sorts by its column headers', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Load sample forum' }).click();
+  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+  const contributions = new ContributionsPage(page);
+  await contributions.open();
+  await expect(contributions.count).toHaveText('10 contributions');
+
+  // Sorting by Title: aria-sort says the order, and the titles follow the user's alphabet.
+  const title = contributions.columnHeader('Title');
+  await expect(title).toHaveAttribute('aria-sort', 'none');
+  await contributions.sortBy('Title');
+  await expect(title).toHaveAttribute('aria-sort', 'ascending');
+  const ascending = await contributions.titles();
+  expect(ascending).toHaveLength(10);
+  expect(ascending).toContain("Community-owned Wi-Fi run by women's cooperatives");
+  expect(ascending).toEqual(
+    [...ascending].sort(
+      new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare,
+    ),
+  );
+  await contributions.sortBy('Title');
+  await expect(title).toHaveAttribute('aria-sort', 'descending');
+  expect(await contributions.titles()).toEqual([...ascending].reverse());
+
+  // Export: the public file of the accepted contributions, through the redaction preview.
+  const download = await contributions.exportCsv('Public');
+  expect(download.suggestedFilename()).toMatch(/-contributions-public-.*\.csv$/);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv).toContain("Community-owned Wi-Fi run by women's cooperatives");
+  await expect(contributions.exportDialog).toBeHidden();
+});
+
+test('a saved filter of the contributions list comes back after a reload', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Load sample forum' }).click();
+  const contributions = new ContributionsPage(page);
+  await contributions.open();
+  await contributions.statusFilter.selectOption({ label: 'Accepted' });
+  const accepted = await contributions.count.innerText();
+  await contributions.main.getByRole('button', { name: 'Save filter' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save filter' });
+  await dialog.getByRole('textbox', { name: 'Filter name' }).fill('Accepted only');
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.reload();
+  await contributions.open();
+  await expect(contributions.count).toHaveText('10 contributions');
+  await contributions.main
+    .getByRole('combobox', { name: 'Saved filter' })
+    .selectOption({ label: 'Accepted only' });
+  await expect(contributions.statusFilter).toHaveValue('accepted');
+  await expect(contributions.count).toHaveText(accepted);
 });

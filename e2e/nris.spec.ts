@@ -15,7 +15,7 @@ test('the NRI directory is pre-filled and a session at LACIGF is planned in the 
   await page.getByRole('button', { name: 'Load sample forum' }).click();
   await page
     .getByRole('navigation', { name: 'Areas' })
-    .getByRole('button', { name: 'NRIs', exact: true })
+    .getByRole('link', { name: 'NRIs', exact: true })
     .click();
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { level: 1, name: 'NRIs' })).toBeVisible();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { AppShell } from './pages/app-shell';
 import { ParticipantsPage } from './pages/participants-page';
 import { WelcomePage } from './pages/welcome-page';
@@ -210,4 +211,174 @@ test('removing a participant asks for confirmation and "Undo" brings them back',
   await app.open(page);
   await new AppShell(page).goTo('Participants');
   await participants.expectCount(2);
+});
+
+/** Opens the app on the sample forum's participants (60 people). */
+async function sampleParticipants(page: Page, app: AppServer): Promise<ParticipantsPage> {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Load sample forum' }).click();
+  const shell = new AppShell(page);
+  await shell.goTo('Participants');
+  const participants = new ParticipantsPage(page);
+  await participants.expectCount(60);
+  return participants;
+}
+
+test('clicking a column header sorts the list and says so with aria-sort', async ({
+  page,
+  app,
+}) => {
+  const participants = await sampleParticipants(page, app);
+  const name = participants.columnHeader('Name');
+  const organisation = participants.columnHeader('Organisation');
+  await expect(name).toHaveAttribute('aria-sort', 'ascending');
+  await expect(organisation).toHaveAttribute('aria-sort', 'none');
+  const ascending = await participants.namesShown();
+
+  await participants.sortBy('Name');
+  await expect(name).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(async () => (await participants.namesShown())[0]).not.toBe(ascending[0]);
+
+  // Keyboard: Tab to the Organisation header's button and press Enter.
+  await organisation.getByRole('button', { name: 'Organisation' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(organisation).toHaveAttribute('aria-sort', 'ascending');
+  await expect(name).toHaveAttribute('aria-sort', 'none');
+  // Organisation order: the first row's organisation sorts before the second's.
+  const orgs = await participants.rows.evaluateAll((rows) =>
+    rows.slice(0, 5).map((r) => r.querySelectorAll('[role=cell]')[2]?.textContent ?? ''),
+  );
+  const nonEmpty = orgs.filter(Boolean);
+  expect(nonEmpty).toEqual(
+    [...nonEmpty].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+  );
+});
+
+test('select two rows, "Change role": both get the new role and others keep theirs', async ({
+  page,
+  app,
+}) => {
+  const participants = await sampleParticipants(page, app);
+  await participants.searchFor('Ingrid Solberg');
+  await participants.expectCount(1);
+  await participants.select('Ingrid Solberg');
+  await participants.searchFor('Tomasz');
+  await participants.expectCount(1);
+  await participants.select('Tomasz Wiśniewski');
+  await expect(participants.bulkActions).toContainText('2 selected');
+  await participants.searchFor('');
+  await participants.expectCount(60);
+
+  await participants.changeRoleOfSelection('Rapporteur');
+  const roleAfterSearch = async (name: string) => {
+    await participants.searchFor(name);
+    await participants.expectCount(1);
+    return participants.roleOf(name);
+  };
+  await expect(await roleAfterSearch('Ingrid Solberg')).toHaveText('Rapporteur');
+  await expect(await roleAfterSearch('Tomasz Wiśniewski')).toHaveText('Rapporteur');
+  await expect(await roleAfterSearch('Mele Tupou')).toHaveText('Observer');
+  // Still true after reloading: it was stored.
+  await page.reload();
+  await participants.expectCount(60);
+  await expect(await roleAfterSearch('Ingrid Solberg')).toHaveText('Rapporteur');
+});
+
+test('protect a selection: the same protection dialog, saying how many, then both protected', async ({
+  page,
+  app,
+}) => {
+  const participants = await sampleParticipants(page, app);
+  await participants.searchFor('Ingrid Solberg');
+  await participants.select('Ingrid Solberg');
+  await participants.searchFor('Mele Tupou');
+  await participants.select('Mele Tupou');
+  await participants.searchFor('');
+  await participants.bulkActions.getByRole('button', { name: 'Protect' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Protect 2 participants' });
+  await expect(dialog).toContainText('These 2 participants will appear only as pseudonyms');
+  await expect(dialog).toContainText('Ingrid Solberg, Mele Tupou');
+  // The reason is required, as for one participant.
+  await dialog.getByRole('button', { name: 'Protect 2 participants' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('Named in a harassment thread');
+  await dialog.getByRole('button', { name: 'Protect 2 participants' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(participants.bulkActions).toBeHidden();
+  for (const [name, isProtected] of [
+    ['Ingrid Solberg', true],
+    ['Mele Tupou', true],
+    ['Tomasz Wiśniewski', false],
+  ] as const) {
+    await participants.searchFor(name);
+    await participants.expectCount(1);
+    await expect(participants.row(name).getByText('Protected', { exact: true })).toHaveCount(
+      isProtected ? 1 : 0,
+    );
+  }
+});
+
+test('"Export selection" saves a directory of only the selected people', async ({ page, app }) => {
+  const participants = await sampleParticipants(page, app);
+  for (const name of ['Ingrid Solberg', 'Tomasz Wiśniewski']) {
+    await participants.searchFor(name);
+    await participants.expectCount(1);
+    await participants.select(name);
+  }
+  await participants.bulkActions.getByRole('button', { name: 'Export selection' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export 2 selected participants' });
+  await expect(dialog.getByText('2 entries')).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Save file' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/participant-directory-public-.*\.csv$/);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines).toHaveLength(3);
+  expect(csv).toContain('Ingrid Solberg');
+  expect(csv).toContain('Tomasz Wiśniewski');
+  expect(csv).not.toContain('Mele Tupou');
+});
+
+test('select all on this page ticks every row shown, and clearing unticks them', async ({
+  page,
+  app,
+}) => {
+  const participants = await sampleParticipants(page, app);
+  await participants.filterByGroup('Civil society');
+  const shown = await participants.namesShown();
+  await participants.selectAllOnPage.check();
+  await expect(participants.bulkActions).toContainText(`${shown.length} selected`);
+  await participants.bulkActions.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(participants.bulkActions).toBeHidden();
+});
+
+test('a saved filter keeps search, filters and sort, is there after a reload, and can be deleted', async ({
+  page,
+  app,
+}) => {
+  const participants = await sampleParticipants(page, app);
+  await participants.filterByGroup('Civil society');
+  await participants.sortBy('Organisation');
+  await participants.sortBy('Organisation');
+  await expect(participants.columnHeader('Organisation')).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  const filtered = await participants.count.innerText();
+  await participants.saveFilter('Civil society by organisation');
+
+  await page.reload();
+  await participants.expectCount(60);
+  await expect(participants.columnHeader('Name')).toHaveAttribute('aria-sort', 'ascending');
+  await participants.savedFilter.selectOption({ label: 'Civil society by organisation' });
+  await expect(participants.stakeholderGroupFilter).toHaveValue('civil_society');
+  await expect(participants.columnHeader('Organisation')).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  await expect(participants.count).toHaveText(filtered);
+
+  await participants.deletePickedFilter();
+  await expect(participants.savedFilter.getByRole('option')).toHaveText(['No saved filters yet']);
 });

@@ -1,10 +1,15 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/app';
 
 /**
  * "Preview as public" is a public session: a coordinator protects a participant who is mentioned
  * with Markdown emphasis (`**Given** Family`) in a call's minutes and in a contribution, switches
  * the preview on, and neither the page nor any answer the backend sends holds the name; searching
- * the name finds nothing.
+ * the name finds nothing. The report prose names her too (written BEFORE the protection): the
+ * public report's HTML and DOCX, saved through the export dialog, do not hold the name either.
+ * The DOCX is read with tools we did not write: pandoc (its text) and Python's zipfile (every XML
+ * part, document properties included).
  *
  * The participant, the minutes and the contribution are set up through the RPC API (with the
  * session token from the app's URL) as fixtures; protecting and previewing happen in the UI.
@@ -13,6 +18,8 @@ test('the public preview shows and receives no protected name, and search finds 
   app,
   page,
 }) => {
+  // Many areas, two exports and two outside readers: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   await app.open(page);
   await page.getByRole('button', { name: 'Load sample forum' }).click();
   await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
@@ -58,10 +65,26 @@ test('the public preview shows and receives no protected name, and search finds 
   });
   await rpc('contributions.setStatus', { id: contribution.id, status: 'accepted' });
 
-  // The coordinator protects her.
   const areas = page.getByRole('navigation', { name: 'Areas' });
   const main = page.getByRole('main');
-  await areas.getByRole('button', { name: 'Participants' }).click();
+
+  // The rapporteur names her in the report, before anyone protects her.
+  await areas.getByRole('link', { name: 'Report' }).click();
+  await main.getByRole('button', { name: 'New report' }).click();
+  await main
+    .getByRole('navigation', { name: 'Outline' })
+    .getByRole('group', { name: '2.1 Barriers' })
+    .getByRole('button', { name: /Barriers/ })
+    .click();
+  const section = main.getByRole('textbox', { name: /Section text: 2\.1 Barriers/ });
+  await section.fill(
+    'As **Given** Family put it, mentoring circles need a _safe_ space. [Given](https://x.com/givenfamily) Family agreed.',
+  );
+  const saved = main.getByRole('status').filter({ hasText: /^(Saved|Saving…|Not saved)$/ });
+  await expect(saved).toHaveText('Saved');
+
+  // The coordinator protects her.
+  await areas.getByRole('link', { name: 'Participants' }).click();
   await main.getByRole('searchbox', { name: 'Search participants' }).fill('Given Family');
   await main.getByRole('row').filter({ hasText: 'Given Family' }).click();
   const detail = page.getByRole('dialog', { name: 'Participant', exact: true });
@@ -82,7 +105,7 @@ test('the public preview shows and receives no protected name, and search finds 
   const NAME = /given\W+family|family\W+given|given\.family/i;
 
   // The contribution, in the list and through search.
-  await areas.getByRole('button', { name: 'Contributions' }).click();
+  await areas.getByRole('link', { name: 'Contributions' }).click();
   await expect(main.getByText('Mentoring circles for rural women').first()).toBeVisible();
   await expect(main).not.toContainText(NAME);
   await main.getByRole('searchbox', { name: 'Search contributions' }).fill('Given Family');
@@ -92,7 +115,7 @@ test('the public preview shows and receives no protected name, and search finds 
   await expect(main).not.toContainText(NAME);
 
   // The call with her in its minutes.
-  await areas.getByRole('button', { name: 'Calls' }).click();
+  await areas.getByRole('link', { name: 'Calls' }).click();
   await main.getByRole('button', { name: `Open ${series.title}` }).click();
   await main
     .getByRole('table', { name: 'Calls of the series' })
@@ -103,14 +126,63 @@ test('the public preview shows and receives no protected name, and search finds 
   await expect(main).not.toContainText(NAME);
 
   // The directory, and a search for her name.
-  await areas.getByRole('button', { name: 'Participants' }).click();
+  await areas.getByRole('link', { name: 'Participants' }).click();
   const search = main.getByRole('searchbox', { name: 'Search participants' });
   await search.fill('Given Family');
-  await expect(main.getByRole('status')).toHaveText('0 participants');
+  await expect(main.getByRole('status').filter({ hasText: /participants?$/ })).toHaveText(
+    '0 participants',
+  );
   await expect(page.locator('body')).not.toContainText(NAME);
   await expect(page.getByText('PROTECTED', { exact: true })).toHaveCount(0);
+
+  // The report area: a public session gets no draft (the public reads the exported report).
+  await areas.getByRole('link', { name: 'Report' }).click();
+  await expect(main.getByText('Written by the coordinators')).toBeVisible();
+  await expect(main).not.toContainText(NAME);
 
   const bodies = await Promise.all(answers);
   expect(bodies.length).toBeGreaterThan(5);
   for (const body of bodies) expect(body).not.toMatch(NAME);
+
+  // Back as the coordinator: the public report, as HTML and as DOCX, through the export dialog.
+  await page.getByLabel('Preview as public').uncheck();
+  await expect(page.getByText('Previewing as public')).toBeHidden();
+  await areas.getByRole('link', { name: 'Report' }).click();
+  await main.getByRole('button', { name: /outcome report/ }).click();
+  const exported = async (format: 'html' | 'docx') => {
+    await main.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the report' });
+    await dialog.getByLabel('Audience').selectOption('public');
+    await dialog.getByLabel('Format').selectOption(format);
+    await expect(dialog.getByText(/\d+ items? redacted/)).toBeVisible();
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save file' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(new RegExp(`-public-.*\\.${format}$`));
+    await expect(dialog).toBeHidden();
+    return (await download.path())!;
+  };
+  const html = readFileSync(await exported('html'), 'utf8');
+  expect(html).toContain('mentoring circles need a');
+  expect(html).toMatch(/Participant [A-Z2-9]+/);
+  expect(html).not.toMatch(NAME);
+  expect(html).not.toContain('givenfamily');
+
+  const docx = await exported('docx');
+  const text = execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', docx], { encoding: 'utf8' });
+  expect(text).toContain('mentoring circles need a');
+  expect(text).toMatch(/Participant [A-Z2-9]+/);
+  expect(text).not.toMatch(NAME);
+  const xml = execFileSync(
+    'python3',
+    [
+      '-c',
+      'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist():\n    sys.stdout.write(z.read(n).decode("utf-8", "replace"))',
+      docx,
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  expect(xml).toContain('<w:document');
+  expect(xml).not.toMatch(NAME);
+  expect(xml).not.toContain('givenfamily');
 });

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/app';
+import { AppShell } from './pages/app-shell';
+import { expectNoSeriousA11yViolations } from './pages/axe';
+import { ReportPreview } from './pages/report-preview';
 
 /**
  * The rapporteur's loop on the outcome report: start it from the BPF template, write a section
@@ -14,7 +17,7 @@ test('write a section, save two drafts, compare them and export HTML for the pub
   await page.getByRole('button', { name: 'Load sample forum' }).click();
   await page
     .getByRole('navigation', { name: 'Areas' })
-    .getByRole('button', { name: 'Report' })
+    .getByRole('link', { name: 'Report' })
     .click();
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { level: 1, name: 'Report' })).toBeVisible();
@@ -83,4 +86,47 @@ test('write a section, save two drafts, compare them and export HTML for the pub
   const html = readFileSync((await download.path())!, 'utf8');
   expect(html).toMatch(/<h\d[^>]*>(?:(?!<\/h\d>).)*Barriers(?:(?!<\/h\d>).)*<\/h\d>/s);
   expect(html).toContain('Connectivity costs remain prohibitively high in rural areas.');
+});
+
+test('"Preview as public" shows the public report in the app, without a protected name', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  const shell = new AppShell(page);
+  await page.getByRole('button', { name: 'Load sample forum' }).click();
+  const main = page.getByRole('main');
+
+  // Protect a participant, then name her in the report prose.
+  await shell.goTo('Participants');
+  await main.getByRole('searchbox', { name: 'Search participants' }).fill('Ana Beatriz');
+  await main.getByRole('row').filter({ hasText: 'Ana Beatriz Lima' }).click();
+  const detail = page.getByRole('dialog', { name: 'Participant', exact: true });
+  await detail.getByRole('button', { name: 'Protect participant' }).click();
+  const protect = page.getByRole('dialog', { name: 'Protect participant' });
+  await protect.getByLabel('Reason').fill('Named in threats on the mailing list');
+  await protect.getByRole('button', { name: 'Protect participant' }).click();
+  await expect(protect).toBeHidden();
+  await page.keyboard.press('Escape');
+
+  await shell.goTo('Report');
+  await main.getByRole('button', { name: 'New report' }).click();
+  const outline = main.getByRole('navigation', { name: 'Outline' });
+  await outline
+    .getByRole('group', { name: '2.1 Barriers' })
+    .getByRole('button', { name: /Barriers/ })
+    .click();
+  const text = main.getByRole('textbox', { name: /Section text: 2\.1 Barriers/ });
+  const status = main.getByRole('status').filter({ hasText: /^(Saved|Saving…|Not saved)$/ });
+  await text.fill('As Ana Beatriz Lima put it, rural connectivity costs remain high.');
+  await expect(status).toHaveText('Saved');
+
+  const preview = new ReportPreview(page);
+  await preview.button.click();
+  await expect(preview.dialog).toBeVisible();
+  await expect(preview.frame.getByText('rural connectivity costs remain high')).toBeVisible();
+  await expect(preview.frame.getByText(/Participant [A-Z2-9]+ put it/)).toBeVisible();
+  await expect(preview.frame.locator('body')).not.toContainText('Ana Beatriz');
+  await expect(preview.frame.locator('body')).not.toContainText('Lima');
+  await expectNoSeriousA11yViolations(page, 'the public report preview', '[role="dialog"]');
 });

@@ -48,7 +48,7 @@ test('the representation dashboard warns of private-sector dominance and draws t
 
   await page
     .getByRole('navigation', { name: 'Areas' })
-    .getByRole('button', { name: 'Representation' })
+    .getByRole('link', { name: 'Representation' })
     .click();
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { name: 'Representation' })).toBeVisible();

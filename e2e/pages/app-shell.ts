@@ -1,11 +1,24 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { ForumForm, type ForumFields } from './forum-form';
+
+export type AreaName =
+  | 'Overview'
+  | 'Participants'
+  | 'Calls'
+  | 'NRIs'
+  | 'Contributions'
+  | 'Representation'
+  | 'Report'
+  | 'Safeguards';
 
 /** The frame around every area once a forum is open: forum switcher, "New forum", navigation. */
 export class AppShell {
   readonly forumSelect: Locator;
   readonly newForumButton: Locator;
   readonly navigation: Locator;
+  readonly menuButton: Locator;
+  readonly previewSwitch: Locator;
+  readonly skipLink: Locator;
   readonly main: Locator;
   readonly pageHeading: Locator;
   readonly newForumDialog: Locator;
@@ -14,17 +27,29 @@ export class AppShell {
     this.forumSelect = page.getByRole('combobox', { name: 'Forum', exact: true });
     this.newForumButton = page.getByRole('button', { name: 'New forum' });
     this.navigation = page.getByRole('navigation', { name: 'Areas' });
+    this.menuButton = page.getByRole('button', { name: /^(Open|Close) navigation$/ });
+    this.previewSwitch = page.getByRole('switch', { name: 'Preview as public' });
+    this.skipLink = page.getByRole('link', { name: 'Skip to content' });
     this.main = page.getByRole('main');
     this.pageHeading = this.main.getByRole('heading', { level: 1 });
     this.newForumDialog = page.getByRole('dialog', { name: 'New forum' });
   }
 
-  area(name: 'Overview' | 'Participants'): Locator {
-    return this.navigation.getByRole('button', { name, exact: true });
+  area(name: AreaName): Locator {
+    return this.navigation.getByRole('link', { name, exact: true });
   }
 
-  async goTo(name: 'Overview' | 'Participants'): Promise<void> {
+  async goTo(name: AreaName): Promise<void> {
+    // On a narrow window the navigation sits behind the menu button.
+    if (!(await this.area(name).isVisible()) && (await this.menuButton.isVisible()))
+      await this.menuButton.click();
     await this.area(name).click();
+    await expect(this.area(name)).toHaveAttribute('aria-current', 'page');
+  }
+
+  /** The route part of the URL (after `#`), e.g. `/participants/01J…`. */
+  route(): string {
+    return new URL(this.page.url()).hash.replace(/^#/, '');
   }
 
   /** Opens the "New forum" dialog, fills it and creates the forum. */

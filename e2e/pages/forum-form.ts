@@ -15,6 +15,7 @@ export class ForumForm {
   readonly mandate: Locator;
   readonly createButton: Locator;
   readonly saveButton: Locator;
+  readonly errorSummary: Locator;
 
   constructor(readonly scope: Page | Locator) {
     this.title = scope.getByRole('textbox', { name: 'Title', exact: true });
@@ -23,6 +24,19 @@ export class ForumForm {
     this.mandate = scope.getByRole('textbox', { name: 'Mandate and scope', exact: true });
     this.createButton = scope.getByRole('button', { name: 'Create forum' });
     this.saveButton = scope.getByRole('button', { name: 'Save forum' });
+    this.errorSummary = scope.getByRole('alert', {
+      name: /^There (is a problem|are \d+ problems)$/,
+    });
+  }
+
+  /** The date input of milestone `n` (1-based). */
+  milestoneDate(n: number): Locator {
+    return this.scope.getByLabel(`Milestone ${n} date`, { exact: true });
+  }
+
+  /** All milestone date inputs, in order. */
+  get milestoneDates(): Locator {
+    return this.scope.getByLabel(/^Milestone \d+ date$/);
   }
 
   async fill(fields: ForumFields): Promise<void> {
@@ -35,5 +49,18 @@ export class ForumForm {
   async create(fields: ForumFields): Promise<void> {
     await this.fill(fields);
     await this.createButton.click();
+  }
+}
+
+/** The confirmation asked when a forum's year changes after its milestones were edited. */
+export class MoveMilestonesDialog {
+  readonly dialog: Locator;
+  readonly moveButton: Locator;
+  readonly keepButton: Locator;
+
+  constructor(page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Move the milestones?' });
+    this.moveButton = this.dialog.getByRole('button', { name: 'Move milestones' });
+    this.keepButton = this.dialog.getByRole('button', { name: 'Keep the dates' });
   }
 }

@@ -26,6 +26,8 @@ export class ParticipantForm {
   readonly gender: Locator;
   readonly saveButton: Locator;
   readonly cancelButton: Locator;
+  /** The error summary at the top of the form (role=alert), shown after a failed save. */
+  readonly errorSummary: Locator;
 
   constructor(readonly dialog: Locator) {
     this.fullName = dialog.getByRole('textbox', { name: 'Full name', exact: true });
@@ -41,6 +43,9 @@ export class ParticipantForm {
     this.gender = dialog.getByRole('combobox', { name: 'Gender', exact: true });
     this.saveButton = dialog.getByRole('button', { name: 'Save participant' });
     this.cancelButton = dialog.getByRole('button', { name: 'Cancel' });
+    this.errorSummary = dialog.getByRole('alert', {
+      name: /^There (is a problem|are \d+ problems)$/,
+    });
   }
 
   async fill(p: ParticipantFields): Promise<void> {
@@ -58,4 +63,9 @@ export class ParticipantForm {
   async save(): Promise<void> {
     await this.saveButton.click();
   }
+}
+
+/** The links of an error summary: one whole sentence per field in error. */
+export function errorLinks(summary: Locator): Locator {
+  return summary.getByRole('link');
 }

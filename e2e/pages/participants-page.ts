@@ -89,6 +89,76 @@ export class ParticipantsPage {
     await this.confirmRemoval.getByRole('button', { name: 'Remove', exact: true }).click();
   }
 
+  /** A column header of the list (its sort state is `aria-sort`). */
+  columnHeader(name: string): Locator {
+    return this.table.getByRole('columnheader', { name, exact: true });
+  }
+
+  /** Sorts by a column by clicking its header's button (again to turn the order round). */
+  async sortBy(name: string): Promise<void> {
+    await this.columnHeader(name).getByRole('button', { name, exact: true }).click();
+  }
+
+  /** The full names in the rows on screen, top to bottom (from their "Select …" boxes). */
+  async namesShown(): Promise<string[]> {
+    await expect(this.rows.first()).toBeVisible();
+    const labels = await this.rows
+      .getByRole('checkbox')
+      .evaluateAll((boxes) => boxes.map((b) => b.getAttribute('aria-label') ?? ''));
+    return labels.map((l) => l.replace(/^Select /, ''));
+  }
+
+  /** Ticks (or unticks) a participant's row for a bulk action. */
+  async select(fullName: string, on = true): Promise<void> {
+    await this.table
+      .getByRole('checkbox', { name: `Select ${fullName}`, exact: true })
+      .setChecked(on);
+  }
+
+  get selectAllOnPage(): Locator {
+    return this.table.getByRole('checkbox', { name: 'Select all on this page' });
+  }
+
+  /** The bar of bulk actions shown while rows are selected. */
+  get bulkActions(): Locator {
+    return this.main.getByRole('toolbar', { name: 'Selected participants' });
+  }
+
+  /** "Change role" for the selection: picks the role in its dialog and confirms. */
+  async changeRoleOfSelection(roleLabel: string): Promise<void> {
+    await this.bulkActions.getByRole('button', { name: 'Change role' }).click();
+    const dialog = this.page.getByRole('dialog', { name: /^Change role of \d+ participants?$/ });
+    await dialog.getByRole('combobox', { name: 'New role' }).selectOption({ label: roleLabel });
+    await dialog.getByRole('button', { name: 'Change role' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** The role shown in a participant's row. */
+  roleOf(rowText: string | RegExp): Locator {
+    return this.row(rowText).getByRole('cell').nth(6);
+  }
+
+  get savedFilter(): Locator {
+    return this.main.getByRole('combobox', { name: 'Saved filter' });
+  }
+
+  /** Saves the search, filters and sort shown now under `name`. */
+  async saveFilter(name: string): Promise<void> {
+    await this.main.getByRole('button', { name: 'Save filter' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Save filter' });
+    await dialog.getByRole('textbox', { name: 'Filter name' }).fill(name);
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Deletes the saved filter picked now, confirming when asked. */
+  async deletePickedFilter(): Promise<void> {
+    await this.main.getByRole('button', { name: 'Delete saved filter' }).click();
+    const confirm = this.page.getByRole('dialog', { name: 'Delete saved filter?' });
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(confirm).toBeHidden();
+  }
+
   /** The "Undo" action of the notification shown after a removal. */
   get undoButton(): Locator {
     return this.page.getByRole('button', { name: 'Undo' });

@@ -10,10 +10,16 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       // Packages in `dependencies` stay external (they ship in node_modules); better-sqlite3 is a
       // native module and must never be bundled, so it is named explicitly as well.
-      externalizeDeps: { include: ['better-sqlite3'] },
+      externalizeDeps: { include: ['better-sqlite3-multiple-ciphers'] },
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
-        external: ['better-sqlite3'],
+        // main, the backend's utility process and its worker script (out/main/*.js); the two
+        // backend entries compute sibling paths from their own file, so they stay entries.
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          backend: resolve(root, 'electron/backend/host/utilityEntry.ts'),
+          'backend-worker': resolve(root, 'electron/backend/threads/workerEntry.ts'),
+        },
+        external: ['better-sqlite3-multiple-ciphers'],
       },
     },
   },

@@ -186,7 +186,7 @@ export default tseslint.config(
   // ---- Import boundaries ----
   zone({
     files: ['renderer/**'],
-    packages: ['electron', 'better-sqlite3', 'drizzle-orm'],
+    packages: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'drizzle-orm'],
     node: true,
     folders: ['db', 'electron'],
     allowFolders: ['electron/preload/types'],

@@ -8,6 +8,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
+      'bench/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30000,

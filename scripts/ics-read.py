@@ -9,6 +9,16 @@ import icalendar
 import recurring_ical_events
 
 cal = icalendar.Calendar.from_ical(sys.stdin.read())
+if "--alarms" in sys.argv:
+    # {uid: [minutes before the start, ...]} of each event's VALARMs (the first VEVENT per UID).
+    alarms = {}
+    for ev in cal.walk("VEVENT"):
+        triggers = [
+            int(-a["TRIGGER"].dt.total_seconds() // 60) for a in ev.walk("VALARM")
+        ]
+        alarms.setdefault(str(ev["UID"]), sorted(triggers, reverse=True))
+    json.dump(alarms, sys.stdout)
+    sys.exit(0)
 start = datetime.datetime(1990, 1, 1, tzinfo=datetime.timezone.utc)
 end = datetime.datetime(2100, 1, 1, tzinfo=datetime.timezone.utc)
 out = {}

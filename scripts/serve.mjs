@@ -1,8 +1,10 @@
-// `npm run serve`: builds the UI when it is missing or older than its sources, then starts browser mode.
+// `npm run serve`: builds the UI and the backend (out/serve, plain JavaScript) when missing or older
+// than their sources, then starts browser mode with `node out/serve/cli.js` (no transpiling at start).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServe, SERVE_OUT, serveBuildIsStale } from './build-serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const built = join(root, 'out', 'renderer', 'index.html');
@@ -35,10 +37,14 @@ if (!existsSync(built) || statSync(built).mtimeMs < sourcesTime) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', join(root, 'electron', 'serve', 'cli.ts'), ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
-);
+if (serveBuildIsStale()) {
+  console.log('Building browser mode (first run or sources changed)...');
+  await buildServe();
+}
+
+const child = spawn(process.execPath, [join(SERVE_OUT, 'cli.js'), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -316,6 +316,29 @@ async function benchPublicPage(backend: Backend, forum: Forum): Promise<Verdict[
       name: 'filter civil society',
       input: { forumId: forum.id, stakeholderGroup: 'civil_society', limit: 100 },
     },
+    {
+      name: 'filter civil society, sort by group',
+      input: {
+        forumId: forum.id,
+        stakeholderGroup: 'civil_society',
+        sort: 'stakeholderGroup',
+        limit: 100,
+      },
+    },
+    {
+      name: 'filter role member, sort by role, desc',
+      input: { forumId: forum.id, role: 'member', sort: 'role', direction: 'desc', limit: 100 },
+    },
+    {
+      name: 'filter civil society, sort by organisation',
+      input: {
+        forumId: forum.id,
+        stakeholderGroup: 'civil_society',
+        sort: 'organisation',
+        limit: 100,
+      },
+    },
+    { name: 'sort by created', input: { forumId: forum.id, sort: 'created', limit: 100 } },
   ];
   const out: string[][] = [];
   const verdicts: Verdict[] = [];

@@ -386,8 +386,11 @@ export type ImportJobState = 'running' | 'done' | 'cancelled' | 'failed';
 export interface ImportJobStatus extends ImportSummary {
   jobId: string;
   state: ImportJobState;
-  /** Checking every row first, then writing them (one transaction). */
-  phase: 'validating' | 'writing';
+  /**
+   * Checking every row first, then preparing the records ('writing'), then saving them in one
+   * transaction ('saving': from then on a cancel can no longer stop it).
+   */
+  phase: 'validating' | 'writing' | 'saving';
   /** Rows handled so far (of `total`). */
   processed: number;
   error?: string;

@@ -207,7 +207,8 @@ export interface ContributionImportPreview {
 export interface ContributionImportStatus {
   jobId: string;
   state: 'running' | 'done' | 'cancelled' | 'failed';
-  phase: 'validating' | 'writing';
+  /** Checking, preparing ('writing'), then saving in one transaction ('saving': no longer cancellable). */
+  phase: 'validating' | 'writing' | 'saving';
   total: number;
   processed: number;
   added: number;

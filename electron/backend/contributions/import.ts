@@ -364,7 +364,7 @@ export function previewContributionImport(
 }
 
 export interface ImportProgress {
-  phase: 'validating' | 'writing';
+  phase: 'validating' | 'writing' | 'saving';
   processed: number;
   added: number;
   skipped: number;
@@ -438,6 +438,8 @@ export async function importContributionsFromCsv(
   await checkpoint();
 
   // Commit: one synchronous transaction. Themes are looked up here, as they are at commit time.
+  // Said first, so the UI stops offering Cancel.
+  onProgress?.({ phase: 'saving', processed: total, added: 0, skipped });
   const added = ctx.db
     .transaction((): number => {
       const themeIds = new Map(
@@ -476,7 +478,7 @@ export async function importContributionsFromCsv(
     .immediate();
   // Many rows at once: refresh the planner's statistics where they went stale.
   optimizeDatabase(ctx.db);
-  onProgress?.({ phase: 'writing', processed: total, added, skipped });
+  onProgress?.({ phase: 'saving', processed: total, added, skipped });
   return { total, added, skipped };
 }
 

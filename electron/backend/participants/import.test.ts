@@ -649,7 +649,13 @@ describe('participants.importStart', () => {
     );
     expect(summary).toEqual({ total: 1750, added: 1750, merged: 0, skipped: 0 });
     const writing = seen.filter((p) => p.phase === 'writing').map((p) => p.processed);
-    expect(writing).toEqual([0, 500, 1000, 1500, 1750]);
+    expect(writing).toEqual([0, 500, 1000, 1500]);
+    // Saving is said before the one transaction starts (Cancel then stops being offered), and after.
+    const saving = seen.filter((p) => p.phase === 'saving');
+    expect(saving.map((p) => [p.processed, p.added])).toEqual([
+      [1750, 0],
+      [1750, 1750],
+    ]);
     expect(seen.at(-1)).toMatchObject({ processed: 1750, total: 1750, added: 1750 });
   });
 

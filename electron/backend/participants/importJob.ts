@@ -70,7 +70,7 @@ export interface ImportRequest {
 }
 
 export interface ImportProgress extends ImportSummary {
-  phase: 'validating' | 'writing';
+  phase: 'validating' | 'writing' | 'saving';
   processed: number;
 }
 
@@ -365,11 +365,12 @@ async function runImport(
   }
   await checkpoint();
 
-  // 3. Commit in one synchronous transaction.
+  // 3. Commit in one synchronous transaction. Said first, so the UI stops offering Cancel.
+  report('saving', total);
   const summary = commitStaged(ctx, prep, staged, invalidOrSkipped, total);
   // Many rows at once: refresh the planner's statistics where they went stale.
   optimizeDatabase(ctx.db);
-  report('writing', total, summary);
+  report('saving', total, summary);
   return summary;
 }
 

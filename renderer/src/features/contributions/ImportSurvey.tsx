@@ -199,7 +199,9 @@ export function ImportSurvey({
             />
             <Text role="status">
               {status.state === 'running' &&
-                `${status.phase === 'validating' ? 'Checking' : 'Writing'} ${status.processed} of ${status.total}…`}
+                (status.phase === 'saving'
+                  ? `Saving ${status.total} contributions; this can no longer be cancelled…`
+                  : `${status.phase === 'validating' ? 'Checking' : 'Writing'} ${status.processed} of ${status.total}…`)}
               {status.state === 'done' &&
                 `Imported ${status.added} contributions; skipped ${status.skipped}.`}
               {status.state === 'cancelled' && 'Cancelled: nothing was imported.'}
@@ -209,7 +211,12 @@ export function ImportSurvey({
         )}
         <Group justify="flex-end">
           {running ? (
-            <Button color="red" variant="light" onClick={() => void cancel()}>
+            <Button
+              color="red"
+              variant="light"
+              onClick={() => void cancel()}
+              disabled={status?.phase === 'saving'}
+            >
               Cancel import
             </Button>
           ) : (

@@ -100,6 +100,8 @@ function setup(
   finalState: 'done' | 'cancelled',
   events?: EventChannel,
   doneAfter = events ? 2 : 3,
+  /** The cancel comes too late: the job was already saving, and its answer says "done". */
+  lateCancel = false,
 ) {
   // With the live-update channel, status is asked once when the job starts (it may already be
   // over) and then only once the FinishedEvent came.
@@ -130,6 +132,8 @@ function setup(
         return { ok: true, value: { jobId: JOB_ID } };
       case 'participants.importStatus':
         polls++;
+        if (cancelled && lateCancel)
+          return { ok: true, value: status({ state: 'done', processed: 2, added: 2 }) };
         if (cancelled) return { ok: true, value: status({ state: 'cancelled', processed: 1 }) };
         if (polls < doneAfter || finalState === 'cancelled') return { ok: true, value: status({}) };
         return {
@@ -138,6 +142,8 @@ function setup(
         };
       case 'participants.importCancel':
         cancelled = true;
+        if (lateCancel)
+          return { ok: true, value: status({ state: 'done', processed: 2, added: 2 }) };
         return { ok: true, value: status({ state: 'cancelled' }) };
       default:
         return { ok: false, error: { code: 'unknown_method', message: method } };
@@ -274,6 +280,54 @@ describe('ImportParticipants', () => {
     await emit({ kind: 'finished', jobId: JOB_ID, outcome: 'done' });
     await screen.findByText('Added 2, merged 0, skipped 0.', {}, { timeout: 3000 });
     expect(calls.filter((c) => c.method === 'participants.importStatus')).toHaveLength(2);
+    expect(onImported).toHaveBeenCalledTimes(1);
+  });
+
+  it('while saving, says so and no longer offers Cancel', async () => {
+    const listeners = new Set<EventListener>();
+    const channel: EventChannel = {
+      up: true,
+      subscribe: (l) => {
+        listeners.add(l);
+        return () => void listeners.delete(l);
+      },
+      onStatus: () => () => undefined,
+      close: () => undefined,
+    };
+    const emit = (e: Parameters<EventListener>[0]) => act(() => listeners.forEach((l) => l(e)));
+    setup('done', channel, 99);
+    await chooseFile();
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 rows' }));
+    await waitFor(() => expect(listeners.size).toBeGreaterThan(0));
+    await emit({ kind: 'progress', jobId: JOB_ID, done: 1, total: 2, phase: 'validating' });
+    await screen.findByText('Checking rows…');
+    expect(screen.getByRole('button', { name: 'Cancel import' }).hasAttribute('disabled')).toBe(
+      false,
+    );
+    await emit({ kind: 'progress', jobId: JOB_ID, done: 2, total: 2, phase: 'saving' });
+    await screen.findByText('Saving participants…');
+    screen.getByText('Saving everything at once; this can no longer be cancelled.');
+    expect(screen.getByRole('button', { name: 'Cancel import' }).hasAttribute('disabled')).toBe(
+      true,
+    );
+  });
+
+  it('a cancel that came too late shows what was imported, without waiting for an event', async () => {
+    // The channel is up but delivers nothing: the cancel's own answer ends the view.
+    const channel: EventChannel = {
+      up: true,
+      subscribe: () => () => undefined,
+      onStatus: () => () => undefined,
+      close: () => undefined,
+    };
+    const { onImported } = setup('cancelled', channel, 99, true);
+    await chooseFile();
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 rows' }));
+    await screen.findByText('1 of 2 rows');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Cancel import' }));
+    });
+    await screen.findByText('Added 2, merged 0, skipped 0.', {}, { timeout: 1000 });
     expect(onImported).toHaveBeenCalledTimes(1);
   });
 

@@ -46,6 +46,11 @@ const REQUIRED: ReadonlySet<ImportField> = new Set(['fullName', 'stakeholderGrou
 /** How many invalid rows are offered for inline fixing (the rest are skipped). */
 const MAX_FIXABLE_ROWS = 100;
 const POLL_MS = 150;
+/** With the live channel up, the status is still asked every this many ticks (about 2 s). */
+const SAFETY_POLL_EVERY = 13;
+
+const isImportPhase = (phase: string | undefined): phase is ImportJobStatus['phase'] =>
+  phase === 'validating' || phase === 'writing' || phase === 'saving';
 
 const ACTION_LABELS: Record<ImportRowAction, string> = {
   add: 'Add',
@@ -131,6 +136,8 @@ export function ImportParticipants({
   const [notice, setNotice] = useState<string | null>(null);
   const [job, setJob] = useState<ImportJobStatus | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  /** Bumped to ask the running job's status again at once (after a cancel has answered). */
+  const [recheck, setRecheck] = useState(0);
   const request = useRef(0);
   /** Set when the mapping comes from the preview itself, so it does not trigger another one. */
   const mappingFromPreview = useRef(false);
@@ -317,9 +324,13 @@ export function ImportParticipants({
       if (status.state === 'running') schedule();
       else finish(status);
     };
+    // While the channel is up, its events carry the job and a slow safety poll covers a lost
+    // FinishedEvent; while it is down, the poll is all there is.
+    let ticks = 0;
     const schedule = () => {
       timer = setTimeout(() => {
-        if (client.events.up) schedule();
+        ticks += 1;
+        if (client.events.up && ticks % SAFETY_POLL_EVERY !== 0) schedule();
         else void fetchStatus();
       }, POLL_MS);
     };
@@ -338,7 +349,16 @@ export function ImportParticipants({
     const unsubscribe = client.onEvent((event) => {
       if (stopped || !('jobId' in event) || event.jobId !== jobId) return;
       if (event.kind === 'progress')
-        setJob((prev) => (prev ? { ...prev, processed: event.done, total: event.total } : prev));
+        setJob((prev) =>
+          prev
+            ? {
+                ...prev,
+                processed: event.done,
+                total: event.total,
+                ...(isImportPhase(event.phase) ? { phase: event.phase } : {}),
+              }
+            : prev,
+        );
       // The final counts come with the status, asked once.
       else if (event.kind === 'finished') void fetchStatus();
     });
@@ -350,7 +370,7 @@ export function ImportParticipants({
       unsubscribe();
       if (timer) clearTimeout(timer);
     };
-  }, [client, step, jobId, onImported]);
+  }, [client, step, jobId, onImported, recheck]);
 
   const cancel = async () => {
     if (!jobId) return;
@@ -359,8 +379,12 @@ export function ImportParticipants({
     if (!result.ok) {
       setCancelling(false);
       setError(result.error.message);
+      return;
     }
-    // The FinishedEvent (or the poll, while the channel is down) brings the final state.
+    // The answer comes once the job has stopped: cancelled, or done when the cancel came too late.
+    // Asking once more ends the view now, whether or not the FinishedEvent arrives.
+    if (result.value.state !== 'running') setJob(result.value);
+    setRecheck((n) => n + 1);
   };
 
   const running = step === 'running';
@@ -583,7 +607,11 @@ export function ImportParticipants({
         {running && job && (
           <Stack>
             <Text fw={600}>
-              {job.phase === 'validating' ? 'Checking rows…' : 'Importing participants…'}
+              {job.phase === 'validating'
+                ? 'Checking rows…'
+                : job.phase === 'saving'
+                  ? 'Saving participants…'
+                  : 'Importing participants…'}
             </Text>
             <Progress
               aria-label="Import progress"
@@ -595,10 +623,17 @@ export function ImportParticipants({
               {job.processed.toLocaleString('en')} of {job.total.toLocaleString('en')} rows
             </Text>
             <Text size="sm" c="dimmed">
-              Keep this window open. Everything is saved at once at the end; Cancel writes nothing.
+              {job.phase === 'saving'
+                ? 'Saving everything at once; this can no longer be cancelled.'
+                : 'Keep this window open. Everything is saved at once at the end; Cancel writes nothing.'}
             </Text>
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => void cancel()} loading={cancelling}>
+              <Button
+                variant="default"
+                onClick={() => void cancel()}
+                loading={cancelling}
+                disabled={job.phase === 'saving'}
+              >
                 Cancel import
               </Button>
             </Group>

@@ -172,66 +172,96 @@ const CONSENT_CONDITIONS: Record<NonNullable<ParticipantListQuery['consent']>, s
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Builds the SQL and parameters of one list page (exported so the bench can run it raw). */
+const PAGE_COLUMNS = `id, full_name AS fullName, preferred_name AS preferredName, email, organisation,
+      stakeholder_group AS stakeholderGroup, country, region, role, consent_listed AS consentListed,
+      consent_invitations AS consentInvitations, is_protected AS isProtected, pseudonym`;
+
+/**
+ * Builds the SQL and parameters of one list page (exported so the bench can run it raw).
+ *
+ * With `pseudonymsOnly`, protected people are searched and sorted by their pseudonym and have no
+ * organisation or country to sort by. One expression for both kinds (a CASE on `is_protected`) would
+ * defeat every index and sort all matching rows for each page (5x the coordinators' page at 100,000
+ * people, issue 10). So the page is a compound of two arms, one per kind, each with plain columns:
+ * the unprotected arm is read in order from the same index as the coordinators' page, the protected
+ * arm (few rows) is sorted on its own, and SQLite merges the two ordered arms under the LIMIT.
+ *
+ * Deep pages sorted by organisation stay slower than the coordinators' (the listed and protected
+ * filters read each skipped row; an index for them misleads the planner without ANALYZE).
+ */
 export function participantListSql(q: ParticipantListQuery): {
   countSql: string;
   pageSql: string;
   params: Record<string, string | number>;
 } {
-  const where = ['forum_id = @forumId', 'removed_at IS NULL'];
+  const common = ['forum_id = @forumId', 'removed_at IS NULL'];
   const params: Record<string, string | number> = { forumId: q.forumId };
-  const searchable = q.pseudonymsOnly
-    ? "(CASE WHEN is_protected = 1 THEN lower(coalesce(pseudonym, '')) ELSE search_text END)"
-    : 'search_text';
-  const nameKey = q.pseudonymsOnly
-    ? "(CASE WHEN is_protected = 1 THEN lower(coalesce(pseudonym, '')) ELSE sort_name END)"
-    : 'sort_name';
-  q.terms.forEach((term, i) => {
-    where.push(`${searchable} LIKE @t${i} ESCAPE '\\'`);
-    params[`t${i}`] = `%${escapeLike(term)}%`;
-  });
-  // Terms of 3+ characters narrow the rows through the trigram index first (migration 0005).
-  const indexed = q.terms.filter((t) => [...t].length >= 3);
-  if (indexed.length > 0) {
-    const candidates = `id IN (SELECT participant_id FROM participant_search_keys WHERE key IN
-      (SELECT rowid FROM participants_trigram WHERE participants_trigram MATCH @trigrams))`;
-    // Protected people are found by their pseudonym only in the public views: no prefilter there.
-    where.push(q.pseudonymsOnly ? `(is_protected = 1 OR ${candidates})` : candidates);
-    params.trigrams = indexed.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
-  }
   if (q.stakeholderGroup) {
-    where.push('stakeholder_group = @stakeholderGroup');
+    common.push('stakeholder_group = @stakeholderGroup');
     params.stakeholderGroup = q.stakeholderGroup;
   }
   if (q.region) {
-    where.push('region = @region');
+    common.push('region = @region');
     params.region = q.region;
   }
   if (q.role) {
-    where.push('role = @role');
+    common.push('role = @role');
     params.role = q.role;
   }
-  if (q.consent) where.push(CONSENT_CONDITIONS[q.consent]);
-  if (q.listedOnly) where.push('consent_listed = 1');
-  if (q.protection) where.push(q.protection === 'only' ? 'is_protected = 1' : 'is_protected = 0');
+  if (q.consent) common.push(CONSENT_CONDITIONS[q.consent]);
+  if (q.listedOnly) common.push('consent_listed = 1');
+  if (q.protection) common.push(q.protection === 'only' ? 'is_protected = 1' : 'is_protected = 0');
+
+  q.terms.forEach((term, i) => (params[`t${i}`] = `%${escapeLike(term)}%`));
+  const like = (column: string) => q.terms.map((_, i) => `${column} LIKE @t${i} ESCAPE '\\'`);
+  // Terms of 3+ characters narrow the rows through the trigram index first (migration 0005).
+  const indexed = q.terms.filter((t) => [...t].length >= 3);
+  if (indexed.length > 0)
+    params.trigrams = indexed.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
+  const candidates = `id IN (SELECT participant_id FROM participant_search_keys WHERE key IN
+      (SELECT rowid FROM participants_trigram WHERE participants_trigram MATCH @trigrams))`;
+  const byName = [...like('search_text'), ...(indexed.length > 0 ? [candidates] : [])];
+  const pseudonym = "lower(coalesce(pseudonym, ''))";
+
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
-  const sortKey =
-    q.pseudonymsOnly && (q.sort === 'organisation' || q.sort === 'country')
-      ? `(CASE WHEN is_protected = 1 THEN '' ELSE ${SORT_COLUMNS[q.sort]} END)`
-      : SORT_COLUMNS[q.sort];
-  const order =
-    q.sort === 'name'
-      ? `${nameKey} ${dir}, id ${dir}`
-      : `${sortKey} ${dir}, ${nameKey} ${dir}, id ${dir}`;
   params.limit = q.limit;
   params.offset = q.offset;
-  const whereSql = where.join(' AND ');
-  return {
-    countSql: `SELECT count(*) FROM participants WHERE ${whereSql}`,
-    pageSql: `SELECT id, full_name AS fullName, preferred_name AS preferredName, email, organisation,
-      stakeholder_group AS stakeholderGroup, country, region, role, consent_listed AS consentListed,
-      consent_invitations AS consentInvitations, is_protected AS isProtected, pseudonym
+
+  if (!q.pseudonymsOnly) {
+    const whereSql = [...common, ...byName].join(' AND ');
+    const order =
+      q.sort === 'name'
+        ? `sort_name ${dir}, id ${dir}`
+        : `${SORT_COLUMNS[q.sort]} ${dir}, sort_name ${dir}, id ${dir}`;
+    return {
+      countSql: `SELECT count(*) FROM participants WHERE ${whereSql}`,
+      pageSql: `SELECT ${PAGE_COLUMNS}
       FROM participants WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      params,
+    };
+  }
+
+  // Protected people are found by their pseudonym only: no name search, no trigram prefilter.
+  const openWhere = [...common, 'is_protected = 0', ...byName].join(' AND ');
+  const protectedWhere = [...common, 'is_protected = 1', ...like(pseudonym)].join(' AND ');
+  const hidden = q.sort === 'organisation' || q.sort === 'country';
+  const openKey = q.sort === 'name' ? '' : `${SORT_COLUMNS[q.sort]} AS sortKey, `;
+  const protectedKey =
+    q.sort === 'name' ? '' : `${hidden ? "''" : SORT_COLUMNS[q.sort]} AS sortKey, `;
+  const keyOrder =
+    q.sort === 'name'
+      ? ''
+      : `sortKey${q.sort === 'organisation' ? ' COLLATE NOCASE' : ''} ${dir}, `;
+  const pageSql = `SELECT ${PAGE_COLUMNS}, ${openKey}sort_name AS nameKey
+      FROM participants WHERE ${openWhere}
+      UNION ALL
+      SELECT ${PAGE_COLUMNS}, ${protectedKey}${pseudonym} AS nameKey
+      FROM participants WHERE ${protectedWhere}
+      ORDER BY ${keyOrder}nameKey ${dir}, id ${dir} LIMIT @limit OFFSET @offset`;
+  return {
+    countSql: `SELECT (SELECT count(*) FROM participants WHERE ${openWhere})
+      + (SELECT count(*) FROM participants WHERE ${protectedWhere})`,
+    pageSql,
     params,
   };
 }

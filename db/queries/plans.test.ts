@@ -41,6 +41,27 @@ describe('query plans', () => {
         expect(p).not.toContain('TEMP B-TREE');
       });
 
+  for (const direction of ['asc', 'desc'] as const)
+    it(`the public page by organisation (${direction}) reads the open arm in index order, no full sort`, () => {
+      const { pageSql, params } = participantListSql({
+        forumId: 'f',
+        terms: [],
+        sort: 'organisation',
+        direction,
+        offset: 0,
+        limit: 50,
+        pseudonymsOnly: true,
+        listedOnly: true,
+      });
+      const p = plan(db, pageSql, params);
+      // The two arms are merged; only the protected arm (few rows) has a sort step of its own.
+      expect(p).toContain('MERGE (UNION ALL)');
+      const [left, right] = p.split('\nRIGHT');
+      expect(left).toContain('participants_forum_organisation_idx');
+      expect(left).not.toContain('TEMP B-TREE');
+      expect(right).toBeDefined();
+    });
+
   it('searches contributions with the forum inside the full-text query: only that forum, from the index', () => {
     db.exec(
       "INSERT INTO forums (id, title, year, secret, created_at, updated_at) VALUES ('0194-other', 'G', 2026, 's', 0, 0)",

@@ -53,14 +53,27 @@ function validationError(error: z.ZodError): RpcResult<never> {
     const key = issue.keys[0];
     return fail(
       'validation',
-      `${[field, key].filter(Boolean).join('.')}: is not a known field`,
+      `${[field, key].filter(Boolean).join('.')}: “${key}” is not a field of this method.`,
       [field, key].filter(Boolean).join('.'),
     );
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) message = 'is required';
   return field
-    ? fail('validation', `${field}: ${message}`, field)
-    : fail('validation', `input: ${message}`, undefined);
+    ? fail('validation', `${field}: ${wholeSentence(fieldWords(issue.path), message)}`, field)
+    : fail('validation', `input: ${wholeSentence('The input', message)}`, undefined);
+}
+
+/** "fixes.0.values.fullName" -> "Full name": the last named key, in words. */
+function fieldWords(path: readonly PropertyKey[]): string {
+  const key = [...path].reverse().find((k) => typeof k === 'string') ?? 'input';
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A schema's fragment ("is required") becomes "Full name is required."; a sentence stays one. */
+function wholeSentence(subject: string, message: string): string {
+  const text = /^[A-Z“"]/.test(message) ? message : `${subject} ${message}`;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function sqliteError(e: unknown): RpcResult<never> | undefined {

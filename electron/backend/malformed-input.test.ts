@@ -351,6 +351,10 @@ function expectValidation(result: RpcResult<unknown>, c: Case, method: string) {
     expect
       .soft(result.error.message, `${where}: the message names the field`)
       .toContain(result.error.field);
+  // After the field's key, a whole sentence: capitalised, ending with a full stop.
+  expect
+    .soft(result.error.message, `${where}: the message is a whole sentence`)
+    .toMatch(/^([\w.]+: )?[A-Z“"][^]*[.!?]$/);
   if (c.field !== undefined) expect.soft(result.error.field, where).toBe(c.field);
 }
 

@@ -321,7 +321,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       if (typeof passphrase !== 'string' || passphrase.length === 0) {
         sendJson(res, 400, {
           ok: false,
-          error: { code: 'validation', message: 'passphrase: is required', field: 'passphrase' },
+          error: {
+            code: 'validation',
+            message: 'passphrase: The passphrase is required.',
+            field: 'passphrase',
+          },
         });
         return;
       }

@@ -66,7 +66,11 @@ const uidOfSlot = (seriesId: string, slots: number, slotIndex: number) =>
 
 function requireSubject(req: CallExportRequest): string {
   if (!req.subjectId)
-    throw new DomainError('validation', 'subjectId: is required for this export', 'subjectId');
+    throw new DomainError(
+      'validation',
+      'subjectId: This export needs the subject it is about (subjectId).',
+      'subjectId',
+    );
   return req.subjectId;
 }
 

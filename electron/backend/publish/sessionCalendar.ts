@@ -41,7 +41,11 @@ export function sessionCalendar(
   if (req.format !== 'ics')
     throw new DomainError('validation', 'format: this export is a .ics file', 'format');
   if (!req.subjectId)
-    throw new DomainError('validation', 'subjectId: is required for this export', 'subjectId');
+    throw new DomainError(
+      'validation',
+      'subjectId: This export needs the subject it is about (subjectId).',
+      'subjectId',
+    );
   const forum = requireForum(ctx, req.forumId, 'forumId');
   const s = requireSession(ctx, req.subjectId, 'subjectId');
   if (s.forumId !== req.forumId)

@@ -210,7 +210,9 @@ export function participantListSql(q: ParticipantListQuery): {
   }
   if (q.consent) common.push(CONSENT_CONDITIONS[q.consent]);
   if (q.listedOnly) common.push('consent_listed = 1');
-  if (q.protection) common.push(q.protection === 'only' ? 'is_protected = 1' : 'is_protected = 0');
+  // With pseudonymsOnly, `protection` picks the arms below instead (no arm that can match nothing).
+  if (q.protection && !q.pseudonymsOnly)
+    common.push(q.protection === 'only' ? 'is_protected = 1' : 'is_protected = 0');
 
   q.terms.forEach((term, i) => (params[`t${i}`] = `%${escapeLike(term)}%`));
   const like = (column: string) => q.terms.map((_, i) => `${column} LIKE @t${i} ESCAPE '\\'`);
@@ -252,16 +254,20 @@ export function participantListSql(q: ParticipantListQuery): {
     q.sort === 'name'
       ? ''
       : `sortKey${q.sort === 'organisation' ? ' COLLATE NOCASE' : ''} ${dir}, `;
-  const pageSql = `SELECT ${PAGE_COLUMNS}, ${openKey}sort_name AS nameKey
-      FROM participants WHERE ${openWhere}
-      UNION ALL
-      SELECT ${PAGE_COLUMNS}, ${protectedKey}${pseudonym} AS nameKey
-      FROM participants WHERE ${protectedWhere}
-      ORDER BY ${keyOrder}nameKey ${dir}, id ${dir} LIMIT @limit OFFSET @offset`;
+  const arms = [
+    ...(q.protection === 'only'
+      ? []
+      : [{ select: `${openKey}sort_name AS nameKey`, where: openWhere }]),
+    ...(q.protection === 'none'
+      ? []
+      : [{ select: `${protectedKey}${pseudonym} AS nameKey`, where: protectedWhere }]),
+  ];
   return {
-    countSql: `SELECT (SELECT count(*) FROM participants WHERE ${openWhere})
-      + (SELECT count(*) FROM participants WHERE ${protectedWhere})`,
-    pageSql,
+    countSql: `SELECT ${arms.map((a) => `(SELECT count(*) FROM participants WHERE ${a.where})`).join(' + ')}`,
+    pageSql: `${arms
+      .map((a) => `SELECT ${PAGE_COLUMNS}, ${a.select} FROM participants WHERE ${a.where}`)
+      .join('\n      UNION ALL\n      ')}
+      ORDER BY ${keyOrder}nameKey ${dir}, id ${dir} LIMIT @limit OFFSET @offset`,
     params,
   };
 }

@@ -168,7 +168,10 @@ test('a saved filter of the contributions list comes back after a reload', async
   await page.getByRole('button', { name: 'Load sample forum' }).click();
   const contributions = new ContributionsPage(page);
   await contributions.open();
+  await expect(contributions.count).toHaveText('10 contributions');
   await contributions.statusFilter.selectOption({ label: 'Accepted' });
+  // Read the count once the filtered list has come (it was read too early once: the whole count).
+  await expect(contributions.count).not.toHaveText(/^10 contributions$|Loading/);
   const accepted = await contributions.count.innerText();
   await contributions.main.getByRole('button', { name: 'Save filter' }).click();
   const dialog = page.getByRole('dialog', { name: 'Save filter' });

@@ -9,6 +9,15 @@ import { createBackend } from '../backend';
 
 const PUBLIC: Session = { audience: 'public' };
 
+/** Calls through dispatch; a refusal fails the test with its message. */
+const caller =
+  (backend: ReturnType<typeof createBackend>) =>
+  async <T>(m: string, input: unknown, s?: Session): Promise<T> => {
+    const r = await backend.dispatch(m, input, s);
+    if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
+    return r.value as T;
+  };
+
 describe('the public directory page sorted by name', () => {
   it('equals the plain sort for every offset, size, direction and protected subset', async () => {
     await fc.assert(
@@ -22,11 +31,7 @@ describe('the public directory page sorted by name', () => {
         async (people, direction, limit) => {
           const backend = createBackend({ dbFile: ':memory:', shell: 'test' });
           try {
-            const call = async <T>(m: string, input: unknown, s?: Session) => {
-              const r = await backend.dispatch(m, input, s);
-              if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
-              return r.value as T;
-            };
+            const call = caller(backend);
             const forum = await call<{ id: string }>('forums.create', { title: 'P', year: 2026 });
             for (const [i, p] of people.entries()) {
               // Names interleave with pseudonyms ("Participant ..."): Paula, Pablo, Zoe, Anna.
@@ -118,11 +123,7 @@ describe('the public directory page sorted by another column', () => {
         async (people, sort, direction, limit) => {
           const backend = createBackend({ dbFile: ':memory:', shell: 'test' });
           try {
-            const call = async <T>(m: string, input: unknown, s?: Session) => {
-              const r = await backend.dispatch(m, input, s);
-              if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
-              return r.value as T;
-            };
+            const call = caller(backend);
             const forum = await call<{ id: string }>('forums.create', { title: 'P', year: 2026 });
             for (const [i, p] of people.entries()) {
               const created = await call<{ id: string }>('participants.create', {

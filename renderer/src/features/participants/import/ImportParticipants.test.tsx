@@ -175,6 +175,22 @@ async function chooseFile() {
   await screen.findByText('Line 3: Email: must be an e-mail address');
 }
 
+/** A live-update channel that is up and delivers what the test emits. */
+function liveChannel() {
+  const listeners = new Set<EventListener>();
+  const channel: EventChannel = {
+    up: true,
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+    onStatus: () => () => undefined,
+    close: () => undefined,
+  };
+  const emit = (e: Parameters<EventListener>[0]) => act(() => listeners.forEach((l) => l(e)));
+  return { listeners, channel, emit };
+}
+
 describe('ImportParticipants', () => {
   it('maps columns, fixes an invalid row inline, imports with progress and shows a summary', async () => {
     const { calls, onImported } = setup('done');
@@ -256,17 +272,7 @@ describe('ImportParticipants', () => {
   });
 
   it('follows the import by live-update events and does not poll while the channel is up', async () => {
-    const listeners = new Set<EventListener>();
-    const channel: EventChannel = {
-      up: true,
-      subscribe: (l) => {
-        listeners.add(l);
-        return () => void listeners.delete(l);
-      },
-      onStatus: () => () => undefined,
-      close: () => undefined,
-    };
-    const emit = (e: Parameters<EventListener>[0]) => act(() => listeners.forEach((l) => l(e)));
+    const { listeners, channel, emit } = liveChannel();
     const { calls, onImported } = setup('done', channel);
     await chooseFile();
     fireEvent.click(screen.getByRole('button', { name: 'Import 1 rows' }));
@@ -284,17 +290,7 @@ describe('ImportParticipants', () => {
   });
 
   it('while saving, says so and no longer offers Cancel', async () => {
-    const listeners = new Set<EventListener>();
-    const channel: EventChannel = {
-      up: true,
-      subscribe: (l) => {
-        listeners.add(l);
-        return () => void listeners.delete(l);
-      },
-      onStatus: () => () => undefined,
-      close: () => undefined,
-    };
-    const emit = (e: Parameters<EventListener>[0]) => act(() => listeners.forEach((l) => l(e)));
+    const { listeners, channel, emit } = liveChannel();
     setup('done', channel, 99);
     await chooseFile();
     fireEvent.click(screen.getByRole('button', { name: 'Import 1 rows' }));

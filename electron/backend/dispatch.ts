@@ -4,6 +4,7 @@ import { DomainError, fail, ok, type RpcResult } from '../../shared/result';
 import { methodDeclarations, sessionMayCall, type Session } from '../../shared/methods';
 import { methodSchemas, type MethodName, type ParsedInput } from '../../shared/schemas';
 import type { BackendEvent } from '../../shared/events';
+import { wholeSentence } from '../../shared/domain/sentence';
 import { changedEvent } from './changes';
 
 /** The backend's side of the contract: each method receives its validated input. */
@@ -68,12 +69,6 @@ function fieldWords(path: readonly PropertyKey[]): string {
   const key = [...path].reverse().find((k) => typeof k === 'string') ?? 'input';
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** A schema's fragment ("is required") becomes "Full name is required."; a sentence stays one. */
-function wholeSentence(subject: string, message: string): string {
-  const text = /^[A-Z“"]/.test(message) ? message : `${subject} ${message}`;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function sqliteError(e: unknown): RpcResult<never> | undefined {

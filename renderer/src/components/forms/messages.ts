@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { wholeSentence } from '../../../../shared/domain/sentence';
 
 /**
  * Turns a schema message into a whole sentence naming the field. The shared schemas say some
@@ -8,9 +9,7 @@ import type { z } from 'zod';
  * full stop added when missing.
  */
 export function sentence(label: string, message: string): string {
-  const text = message.trim().replace(/^[\w.]+: /, '');
-  const whole = /^[A-Z“"]/.test(text) ? text : `${label} ${text}`;
-  return /[.!?]$/.test(whole) ? whole : `${whole}.`;
+  return wholeSentence(label, message.trim().replace(/^[\w.]+: /, ''));
 }
 
 const isEmpty = (v: unknown) =>

@@ -139,8 +139,37 @@ export const participants = sqliteTable(
       t.sortName,
       t.id,
     ),
+    /**
+     * Sorting by role or date added: the sort key and the name tie-break in the index, so a page
+     * is read in order (no sort of the whole forum; ~270 ms a page at 100,000 without them).
+     */
+    index('participants_forum_role_order_idx').on(t.forumId, t.removedAt, t.role, t.sortName, t.id),
+    index('participants_forum_created_order_idx').on(
+      t.forumId,
+      t.removedAt,
+      t.createdAt,
+      t.sortName,
+      t.id,
+    ),
+    /**
+     * The public directory sorted by group, role or date added: the listed, unprotected people
+     * (the compound's first arm, db/queries/participants.ts) in sort order. Partial, so only a
+     * query that asks for exactly those people can use them: the coordinators' plans do not
+     * change. With the listing flags out of the key, a deep page skips its offset in the index
+     * alone, as the coordinators' page does.
+     */
+    index('participants_public_group_order_idx')
+      .on(t.forumId, t.removedAt, t.stakeholderGroup, t.sortName, t.id)
+      .where(sql`consent_listed = 1 AND is_protected = 0`),
+    index('participants_public_role_order_idx')
+      .on(t.forumId, t.removedAt, t.role, t.sortName, t.id)
+      .where(sql`consent_listed = 1 AND is_protected = 0`),
+    index('participants_public_created_order_idx')
+      .on(t.forumId, t.removedAt, t.createdAt, t.sortName, t.id)
+      .where(sql`consent_listed = 1 AND is_protected = 0`),
     // participants_forum_organisation_idx (sorting by organisation) is an expression index that
-    // drizzle-kit cannot express: it is hand-written in migration 0009.
+    // drizzle-kit cannot express: it is hand-written in migration 0009. So are the country sort's
+    // and the public directory's organisation and country indexes (migration 0015).
     /** Covers the representation breakdowns (issue 7): counted without reading the rows. */
     index('participants_forum_representation_idx').on(
       t.forumId,

@@ -16,51 +16,130 @@ describe('query plans', () => {
     "INSERT INTO forums (id, title, year, secret, created_at, updated_at) VALUES ('f', 'F', 2026, 's', 0, 0)",
   );
   const insert = db.prepare(
-    `INSERT INTO participants (id, forum_id, full_name, organisation, stakeholder_group, search_text, sort_name, created_at, updated_at)
-     VALUES (?, 'f', ?, ?, 'academia', '', ?, 0, 0)`,
+    `INSERT INTO participants (id, forum_id, full_name, organisation, stakeholder_group, country, role, consent_listed, is_protected, search_text, sort_name, created_at, updated_at)
+     VALUES (?, 'f', ?, ?, ?, ?, ?, ?, ?, '', ?, ?, 0)`,
   );
+  const groups = ['academia', 'civil_society', 'government', 'private_sector'];
   db.transaction(() => {
     for (let i = 0; i < 2000; i++)
-      insert.run(`p${i}`, `P ${i}`, i % 7 ? `Org ${i % 13}` : null, `p ${i}`);
+      insert.run(
+        `p${i}`,
+        `P ${i}`,
+        i % 7 ? `Org ${i % 13}` : null,
+        groups[i % 4],
+        i % 5 ? ['BR', 'KE', 'VN'][i % 3] : null,
+        i % 9 ? 'member' : 'coordinator',
+        i % 3 ? 1 : 0,
+        i % 50 === 0 ? 1 : 0,
+        `p ${i}`,
+        i * 1000,
+      );
   })();
+  const SORTS = ['organisation', 'country', 'stakeholderGroup', 'role', 'created'] as const;
+  /** The coordinators' index for each sort, and the public directory's (partial) one. */
+  const INDEXES: Record<(typeof SORTS)[number], [string, string]> = {
+    organisation: ['participants_forum_organisation_idx', 'participants_public_organisation_idx'],
+    country: ['participants_forum_country_idx', 'participants_public_country_idx'],
+    stakeholderGroup: ['participants_forum_group_name_idx', 'participants_public_group_order_idx'],
+    role: ['participants_forum_role_order_idx', 'participants_public_role_order_idx'],
+    created: ['participants_forum_created_order_idx', 'participants_public_created_order_idx'],
+  };
 
+  // Without statistics first (as a new database runs), then after PRAGMA optimize.
   for (const stats of ['no statistics', 'after PRAGMA optimize'] as const)
-    for (const direction of ['asc', 'desc'] as const)
-      it(`sorts participants by organisation (${direction}) with an index, no sort step (${stats})`, () => {
-        if (stats !== 'no statistics') optimizeDatabase(db);
-        const { pageSql, params } = participantListSql({
+    for (const sort of SORTS)
+      for (const direction of ['asc', 'desc'] as const) {
+        it(`sorts participants by ${sort} (${direction}) with an index, no sort step (${stats})`, () => {
+          if (stats !== 'no statistics') optimizeDatabase(db);
+          const { pageSql, params } = participantListSql({
+            forumId: 'f',
+            terms: [],
+            sort,
+            direction,
+            offset: 0,
+            limit: 50,
+          });
+          const p = plan(db, pageSql, params);
+          expect(p).toContain(INDEXES[sort][0]);
+          expect(p).not.toContain('TEMP B-TREE');
+        });
+
+        it(`the public page by ${sort} (${direction}) reads the open arm in order from its partial index (${stats})`, () => {
+          if (stats !== 'no statistics') optimizeDatabase(db);
+          const { pageSql, params } = participantListSql({
+            forumId: 'f',
+            terms: [],
+            sort,
+            direction,
+            offset: 1000,
+            limit: 50,
+            pseudonymsOnly: true,
+            listedOnly: true,
+          });
+          const p = plan(db, pageSql, params);
+          // The two arms are merged; only the protected arm (few rows) has a sort step of its own,
+          // and the page's 50 rows are read (and put in order) after the LIMIT.
+          expect(p).toContain('MERGE (UNION ALL)');
+          const left = p.slice(p.indexOf('\nLEFT'), p.indexOf('\nRIGHT'));
+          expect(left).toContain(INDEXES[sort][1]);
+          expect(left).not.toContain('TEMP B-TREE');
+          expect(p.slice(p.lastIndexOf('SCAN page'))).toContain('(id=?)');
+        });
+      }
+
+  it('a public page equals the same page read with every row (keys first, rows after the LIMIT)', () => {
+    for (const sort of SORTS)
+      for (const offset of [0, 7, 600, 1320]) {
+        const q = {
           forumId: 'f',
           terms: [],
-          sort: 'organisation',
-          direction,
-          offset: 0,
-          limit: 50,
-        });
-        const p = plan(db, pageSql, params);
-        expect(p).toContain('participants_forum_organisation_idx');
-        expect(p).not.toContain('TEMP B-TREE');
-      });
-
-  for (const direction of ['asc', 'desc'] as const)
-    it(`the public page by organisation (${direction}) reads the open arm in index order, no full sort`, () => {
-      const { pageSql, params } = participantListSql({
-        forumId: 'f',
-        terms: [],
-        sort: 'organisation',
-        direction,
-        offset: 0,
-        limit: 50,
-        pseudonymsOnly: true,
-        listedOnly: true,
-      });
-      const p = plan(db, pageSql, params);
-      // The two arms are merged; only the protected arm (few rows) has a sort step of its own.
-      expect(p).toContain('MERGE (UNION ALL)');
-      const [left, right] = p.split('\nRIGHT');
-      expect(left).toContain('participants_forum_organisation_idx');
-      expect(left).not.toContain('TEMP B-TREE');
-      expect(right).toBeDefined();
-    });
+          sort,
+          direction: 'desc' as const,
+          offset,
+          limit: 25,
+          pseudonymsOnly: true,
+          listedOnly: true,
+        };
+        const { pageSql, params } = participantListSql(q);
+        const got = (db.prepare(pageSql).all(params) as { id: string }[]).map((r) => r.id);
+        // The reference: every listed row, sorted as the arms sort them, then sliced.
+        const rows = db
+          .prepare(
+            `SELECT id, is_protected AS p, organisation AS o, country AS c, stakeholder_group AS g,
+              role AS r, created_at AS t, sort_name AS n, lower(coalesce(pseudonym, '')) AS ps
+             FROM participants WHERE forum_id = 'f' AND removed_at IS NULL AND consent_listed = 1`,
+          )
+          .all() as {
+          id: string;
+          p: number;
+          o: string | null;
+          c: string | null;
+          g: string;
+          r: string;
+          t: number;
+          n: string;
+          ps: string;
+        }[];
+        const key = (x: (typeof rows)[number]): [string | number, string] => {
+          const name = x.p ? x.ps : x.n;
+          if (sort === 'organisation') return [x.p ? '' : (x.o ?? '').toLowerCase(), name];
+          if (sort === 'country') return [x.p ? '' : (x.c ?? ''), name];
+          if (sort === 'stakeholderGroup') return [x.g, name];
+          if (sort === 'role') return [x.r, name];
+          return [x.t, name];
+        };
+        const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+        const want = rows
+          .sort((a, b) => {
+            const [ka, na] = key(a);
+            const [kb, nb] = key(b);
+            return -(cmp(ka, kb) || cmp(na, nb) || cmp(a.id, b.id));
+          })
+          .slice(offset, offset + 25)
+          .map((x) => x.id);
+        expect(got, `${sort} at ${offset}`).toEqual(want);
+      }
+  });
 
   it('searches contributions with the forum inside the full-text query: only that forum, from the index', () => {
     db.exec(

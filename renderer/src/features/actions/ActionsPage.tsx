@@ -17,7 +17,7 @@ import { ACTION_ITEM_STATUS_LABELS } from '../../../../shared/domain/calls';
 import { fold } from '../../../../shared/domain/fold';
 import { useClient } from '../../api/context';
 import { unwrapOrNotify } from '../../components/errors';
-import { ConfirmDelete, notifyDeleted } from '../calls/undo';
+import { ConfirmDelete, notifyDeleted } from '../../components/undo';
 
 /** Today's date (YYYY-MM-DD) in the user's zone: an item due before it is overdue. */
 const today = () => new Intl.DateTimeFormat('en-CA').format(new Date());

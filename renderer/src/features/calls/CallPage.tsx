@@ -19,7 +19,7 @@ import { unwrapOrNotify } from '../../components/errors';
 import { inUserZone, inUtc, inZone } from './format';
 import { CalendarExports, MinutesExports, type CalendarExport } from './CalendarExports';
 import { PhaseBadge } from './PhaseBadge';
-import { ConfirmDelete, notifyDeleted } from './undo';
+import { ConfirmDelete, notifyDeleted } from '../../components/undo';
 import { MoveDialog } from './MoveDialog';
 import { AgendaEditor } from './AgendaEditor';
 import { MinutesEditor } from './MinutesEditor';

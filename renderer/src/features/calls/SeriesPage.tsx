@@ -16,7 +16,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import type { BurdenReport, CallSeriesDetails, CallSlot } from '../../../../shared/api';
 import { PhaseBadge } from './PhaseBadge';
-import { ConfirmDelete, notifyDeleted } from './undo';
+import { ConfirmDelete, notifyDeleted } from '../../components/undo';
 import { describeSlot } from '../../../../shared/domain/schedule';
 import type { Audience } from '../../../../shared/domain/vocabulary';
 import { isoDateIn } from '../../../../shared/domain/zones';

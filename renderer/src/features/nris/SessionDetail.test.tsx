@@ -77,7 +77,7 @@ function fakeBackend() {
   return { calls, client: createClient(transport) };
 }
 
-function renderDetail(shown: Forum, onBack = () => undefined) {
+function renderDetail(shown: Forum, onBack: () => void = () => undefined) {
   const backend = fakeBackend();
   render(
     <TestProviders
@@ -105,7 +105,9 @@ describe('SessionDetail', () => {
 
   it('removes it once confirmed, and Undo restores it from the trash', async () => {
     let back = 0;
-    const backend = renderDetail(forum, () => back++);
+    const backend = renderDetail(forum, () => {
+      back++;
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Remove session' }));
     const dialog = await screen.findByRole('dialog', { name: 'Remove this session?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Remove session' }));

@@ -67,3 +67,18 @@ export function ReadOnlyNote() {
     </Text>
   );
 }
+
+/**
+ * A form shown for reading where it may not be saved (an incident or an actor of an archived
+ * forum opens in its form, the only view of its details): a native disabled fieldset turns off
+ * every field and button inside, and the dialog still closes by its own close button.
+ */
+export function ReadOnlyFieldset({ children }: { children: ReactNode }) {
+  const { canWrite } = useForumAccess();
+  if (canWrite) return <>{children}</>;
+  return (
+    <fieldset disabled style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+      {children}
+    </fieldset>
+  );
+}

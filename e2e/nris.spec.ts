@@ -110,3 +110,45 @@ test('the NRI directory is pre-filled and a session at LACIGF is planned in the 
   await expect(row).toHaveCount(1);
   await expect(row.getByRole('cell').last()).toHaveText('0');
 });
+
+/** Removing a session asks first, and the notice's Undo brings it back from the trash. */
+test('removing an onsite session asks for confirmation and "Undo" brings it back', async ({
+  app,
+  page,
+}) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Load sample forum' }).click();
+  await page
+    .getByRole('navigation', { name: 'Areas' })
+    .getByRole('link', { name: 'NRIs', exact: true })
+    .click();
+  const main = page.getByRole('main');
+  await main.getByRole('tab', { name: 'Onsite sessions' }).click();
+  const title = 'BPF Gender and Access workshop at the Brazilian Internet Forum';
+  const sessions = main.getByRole('table', { name: 'Onsite sessions' });
+  const row = sessions.getByRole('row').filter({ hasText: title });
+  await expect(row).toHaveCount(1);
+  const before = await sessions.getByRole('row').count();
+
+  // "Keep it" removes nothing.
+  await row.getByRole('button', { name: title }).click();
+  await expect(main.getByRole('heading', { name: title })).toBeVisible();
+  await main.getByRole('button', { name: 'Remove session' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove this session?' });
+  await expect(confirm).toContainText('You can undo this for a day.');
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(main.getByRole('heading', { name: title })).toBeVisible();
+
+  // Confirmed: back to the list without it, then Undo.
+  await main.getByRole('button', { name: 'Remove session' }).click();
+  await confirm.getByRole('button', { name: 'Remove session' }).click();
+  await expect(page.getByText(`“${title}” was deleted.`)).toBeVisible();
+  await expect(sessions).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await expect(sessions.getByRole('row')).toHaveCount(before - 1);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText(`“${title}” is back.`)).toBeVisible();
+  await expect(row).toHaveCount(1);
+  await expect(sessions.getByRole('row')).toHaveCount(before);
+});

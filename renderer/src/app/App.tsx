@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useOutletContext } from 'react-router';
 import type { Forum } from '../../../shared/api';
 import type { Client } from '../api/client';
@@ -24,6 +24,7 @@ import { unwrapOrNotify } from '../components/errors';
 import { ArchivedBanner } from '../features/forums/ForumAdmin';
 import { ForumFormModal } from '../features/forums/ForumFormModal';
 import { WelcomePage } from '../features/forums/WelcomePage';
+import { ForumAccessProvider } from './forumAccess';
 import { areaOfPath, areaPath, AREAS, COORDINATOR_ONLY } from './routes';
 
 /** What every area route gets from the shell. */
@@ -230,7 +231,7 @@ export function App() {
             <PreviewOutlet forumId={forum.id} />
           </ClientContext.Provider>
         ) : (
-          <Fragment key={forum.id}>
+          <ForumAccessProvider key={forum.id} forum={forum}>
             <ArchivedBanner forum={forum} />
             <Outlet
               context={{
@@ -241,7 +242,7 @@ export function App() {
                 },
               }}
             />
-          </Fragment>
+          </ForumAccessProvider>
         )}
       </AppShell.Main>
       <ForumFormModal
@@ -259,9 +260,9 @@ function PreviewOutlet({ forumId }: { forumId: string }) {
   if (seen.error) return <Alert color="red">{seen.error.message}</Alert>;
   if (!seen.data) return <Loader size="sm" aria-label="Opening the public preview" />;
   return (
-    <Fragment key={`public-${forumId}`}>
+    <ForumAccessProvider key={`public-${forumId}`} forum={seen.data}>
       <Outlet context={{ forum: seen.data, onForumChanged: () => undefined }} />
-    </Fragment>
+    </ForumAccessProvider>
   );
 }
 

@@ -16,8 +16,9 @@ import type { ActionItem, Forum } from '../../../../shared/api';
 import { ACTION_ITEM_STATUS_LABELS } from '../../../../shared/domain/calls';
 import { fold } from '../../../../shared/domain/fold';
 import { useClient } from '../../api/context';
+import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
 import { unwrapOrNotify } from '../../components/errors';
-import { ConfirmDelete, notifyDeleted } from '../calls/undo';
+import { ConfirmDelete, notifyDeleted } from '../../components/undo';
 
 /** Today's date (YYYY-MM-DD) in the user's zone: an item due before it is overdue. */
 const today = () => new Intl.DateTimeFormat('en-CA').format(new Date());
@@ -28,7 +29,7 @@ const today = () => new Intl.DateTimeFormat('en-CA').format(new Date());
  */
 export function ActionsPage({ forum }: { forum: Forum }) {
   const client = useClient();
-  const coordinator = client.audience === 'coordinators';
+  const { canWrite } = useForumAccess();
   const [items, setItems] = useState<ActionItem[] | null>(null);
   const [owners, setOwners] = useState<{ value: string; label: string }[]>([]);
   const [filter, setFilter] = useState('');
@@ -72,6 +73,7 @@ export function ActionsPage({ forum }: { forum: Forum }) {
   return (
     <Stack>
       <Title order={1}>Actions</Title>
+      <ReadOnlyNote />
       <Text>
         {items.filter((a) => a.status !== 'done').length} open · {items.filter(overdue).length}{' '}
         overdue
@@ -105,7 +107,7 @@ export function ActionsPage({ forum }: { forum: Forum }) {
               <Table.Th scope="col">Owner</Table.Th>
               <Table.Th scope="col">Due</Table.Th>
               <Table.Th scope="col">Status</Table.Th>
-              {coordinator && <Table.Th scope="col">Do</Table.Th>}
+              {canWrite && <Table.Th scope="col">Do</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -113,7 +115,7 @@ export function ActionsPage({ forum }: { forum: Forum }) {
               <Table.Tr key={a.id}>
                 <Table.Th scope="row">{a.title}</Table.Th>
                 <Table.Td>
-                  {coordinator ? (
+                  {canWrite ? (
                     <NativeSelect
                       aria-label={`Owner of ${a.title}`}
                       value={a.ownerId ?? ''}
@@ -137,7 +139,7 @@ export function ActionsPage({ forum }: { forum: Forum }) {
                   </Group>
                 </Table.Td>
                 <Table.Td>{ACTION_ITEM_STATUS_LABELS[a.status]}</Table.Td>
-                {coordinator && (
+                {canWrite && (
                   <Table.Td>
                     <Group gap={4} wrap="wrap">
                       {a.status !== 'done' && (

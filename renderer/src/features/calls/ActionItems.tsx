@@ -19,7 +19,7 @@ import {
 import { useClient } from '../../api/context';
 import { unwrapOrNotify, useFieldErrors } from '../../components/errors';
 import type { Owner } from './types';
-import { ConfirmDelete, notifyDeleted } from './undo';
+import { ConfirmDelete, notifyDeleted } from '../../components/undo';
 
 export function ActionItems({
   call,

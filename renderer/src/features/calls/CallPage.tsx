@@ -13,13 +13,13 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import type { CallDetails } from '../../../../shared/api';
 import type { RpcResult } from '../../../../shared/result';
-import { type Audience } from '../../../../shared/domain/vocabulary';
 import { useClient } from '../../api/context';
+import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
 import { unwrapOrNotify } from '../../components/errors';
 import { inUserZone, inUtc, inZone } from './format';
 import { CalendarExports, MinutesExports, type CalendarExport } from './CalendarExports';
 import { PhaseBadge } from './PhaseBadge';
-import { ConfirmDelete, notifyDeleted } from './undo';
+import { ConfirmDelete, notifyDeleted } from '../../components/undo';
 import { MoveDialog } from './MoveDialog';
 import { AgendaEditor } from './AgendaEditor';
 import { MinutesEditor } from './MinutesEditor';
@@ -27,15 +27,7 @@ import { AttendancePanel } from './AttendancePanel';
 import { ActionItems } from './ActionItems';
 import type { Owner } from './types';
 
-export function CallPage({
-  callId,
-  audience,
-  onBack,
-}: {
-  callId: string;
-  audience: Audience;
-  onBack: () => void;
-}) {
+export function CallPage({ callId, onBack }: { callId: string; onBack: () => void }) {
   const client = useClient();
   const [call, setCall] = useState<CallDetails | null>(null);
   const [moving, setMoving] = useState(false);
@@ -43,7 +35,8 @@ export function CallPage({
   const [exporting, setExporting] = useState<CalendarExport>(null);
   const [sendingMinutes, setSendingMinutes] = useState<'eml' | 'file' | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const coordinator = audience === 'coordinators';
+  // Coordinators see the invitation and minutes exports; they change the call only when they may write.
+  const { coordinators: coordinator, canWrite } = useForumAccess();
 
   const load = useCallback(async () => {
     const c = unwrapOrNotify(await client.call('calls.get', { id: callId }));
@@ -91,17 +84,17 @@ export function CallPage({
         {call.meetingLink && <Text size="sm">Meeting link: {call.meetingLink}</Text>}
       </Stack>
       <Group>
-        {coordinator && !cancelled && (
+        {canWrite && !cancelled && (
           <Button variant="default" onClick={() => setMoving(true)}>
             Move call
           </Button>
         )}
-        {coordinator && !cancelled && (
+        {canWrite && !cancelled && (
           <Button color="red" variant="light" onClick={() => setConfirmCancel(true)}>
             Cancel call
           </Button>
         )}
-        {coordinator && cancelled && (
+        {canWrite && cancelled && (
           <Button
             variant="default"
             onClick={async () => applied(await client.call('calls.reinstate', { id: call.id }))}
@@ -127,11 +120,12 @@ export function CallPage({
             Minutes file
           </Button>
         )}
-        {coordinator && call.seriesId === null && (
+        {canWrite && call.seriesId === null && (
           <Button color="red" variant="light" onClick={() => setConfirmDelete(true)}>
             Delete call
           </Button>
         )}
+        <ReadOnlyNote />
       </Group>
       <Tabs defaultValue="agenda" keepMounted={false}>
         <Tabs.List>
@@ -141,16 +135,16 @@ export function CallPage({
           <Tabs.Tab value="actions">Action items</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="agenda" pt="md">
-          <AgendaEditor call={call} owners={owners} readOnly={!coordinator} onSaved={setCall} />
+          <AgendaEditor call={call} owners={owners} readOnly={!canWrite} onSaved={setCall} />
         </Tabs.Panel>
         <Tabs.Panel value="minutes" pt="md">
-          <MinutesEditor call={call} readOnly={!coordinator} onSaved={setCall} />
+          <MinutesEditor call={call} readOnly={!canWrite} onSaved={setCall} />
         </Tabs.Panel>
         <Tabs.Panel value="attendance" pt="md">
-          <AttendancePanel call={call} readOnly={!coordinator} onSaved={setCall} />
+          <AttendancePanel call={call} readOnly={!canWrite} onSaved={setCall} />
         </Tabs.Panel>
         <Tabs.Panel value="actions" pt="md">
-          <ActionItems call={call} owners={owners} readOnly={!coordinator} onChanged={load} />
+          <ActionItems call={call} owners={owners} readOnly={!canWrite} onChanged={load} />
         </Tabs.Panel>
       </Tabs>
       {moving && (

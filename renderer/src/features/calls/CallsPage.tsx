@@ -3,9 +3,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { CallSeries, Forum, TimelineEntry } from '../../../../shared/api';
 import { describeSlot } from '../../../../shared/domain/schedule';
-import type { Audience } from '../../../../shared/domain/vocabulary';
-import { useAudience, useClient } from '../../api/context';
+import { useClient } from '../../api/context';
+import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
 import { unwrapOrNotify } from '../../components/errors';
+import { useSortedRows } from '../../components/SortableRows';
+import { SortableTh, type SortState } from '../../components/SortableTh';
 import { areaPath, useRouteParam } from '../../app/routes';
 import { CallPage } from './CallPage';
 import { inUserZone, inUtc, userZone } from './format';
@@ -17,7 +19,6 @@ import { SeriesPage } from './SeriesPage';
  * Which one is shown is the URL's (`/calls`, `/calls/series/:id`, `/calls/call/:id`).
  */
 export function CallsPage({ forum }: { forum: Forum }) {
-  const audience = useAudience();
   const [view, setView] = useRouteParam('calls', 'view');
   const { id } = useParams();
   const navigate = useNavigate();
@@ -30,46 +31,73 @@ export function CallsPage({ forum }: { forum: Forum }) {
     return (
       <SeriesPage
         seriesId={id}
-        audience={audience}
         onBack={() => setView(null)}
         onOpenCall={(callId) => open('call', callId)}
       />
     );
-  if (view === 'call' && id) return <CallPage callId={id} audience={audience} onBack={back} />;
+  if (view === 'call' && id) return <CallPage callId={id} onBack={back} />;
   return (
     <CallsOverview
       forum={forum}
-      audience={audience}
       onOpenSeries={(seriesId) => open('series', seriesId)}
       onOpenCall={(callId) => open('call', callId)}
     />
   );
 }
 
-function TimelineTable({
+/** A timeline entry's status as the table shows it. */
+function statusLabel(e: TimelineEntry): string {
+  return e.status === 'cancelled' ? 'Cancelled' : e.status === 'scheduled' ? 'Scheduled' : e.status;
+}
+
+type TimelineColumn = 'what' | 'utc' | 'local' | 'status';
+
+export function TimelineTable({
   label,
   entries,
   onOpenCall,
   empty,
+  initialSort,
 }: {
   label: string;
   entries: TimelineEntry[];
   onOpenCall: (id: string) => void;
   empty: string;
+  /** The order before a header is clicked (upcoming: soonest first; past: latest first). */
+  initialSort: SortState<TimelineColumn>;
 }) {
+  const { sorted, sort, setSort } = useSortedRows(
+    entries,
+    {
+      what: (e: TimelineEntry) => e.title,
+      // Both time columns show the same instant: they sort by it, not by the text.
+      utc: (e: TimelineEntry) => e.startAt,
+      local: (e: TimelineEntry) => e.startAt,
+      status: (e: TimelineEntry) => statusLabel(e),
+    },
+    initialSort,
+  );
   if (entries.length === 0) return <Text>{empty}</Text>;
   return (
     <Table striped aria-label={label}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th scope="col">What</Table.Th>
-          <Table.Th scope="col">UTC</Table.Th>
-          <Table.Th scope="col">Your time</Table.Th>
-          <Table.Th scope="col">Status</Table.Th>
+          <SortableTh column="what" sort={sort} onSort={setSort}>
+            What
+          </SortableTh>
+          <SortableTh column="utc" sort={sort} onSort={setSort}>
+            UTC
+          </SortableTh>
+          <SortableTh column="local" sort={sort} onSort={setSort}>
+            Your time
+          </SortableTh>
+          <SortableTh column="status" sort={sort} onSort={setSort}>
+            Status
+          </SortableTh>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {entries.map((e) => (
+        {sorted.map((e) => (
           <Table.Tr key={`${e.kind}-${e.id}`}>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
@@ -89,11 +117,7 @@ function TimelineTable({
             <Table.Td>{inUserZone(e.startAt)}</Table.Td>
             <Table.Td>
               <Badge color={e.status === 'cancelled' ? 'red' : 'gray'} variant="outline">
-                {e.status === 'cancelled'
-                  ? 'Cancelled'
-                  : e.status === 'scheduled'
-                    ? 'Scheduled'
-                    : e.status}
+                {statusLabel(e)}
               </Badge>
             </Table.Td>
           </Table.Tr>
@@ -105,16 +129,15 @@ function TimelineTable({
 
 function CallsOverview({
   forum,
-  audience,
   onOpenSeries,
   onOpenCall,
 }: {
   forum: Forum;
-  audience: Audience;
   onOpenSeries: (id: string) => void;
   onOpenCall: (id: string) => void;
 }) {
   const client = useClient();
+  const { canWrite } = useForumAccess();
   const [series, setSeries] = useState<CallSeries[] | null>(null);
   const [timeline, setTimeline] = useState<TimelineEntry[] | null>(null);
   const [creating, setCreating] = useState(false);
@@ -135,7 +158,7 @@ function CallsOverview({
 
   if (!series || !timeline) return <Loader aria-label="Loading calls" />;
   const upcoming = timeline.filter((e) => e.startAt + e.durationMinutes * 60_000 >= now);
-  const past = timeline.filter((e) => e.startAt + e.durationMinutes * 60_000 < now).reverse();
+  const past = timeline.filter((e) => e.startAt + e.durationMinutes * 60_000 < now);
 
   return (
     <Stack gap="lg">
@@ -146,9 +169,8 @@ function CallsOverview({
             Virtual calls across time zones. Times are shown in UTC and in your zone ({userZone()}).
           </Text>
         </Stack>
-        {audience === 'coordinators' && (
-          <Button onClick={() => setCreating(true)}>New call series</Button>
-        )}
+        {canWrite && <Button onClick={() => setCreating(true)}>New call series</Button>}
+        <ReadOnlyNote />
       </Group>
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">
@@ -156,8 +178,7 @@ function CallsOverview({
         </Title>
         {series.length === 0 ? (
           <Text>
-            No call series yet.{' '}
-            {audience === 'coordinators' && 'Use “New call series” to plan fortnightly calls.'}
+            No call series yet. {canWrite && 'Use “New call series” to plan fortnightly calls.'}
           </Text>
         ) : (
           <Stack gap="xs">
@@ -188,6 +209,7 @@ function CallsOverview({
           entries={upcoming}
           onOpenCall={onOpenCall}
           empty="Nothing planned yet."
+          initialSort={{ key: 'utc', direction: 'asc' }}
         />
       </Card>
       <Card withBorder>
@@ -199,6 +221,7 @@ function CallsOverview({
           entries={past}
           onOpenCall={onOpenCall}
           empty="No calls or sessions held yet."
+          initialSort={{ key: 'utc', direction: 'desc' }}
         />
       </Card>
       {creating && (

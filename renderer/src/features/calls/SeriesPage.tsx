@@ -13,15 +13,23 @@ import {
   VisuallyHidden,
   Checkbox,
 } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
-import type { BurdenReport, CallSeriesDetails, CallSlot } from '../../../../shared/api';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type {
+  BurdenReport,
+  CallSeriesDetails,
+  CallSlot,
+  CallSummary,
+} from '../../../../shared/api';
 import { PhaseBadge } from './PhaseBadge';
-import { ConfirmDelete, notifyDeleted } from './undo';
+import { ConfirmDelete, notifyDeleted } from '../../components/undo';
 import { describeSlot } from '../../../../shared/domain/schedule';
-import type { Audience } from '../../../../shared/domain/vocabulary';
 import { isoDateIn } from '../../../../shared/domain/zones';
 import { useClient } from '../../api/context';
+import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
 import { unwrapOrNotify } from '../../components/errors';
+import { useSortedRows } from '../../components/SortableRows';
+import { SortableTh } from '../../components/SortableTh';
+import { CALL_PHASE_LABELS } from '../../../../shared/domain/calls';
 import { inUserZone, inUtc, inZone, userZone } from './format';
 import { HeatMap, SlotBurdenTable } from './HeatMap';
 import { SeriesFormModal, seriesInput } from './SeriesForm';
@@ -31,12 +39,10 @@ import { CalendarExports, type CalendarExport } from './CalendarExports';
 
 export function SeriesPage({
   seriesId,
-  audience,
   onBack,
   onOpenCall,
 }: {
   seriesId: string;
-  audience: Audience;
   onBack: () => void;
   onOpenCall: (id: string) => void;
 }) {
@@ -48,7 +54,8 @@ export function SeriesPage({
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [includeWeekends, setIncludeWeekends] = useState(false);
   const [exporting, setExporting] = useState<CalendarExport>(null);
-  const coordinator = audience === 'coordinators';
+  // Coordinators see the burden map and the invitation; they change the series when they may write.
+  const { coordinators: coordinator, canWrite } = useForumAccess();
 
   const load = useCallback(async () => {
     const s = unwrapOrNotify(await client.call('callSeries.get', { id: seriesId }));
@@ -104,7 +111,6 @@ export function SeriesPage({
     }
   };
 
-  const total = series.calls.length;
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
@@ -123,12 +129,13 @@ export function SeriesPage({
           </Text>
         </Stack>
         <Group>
-          {coordinator && (
+          <ReadOnlyNote />
+          {canWrite && (
             <Button variant="default" onClick={() => setEditing(true)}>
               Edit series
             </Button>
           )}
-          {coordinator && (
+          {canWrite && (
             <Button color="red" variant="light" onClick={() => setConfirmDelete(true)}>
               Delete series
             </Button>
@@ -173,7 +180,7 @@ export function SeriesPage({
                 checked={includeWeekends}
                 onChange={(e) => setIncludeWeekends(e.currentTarget.checked)}
               />
-              <Button onClick={() => setSuggesting(true)}>Suggest times</Button>
+              {canWrite && <Button onClick={() => setSuggesting(true)}>Suggest times</Button>}
             </Group>
           )}
         </Group>
@@ -190,43 +197,7 @@ export function SeriesPage({
         <Title order={2} size="h4" mb="sm">
           Calls
         </Title>
-        <Table striped aria-label="Calls of the series">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Call</Table.Th>
-              <Table.Th scope="col">UTC</Table.Th>
-              <Table.Th scope="col">Your time</Table.Th>
-              <Table.Th scope="col">Planned in</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Open</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {series.calls.map((c, i) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  {i + 1} of {total}
-                </Table.Td>
-                <Table.Td>{inUtc(c.startAt)}</Table.Td>
-                <Table.Td>{inUserZone(c.startAt)}</Table.Td>
-                <Table.Td>{c.zone === 'UTC' ? 'UTC' : inZone(c.startAt, c.zone)}</Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="wrap">
-                    <PhaseBadge phase={c.phase} />
-                    {c.moved && <Badge variant="outline">Moved</Badge>}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Button size="compact-sm" variant="subtle" onClick={() => onOpenCall(c.id)}>
-                    Open call {i + 1}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <SeriesCallsTable calls={series.calls} onOpenCall={onOpenCall} />
       </Card>
       {suggesting && (
         <SuggestTimesDialog
@@ -282,5 +253,84 @@ export function SeriesPage({
         </Text>
       </ConfirmDelete>
     </Stack>
+  );
+}
+
+/** A call of the series with its place in it ("2 of 6"), which stays whatever the order shown. */
+interface NumberedCall {
+  call: CallSummary;
+  n: number;
+}
+
+/** The series' calls, in order (by number) until a column header is clicked. */
+export function SeriesCallsTable({
+  calls,
+  onOpenCall,
+}: {
+  calls: CallSummary[];
+  onOpenCall: (id: string) => void;
+}) {
+  const numbered = useMemo(() => calls.map((call, i) => ({ call, n: i + 1 })), [calls]);
+  const { sorted, sort, setSort } = useSortedRows(
+    numbered,
+    {
+      n: (r: NumberedCall) => r.n,
+      // The time columns show one instant: they sort by it, not by the text.
+      utc: (r: NumberedCall) => r.call.startAt,
+      local: (r: NumberedCall) => r.call.startAt,
+      zone: (r: NumberedCall) => r.call.zone,
+      phase: (r: NumberedCall) => CALL_PHASE_LABELS[r.call.phase],
+    },
+    { key: 'n', direction: 'asc' },
+  );
+  const total = calls.length;
+  return (
+    <Table striped aria-label="Calls of the series">
+      <Table.Thead>
+        <Table.Tr>
+          <SortableTh column="n" sort={sort} onSort={setSort}>
+            Call
+          </SortableTh>
+          <SortableTh column="utc" sort={sort} onSort={setSort}>
+            UTC
+          </SortableTh>
+          <SortableTh column="local" sort={sort} onSort={setSort}>
+            Your time
+          </SortableTh>
+          <SortableTh column="zone" sort={sort} onSort={setSort}>
+            Planned in
+          </SortableTh>
+          <SortableTh column="phase" sort={sort} onSort={setSort}>
+            Status
+          </SortableTh>
+          <Table.Th scope="col">
+            <VisuallyHidden>Open</VisuallyHidden>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {sorted.map(({ call: c, n }) => (
+          <Table.Tr key={c.id}>
+            <Table.Td>
+              {n} of {total}
+            </Table.Td>
+            <Table.Td>{inUtc(c.startAt)}</Table.Td>
+            <Table.Td>{inUserZone(c.startAt)}</Table.Td>
+            <Table.Td>{c.zone === 'UTC' ? 'UTC' : inZone(c.startAt, c.zone)}</Table.Td>
+            <Table.Td>
+              <Group gap={4} wrap="wrap">
+                <PhaseBadge phase={c.phase} />
+                {c.moved && <Badge variant="outline">Moved</Badge>}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Button size="compact-sm" variant="subtle" onClick={() => onOpenCall(c.id)}>
+                Open call {n}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

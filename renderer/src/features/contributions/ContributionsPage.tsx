@@ -31,6 +31,7 @@ import {
 import type { Region } from '../../../../shared/domain/countries';
 import type { StakeholderGroup } from '../../../../shared/domain/vocabulary';
 import { useAudience, useClient } from '../../api/context';
+import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
 import { unwrapOrNotify } from '../../components/errors';
 import { ContributionDetail } from './ContributionDetail';
 import { ContributionForm } from './ContributionForm';
@@ -102,6 +103,7 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
   const [exporting, setExporting] = useState(false);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const coordinators = audience === 'coordinators';
+  const { canWrite } = useForumAccess();
 
   useEffect(() => {
     void client
@@ -173,12 +175,13 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
           <Button variant="default" onClick={() => setExporting(true)}>
             Export
           </Button>
-          {coordinators && (
+          <ReadOnlyNote />
+          {canWrite && (
             <Button variant="default" onClick={() => setImporting(true)}>
               Import survey (CSV)
             </Button>
           )}
-          {coordinators && <Button onClick={() => setAdding(true)}>Add contribution</Button>}
+          {canWrite && <Button onClick={() => setAdding(true)}>Add contribution</Button>}
         </Group>
       </Group>
       <Tabs value={tab} onChange={setTab}>
@@ -384,7 +387,7 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
         id={openId}
         forumId={forum.id}
         themes={themes}
-        readOnly={!coordinators}
+        readOnly={!canWrite}
         onClose={() => setOpenId(null)}
         onChanged={refresh}
       />

@@ -2,9 +2,10 @@ import { Alert, Button, Group, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Theme } from '../../../../shared/api';
 import { useClient } from '../../api/context';
+import { useForumAccess } from '../../app/forumAccess';
 import { unwrapOrNotify } from '../../components/errors';
 
-/** The forum's themes: add, rename, remove. */
+/** The forum's themes: add, rename, remove (only listed in an archived forum). */
 export function ThemesManager({
   forumId,
   themes,
@@ -15,6 +16,7 @@ export function ThemesManager({
   onChanged: () => void;
 }) {
   const client = useClient();
+  const { canWrite } = useForumAccess();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
@@ -45,29 +47,33 @@ export function ThemesManager({
 
   return (
     <Stack>
-      <Group align="flex-end">
-        <TextInput
-          label="New theme"
-          value={name}
-          error={error}
-          onChange={(e) => setName(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') void add();
-          }}
-        />
-        <Button onClick={() => void add()} disabled={!name.trim()}>
-          Add theme
-        </Button>
-      </Group>
+      {canWrite && (
+        <Group align="flex-end">
+          <TextInput
+            label="New theme"
+            value={name}
+            error={error}
+            onChange={(e) => setName(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void add();
+            }}
+          />
+          <Button onClick={() => void add()} disabled={!name.trim()}>
+            Add theme
+          </Button>
+        </Group>
+      )}
       {themes.length === 0 ? (
-        <Alert color="gray">No themes yet. Add the topics contributions are grouped by.</Alert>
+        <Alert color="gray">
+          No themes yet.{canWrite && ' Add the topics contributions are grouped by.'}
+        </Alert>
       ) : (
         <Table aria-label="Themes">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Theme</Table.Th>
               <Table.Th>Contributions</Table.Th>
-              <Table.Th>Actions</Table.Th>
+              {canWrite && <Table.Th>Actions</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -85,26 +91,28 @@ export function ThemesManager({
                   )}
                 </Table.Td>
                 <Table.Td>{t.contributionCount}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs">
-                    {editing?.id === t.id ? (
-                      <Button size="xs" onClick={() => void rename()}>
-                        Save
+                {canWrite && (
+                  <Table.Td>
+                    <Group gap="xs">
+                      {editing?.id === t.id ? (
+                        <Button size="xs" onClick={() => void rename()}>
+                          Save
+                        </Button>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing({ id: t.id, name: t.name })}
+                        >
+                          Rename {t.name}
+                        </Button>
+                      )}
+                      <Button size="xs" color="red" variant="light" onClick={() => void remove(t)}>
+                        Remove {t.name}
                       </Button>
-                    ) : (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setEditing({ id: t.id, name: t.name })}
-                      >
-                        Rename {t.name}
-                      </Button>
-                    )}
-                    <Button size="xs" color="red" variant="light" onClick={() => void remove(t)}>
-                      Remove {t.name}
-                    </Button>
-                  </Group>
-                </Table.Td>
+                    </Group>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

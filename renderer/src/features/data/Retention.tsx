@@ -15,6 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import type { Forum, RetentionStatus } from '../../../../shared/api';
 import { useClient } from '../../api/context';
+import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
 import { useFieldErrors } from '../../components/errors';
 
 export const RETENTION_LABEL = 'Delete personal data N months after the final report';
@@ -33,9 +34,10 @@ export function useRetention(forumId: string) {
   return { status, reload };
 }
 
-/** The setting: off by default; N chosen by the coordinator. */
+/** The setting: off by default; N chosen by the coordinator (not changed in an archived forum). */
 export function RetentionSetting({ forum }: { forum: Forum }) {
   const client = useClient();
+  const { canWrite } = useForumAccess();
   const { status, reload } = useRetention(forum.id);
   const [on, setOn] = useState(false);
   const [months, setMonths] = useState<number | string>(12);
@@ -67,11 +69,12 @@ export function RetentionSetting({ forum }: { forum: Forum }) {
         <Title order={2} size="h3">
           Retention
         </Title>
+        <ReadOnlyNote />
         <Checkbox
           label={RETENTION_LABEL}
           checked={on}
           onChange={(e) => setOn(e.currentTarget.checked)}
-          disabled={status?.appliedAt != null}
+          disabled={status?.appliedAt != null || !canWrite}
         />
         {on && (
           <NumberInput
@@ -81,6 +84,7 @@ export function RetentionSetting({ forum }: { forum: Forum }) {
             value={months}
             onChange={setMonths}
             error={errors.months}
+            disabled={!canWrite}
             maw={240}
           />
         )}
@@ -94,23 +98,26 @@ export function RetentionSetting({ forum }: { forum: Forum }) {
           </Text>
         )}
         {formError && <Alert color="red">{formError}</Alert>}
-        <Group>
-          <Button
-            variant="default"
-            onClick={() => void save()}
-            disabled={status?.appliedAt != null}
-          >
-            Save retention
-          </Button>
-        </Group>
+        {canWrite && (
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => void save()}
+              disabled={status?.appliedAt != null}
+            >
+              Save retention
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Card>
   );
 }
 
-/** On the overview: offered when due; one confirmed, audited action. */
+/** On the overview: offered when due (an archived forum is unarchived first); one confirmed, audited action. */
 export function RetentionBanner({ forum, onDone }: { forum: Forum; onDone?: () => void }) {
   const client = useClient();
+  const { canWrite } = useForumAccess();
   const { status, reload } = useRetention(forum.id);
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
@@ -146,9 +153,13 @@ export function RetentionBanner({ forum, onDone }: { forum: Forum; onDone?: () =
             will be replaced by pseudonyms, in free text too; counts and accepted practices stay.
           </Text>
           <Group>
-            <Button color="orange" onClick={() => setConfirming(true)}>
-              Delete personal data
-            </Button>
+            {canWrite ? (
+              <Button color="orange" onClick={() => setConfirming(true)}>
+                Delete personal data
+              </Button>
+            ) : (
+              <ReadOnlyNote />
+            )}
           </Group>
         </Stack>
       </Alert>

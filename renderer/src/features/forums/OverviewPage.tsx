@@ -1,4 +1,5 @@
 import { useAudience } from '../../api/context';
+import { useForumAccess } from '../../app/forumAccess';
 import {
   Badge,
   Button,
@@ -38,7 +39,8 @@ export function OverviewPage({
   const reached = forum.milestones.filter((m) => m.date <= now).length;
   const next = nextMilestone(forum.milestones, forum.year, now);
   const queryClient = useQueryClient();
-  const archived = forum.archivedAt != null;
+  // The forum's own form too follows the archive rule (the banner above says why it is off).
+  const { canWrite } = useForumAccess();
 
   return (
     <Stack gap="lg" maw={1100}>
@@ -52,7 +54,7 @@ export function OverviewPage({
           </Text>
         </div>
         {audience === 'coordinators' && (
-          <Button variant="default" onClick={() => setEditing(true)} disabled={archived}>
+          <Button variant="default" onClick={() => setEditing(true)} disabled={!canWrite}>
             Edit forum
           </Button>
         )}

@@ -30,10 +30,11 @@ export function NrisPage({ forum }: { forum: Forum }) {
           <Tabs.Tab value="sessions">Onsite sessions</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="directory" pt="md">
+          {/* The directory is shared by every forum, not this forum's: archiving leaves it editable. */}
           <DirectoryTab editable={audience === 'coordinators'} />
         </Tabs.Panel>
         <Tabs.Panel value="sessions" pt="md">
-          <SessionsTab forum={forum} audience={audience} />
+          <SessionsTab forum={forum} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

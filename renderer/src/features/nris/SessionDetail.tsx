@@ -14,7 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import ReactMarkdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type { Forum, Nri, OnsiteSession } from '../../../../shared/api';
@@ -25,14 +26,18 @@ import {
   SESSION_STATUS_LABELS,
   type SessionAttendanceStatus,
 } from '../../../../shared/domain/nris';
-import { STAKEHOLDER_GROUP_LABELS, type Audience } from '../../../../shared/domain/vocabulary';
+import { STAKEHOLDER_GROUP_LABELS } from '../../../../shared/domain/vocabulary';
 import { useClient } from '../../api/context';
+import { invalidateAreas } from '../../api/queries';
+import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
+import { unwrapOrNotify } from '../../components/errors';
+import { ConfirmDelete, notifyDeleted } from '../../components/undo';
 import { ExportDialog } from '../publish/ExportDialog';
 import { ParticipantPicker, type PickedParticipant } from '../safeguards/ParticipantPicker';
 import { formatInZone, STATUS_COLORS, venueWhen } from './format';
 import { SessionForm } from './SessionForm';
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={2}>
       <Text size="sm" c="dimmed">
@@ -56,22 +61,22 @@ export function SessionDetail({
   id,
   forum,
   nris,
-  audience,
   onBack,
 }: {
   id: string;
   forum: Forum;
   nris: Nri[];
-  audience: Audience;
   onBack: () => void;
 }) {
   const client = useClient();
+  const queryClient = useQueryClient();
   const [s, setS] = useState<OnsiteSession | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [removing, setRemoving] = useState(false);
-  const coordinator = audience === 'coordinators';
+  // Coordinators see protection and every export audience; they change the session when they may write.
+  const { coordinators: coordinator, canWrite } = useForumAccess();
 
   const load = useCallback(async () => {
     const r = await client.call('sessions.get', { id });
@@ -100,12 +105,11 @@ export function SessionDetail({
   };
 
   const remove = async () => {
-    const r = await client.call('sessions.remove', { id });
-    if (!r.ok) {
-      notifications.show({ color: 'red', title: 'Not removed', message: r.error.message });
-      return;
-    }
-    notifications.show({ message: 'Session removed.' });
+    setRemoving(false);
+    const d = unwrapOrNotify(await client.call('sessions.remove', { id }), 'Not removed');
+    if (!d) return;
+    // The trash is no area of its own: a restored session is shown again by reading the NRIs' anew.
+    notifyDeleted(client, d, () => void invalidateAreas(queryClient, ['nris']));
     onBack();
   };
 
@@ -135,7 +139,8 @@ export function SessionDetail({
               <Button variant="default" onClick={() => setExporting(true)}>
                 Export calendar (.ics)
               </Button>
-              {coordinator && (
+              <ReadOnlyNote />
+              {canWrite && (
                 <>
                   <Button variant="default" onClick={() => setEditing(true)}>
                     Edit session
@@ -200,7 +205,7 @@ export function SessionDetail({
                         </Table.Td>
                         <Table.Td>{STAKEHOLDER_GROUP_LABELS[a.stakeholderGroup]}</Table.Td>
                         <Table.Td>
-                          {coordinator ? (
+                          {canWrite ? (
                             <Group gap="xs" wrap="nowrap">
                               <NativeSelect
                                 aria-label={`Attendance of ${a.fullName}`}
@@ -235,7 +240,7 @@ export function SessionDetail({
                   </Table.Tbody>
                 </Table>
               )}
-              {coordinator && (
+              {canWrite && (
                 <ParticipantPicker
                   forumId={forum.id}
                   legend="Record attendance"
@@ -264,21 +269,17 @@ export function SessionDetail({
               />
             )}
           </Modal>
-          <Modal opened={removing} onClose={() => setRemoving(false)} title="Remove session">
-            <Stack>
-              <Text>
-                Remove <strong>{s.title}</strong> and its attendance? This cannot be undone.
-              </Text>
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setRemoving(false)} data-autofocus>
-                  Cancel
-                </Button>
-                <Button color="red" onClick={() => void remove()}>
-                  Remove session
-                </Button>
-              </Group>
-            </Stack>
-          </Modal>
+          <ConfirmDelete
+            opened={removing}
+            title="Remove this session?"
+            confirmLabel="Remove session"
+            onCancel={() => setRemoving(false)}
+            onConfirm={() => void remove()}
+          >
+            <Text>
+              <strong>{s.title}</strong> goes with its attendance, notes and outcomes.
+            </Text>
+          </ConfirmDelete>
           <ExportDialog
             opened={exporting}
             onClose={() => setExporting(false)}

@@ -15,8 +15,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Forum, Nri, OnsiteSession } from '../../../../shared/api';
 import { SESSION_FORMAT_LABELS, SESSION_STATUS_LABELS } from '../../../../shared/domain/nris';
-import type { Audience } from '../../../../shared/domain/vocabulary';
 import { useApi } from '../../api/queries';
+import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
 import { formatInZone, STATUS_COLORS, venueWhen } from './format';
 import { SessionDetail } from './SessionDetail';
 import { SessionForm } from './SessionForm';
@@ -25,7 +25,8 @@ import { useRouteParam } from '../../app/routes';
 const NO_NRIS: Nri[] = [];
 
 /** The forum's onsite sessions at NRI events; a session opens its own page. */
-export function SessionsTab({ forum, audience }: { forum: Forum; audience: Audience }) {
+export function SessionsTab({ forum }: { forum: Forum }) {
+  const { canWrite } = useForumAccess();
   const list = useApi('sessions.list', { forumId: forum.id });
   const directory = useApi('nris.list', {});
   const sessions = list.data ?? null;
@@ -46,7 +47,6 @@ export function SessionsTab({ forum, audience }: { forum: Forum; audience: Audie
         id={openId}
         forum={forum}
         nris={nris}
-        audience={audience}
         onBack={() => {
           setOpenId(null);
         }}
@@ -64,9 +64,8 @@ export function SessionsTab({ forum, audience }: { forum: Forum; audience: Audie
             Sessions this forum holds at NRI events, in the venue’s time zone.
           </Text>
         </Stack>
-        {audience === 'coordinators' && (
-          <Button onClick={() => setPlanning(true)}>Plan session</Button>
-        )}
+        {canWrite && <Button onClick={() => setPlanning(true)}>Plan session</Button>}
+        <ReadOnlyNote />
       </Group>
       {error && <Alert color="red">{error}</Alert>}
       {sessions === null ? (

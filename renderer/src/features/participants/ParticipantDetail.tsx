@@ -24,8 +24,8 @@ import {
   STAKEHOLDER_GROUP_LABELS,
 } from '../../../../shared/domain/vocabulary';
 import { useClient } from '../../api/context';
+import { useForumAccess } from '../../app/forumAccess';
 import { unwrapOrNotify } from '../../components/errors';
-import type { Audience } from '../../../../shared/domain/vocabulary';
 import { ParticipantForm } from './ParticipantForm';
 import { ProtectionDialog } from './ProtectionDialog';
 
@@ -35,13 +35,11 @@ const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 export function ParticipantDetail({
   participantId,
   forumId,
-  audience,
   onClose,
   onChanged,
 }: {
   participantId: string | null;
   forumId: string;
-  audience: Audience;
   onClose: () => void;
   onChanged: () => void;
 }) {
@@ -50,7 +48,8 @@ export function ParticipantDetail({
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [protecting, setProtecting] = useState(false);
-  const coordinatorView = audience === 'coordinators';
+  // Coordinators see protection; they edit, protect and remove only when they may write.
+  const { coordinators: coordinatorView, canWrite, reason } = useForumAccess();
 
   const load = useCallback(async () => {
     if (!participantId) return setP(null);
@@ -165,7 +164,12 @@ export function ParticipantDetail({
                 ))}
               </Table.Tbody>
             </Table>
-            {coordinatorView && (
+            {reason && (
+              <Text size="sm" c="dimmed">
+                {reason}
+              </Text>
+            )}
+            {canWrite && (
               <Group>
                 <Button onClick={() => setEditing(true)}>Edit participant</Button>
                 <Button color="grape" variant="light" onClick={() => setProtecting(true)}>

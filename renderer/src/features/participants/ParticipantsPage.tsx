@@ -41,6 +41,7 @@ import { roleOptions, stakeholderOptions } from './options';
 import { useParticipantPages, type ListQuery } from './useParticipantPages';
 import { ImportParticipants } from './import/ImportParticipants';
 import { useRouteParam } from '../../app/routes';
+import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
 
 const ROW_HEIGHT = 52;
 
@@ -74,6 +75,9 @@ function displayName(row: ParticipantRow) {
 export function ParticipantsPage({ forum }: { forum: Forum }) {
   const audience = useAudience();
   const coordinatorView = audience === 'coordinators';
+  // Coordinators select, filter by saved filters and export; they add, import, change roles and
+  // protect only in a forum they may write to.
+  const { canWrite } = useForumAccess();
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 200);
   const [stakeholderGroup, setStakeholderGroup] = useState('');
@@ -194,7 +198,8 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
           <Button variant="default" onClick={() => setExporting(true)}>
             Export
           </Button>
-          {coordinatorView && (
+          <ReadOnlyNote />
+          {canWrite && (
             <>
               <Button variant="default" onClick={() => setImporting(true)}>
                 Import CSV
@@ -267,16 +272,22 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
       {coordinatorView && selected.size > 0 && (
         <Group gap="sm" role="toolbar" aria-label="Selected participants" className="bulk-actions">
           <Text fw={600}>{selected.size} selected</Text>
-          <Button variant="default" onClick={() => setChangingRole(true)}>
-            Change role
-          </Button>
-          <Button
-            variant="default"
-            color="grape"
-            onClick={() => setProtectingMany({ forumId: forum.id, people: [...selected.values()] })}
-          >
-            Protect
-          </Button>
+          {canWrite && (
+            <>
+              <Button variant="default" onClick={() => setChangingRole(true)}>
+                Change role
+              </Button>
+              <Button
+                variant="default"
+                color="grape"
+                onClick={() =>
+                  setProtectingMany({ forumId: forum.id, people: [...selected.values()] })
+                }
+              >
+                Protect
+              </Button>
+            </>
+          )}
           <Button variant="default" onClick={() => setExportingSelection(true)}>
             Export selection
           </Button>
@@ -306,7 +317,9 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
           ) : (
             <Stack align="flex-start">
               <Text fw={600}>No participants yet.</Text>
-              <Text>Add people one by one, or import a registration-form export (CSV).</Text>
+              {canWrite && (
+                <Text>Add people one by one, or import a registration-form export (CSV).</Text>
+              )}
             </Stack>
           )}
         </Card>
@@ -418,7 +431,7 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
                           {FORUM_ROLE_LABELS[row.role]}
                         </span>
                         <span role="cell">
-                          {coordinatorView && (
+                          {canWrite && (
                             <Button
                               size="compact-xs"
                               variant="subtle"
@@ -463,7 +476,6 @@ export function ParticipantsPage({ forum }: { forum: Forum }) {
       <ParticipantDetail
         participantId={openId}
         forumId={forum.id}
-        audience={audience}
         onClose={() => setOpenId(null)}
         onChanged={reload}
       />

@@ -5,6 +5,7 @@ import type { SavedFilter } from '../../../../shared/api';
 import type { SavedFilterList } from '../../../../shared/schemas/savedFilters';
 import { useClient } from '../../api/context';
 import { useApi } from '../../api/queries';
+import { useForumAccess } from '../../app/forumAccess';
 import { useFieldErrors } from '../../components/errors';
 
 export type FilterParams = SavedFilter['params'];
@@ -12,7 +13,7 @@ export type FilterParams = SavedFilter['params'];
 /**
  * Saved filters of one list: pick one to apply its search, filters and sort; save the current
  * ones under a name; delete one after a confirmation. Coordinators only (the names and searches
- * may name people).
+ * may name people). In an archived forum saved filters still apply, but none is saved or deleted.
  */
 export function SavedFilters({
   forumId,
@@ -27,6 +28,7 @@ export function SavedFilters({
   onApply: (params: FilterParams) => void;
 }) {
   const client = useClient();
+  const { canWrite } = useForumAccess();
   const saved = useApi('savedFilters.list', { forumId, list });
   const [picked, setPicked] = useState('');
   const [naming, setNaming] = useState(false);
@@ -85,17 +87,21 @@ export function SavedFilters({
           ...filters.map((f) => ({ value: f.id, label: f.name })),
         ]}
       />
-      <Button variant="default" onClick={() => setNaming(true)}>
-        Save filter
-      </Button>
-      <Button
-        variant="subtle"
-        color="red"
-        disabled={!pickedFilter}
-        onClick={() => setDeleting(pickedFilter)}
-      >
-        Delete saved filter
-      </Button>
+      {canWrite && (
+        <>
+          <Button variant="default" onClick={() => setNaming(true)}>
+            Save filter
+          </Button>
+          <Button
+            variant="subtle"
+            color="red"
+            disabled={!pickedFilter}
+            onClick={() => setDeleting(pickedFilter)}
+          >
+            Delete saved filter
+          </Button>
+        </>
+      )}
       <Modal
         opened={naming}
         onClose={() => {

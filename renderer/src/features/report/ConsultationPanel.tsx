@@ -42,6 +42,7 @@ import {
   type StakeholderGroup,
 } from '../../../../shared/domain/vocabulary';
 import { useClient } from '../../api/context';
+import { useForumAccess } from '../../app/forumAccess';
 import { unwrapOrNotify, useFieldErrors } from '../../components/errors';
 import { ExportDialog } from '../publish/ExportDialog';
 import { ImportCommentsModal } from './ImportCommentsModal';
@@ -101,6 +102,7 @@ export function ConsultationPanel({
   forum: Forum;
   onChanged: () => void;
 }) {
+  const { canWrite } = useForumAccess();
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
 
@@ -123,9 +125,11 @@ export function ConsultationPanel({
           Phase 1 takes comments on the principles and outline, section by section; phase 2 on a
           draft, paragraph by paragraph. Every comment gets an answer.
         </Text>
-        <Button onClick={() => setCreating(true)} disabled={report.versions.length === 0}>
-          New comment round
-        </Button>
+        {canWrite && (
+          <Button onClick={() => setCreating(true)} disabled={report.versions.length === 0}>
+            New comment round
+          </Button>
+        )}
       </Group>
       {report.versions.length === 0 && (
         <Alert color="blue">
@@ -311,6 +315,7 @@ function RoundView({
   onBack: () => void;
 }) {
   const client = useClient();
+  const { canWrite } = useForumAccess();
   const [round, setRound] = useState<CommentRound | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
@@ -356,12 +361,16 @@ function RoundView({
           <Button variant="default" onClick={() => setExporting(true)}>
             Export for comment
           </Button>
-          <Button variant="default" onClick={() => setImporting(true)} disabled={!open}>
-            Import comments (CSV)
-          </Button>
-          <Button variant="default" onClick={() => void setStatus()}>
-            {open ? 'Close round' : 'Reopen round'}
-          </Button>
+          {canWrite && (
+            <>
+              <Button variant="default" onClick={() => setImporting(true)} disabled={!open}>
+                Import comments (CSV)
+              </Button>
+              <Button variant="default" onClick={() => void setStatus()}>
+                {open ? 'Close round' : 'Reopen round'}
+              </Button>
+            </>
+          )}
         </Group>
       </Group>
 
@@ -411,7 +420,7 @@ function RoundView({
         </Table>
       </details>
 
-      {open ? (
+      {!canWrite ? null : open ? (
         <CommentForm round={round} forumId={forum.id} onAdded={() => void load()} />
       ) : (
         <Alert color="gray">This round is closed: reopen it to add comments.</Alert>
@@ -684,6 +693,7 @@ function CommentCard({
   onCountsChanged: () => void;
 }) {
   const client = useClient();
+  const { canWrite } = useForumAccess();
   const [disposition, setDisposition] = useState<CommentDisposition>(c.disposition);
   const [response, setResponse] = useState(c.response);
   const [busy, setBusy] = useState(false);
@@ -739,65 +749,75 @@ function CommentCard({
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
           {c.text}
         </Text>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void respond();
-          }}
-        >
-          <Group align="flex-end" wrap="nowrap">
-            <NativeSelect
-              label="Answer"
-              value={disposition}
-              onChange={(e) => setDisposition(e.currentTarget.value as CommentDisposition)}
-              data={COMMENT_DISPOSITIONS.map((d) => ({
-                value: d,
-                label: COMMENT_DISPOSITION_LABELS[d],
-              }))}
-              error={errors.disposition}
-            />
-            <Textarea
-              label="Response"
-              description={needsResponse ? 'Required: say what was taken and why' : undefined}
-              value={response}
-              onChange={(e) => setResponse(e.currentTarget.value)}
-              error={errors.response}
-              autosize
-              minRows={1}
-              style={{ flex: 1 }}
-            />
-            <Button type="submit" loading={busy} disabled={!dirty}>
-              Save answer
-            </Button>
-          </Group>
-          {formError && (
-            <Alert color="red" mt="xs">
-              {formError}
-            </Alert>
-          )}
-        </form>
-        <Group justify="flex-end">
-          {removing ? (
-            <Group gap="xs">
-              <Text size="sm">Remove this comment?</Text>
-              <Button size="compact-sm" color="red" onClick={() => void remove()}>
-                Remove comment
-              </Button>
-              <Button size="compact-sm" variant="default" onClick={() => setRemoving(false)}>
-                Keep
-              </Button>
-            </Group>
-          ) : (
-            <Button
-              size="compact-sm"
-              variant="subtle"
-              color="red"
-              onClick={() => setRemoving(true)}
+        {canWrite ? (
+          <>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void respond();
+              }}
             >
-              Remove…
-            </Button>
-          )}
-        </Group>
+              <Group align="flex-end" wrap="nowrap">
+                <NativeSelect
+                  label="Answer"
+                  value={disposition}
+                  onChange={(e) => setDisposition(e.currentTarget.value as CommentDisposition)}
+                  data={COMMENT_DISPOSITIONS.map((d) => ({
+                    value: d,
+                    label: COMMENT_DISPOSITION_LABELS[d],
+                  }))}
+                  error={errors.disposition}
+                />
+                <Textarea
+                  label="Response"
+                  description={needsResponse ? 'Required: say what was taken and why' : undefined}
+                  value={response}
+                  onChange={(e) => setResponse(e.currentTarget.value)}
+                  error={errors.response}
+                  autosize
+                  minRows={1}
+                  style={{ flex: 1 }}
+                />
+                <Button type="submit" loading={busy} disabled={!dirty}>
+                  Save answer
+                </Button>
+              </Group>
+              {formError && (
+                <Alert color="red" mt="xs">
+                  {formError}
+                </Alert>
+              )}
+            </form>
+            <Group justify="flex-end">
+              {removing ? (
+                <Group gap="xs">
+                  <Text size="sm">Remove this comment?</Text>
+                  <Button size="compact-sm" color="red" onClick={() => void remove()}>
+                    Remove comment
+                  </Button>
+                  <Button size="compact-sm" variant="default" onClick={() => setRemoving(false)}>
+                    Keep
+                  </Button>
+                </Group>
+              ) : (
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setRemoving(true)}
+                >
+                  Remove…
+                </Button>
+              )}
+            </Group>
+          </>
+        ) : (
+          c.response && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              <strong>Response:</strong> {c.response}
+            </Text>
+          )
+        )}
       </Stack>
     </Paper>
   );

@@ -2,11 +2,13 @@ import { ActionIcon, Badge, Group, Text, UnstyledButton } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { ReportSection } from '../../../../shared/api';
 import { isGeneratedKind } from '../../../../shared/domain/report';
+import { useForumAccess } from '../../app/forumAccess';
 import { canMoveDown, canMoveUp, moveDown, moveUp, type OutlineItem } from './outline';
 
 /**
  * The report's outline: sections in order, indented by level. Each row selects its section and
- * has "Move up"/"Move down" buttons (a section moves with its subsections, among its siblings).
+ * has "Move up"/"Move down" buttons (a section moves with its subsections, among its siblings),
+ * left out in an archived forum.
  */
 export function Outline({
   sections,
@@ -19,6 +21,7 @@ export function Outline({
   onSelect: (id: string) => void;
   onReorder: (items: OutlineItem[]) => void;
 }) {
+  const { canWrite } = useForumAccess();
   const items = sections.map((s) => ({ id: s.id, level: s.level }));
   const list = useRef<HTMLOListElement>(null);
   // Keyboard users keep their place: after a move, focus returns to the moved section's button.
@@ -84,30 +87,34 @@ export function Outline({
                     </Group>
                   )}
                 </UnstyledButton>
-                <ActionIcon
-                  variant="subtle"
-                  size="sm"
-                  aria-label="Move up"
-                  title={`Move “${s.title}” up`}
-                  data-section={s.id}
-                  data-move="up"
-                  disabled={!canMoveUp(items, i)}
-                  onClick={() => move(i, 'up')}
-                >
-                  ↑
-                </ActionIcon>
-                <ActionIcon
-                  variant="subtle"
-                  size="sm"
-                  aria-label="Move down"
-                  title={`Move “${s.title}” down`}
-                  data-section={s.id}
-                  data-move="down"
-                  disabled={!canMoveDown(items, i)}
-                  onClick={() => move(i, 'down')}
-                >
-                  ↓
-                </ActionIcon>
+                {canWrite && (
+                  <>
+                    <ActionIcon
+                      variant="subtle"
+                      size="sm"
+                      aria-label="Move up"
+                      title={`Move “${s.title}” up`}
+                      data-section={s.id}
+                      data-move="up"
+                      disabled={!canMoveUp(items, i)}
+                      onClick={() => move(i, 'up')}
+                    >
+                      ↑
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      size="sm"
+                      aria-label="Move down"
+                      title={`Move “${s.title}” down`}
+                      data-section={s.id}
+                      data-move="down"
+                      disabled={!canMoveDown(items, i)}
+                      onClick={() => move(i, 'down')}
+                    >
+                      ↓
+                    </ActionIcon>
+                  </>
+                )}
               </Group>
             </li>
           );

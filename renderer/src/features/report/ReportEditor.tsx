@@ -31,6 +31,7 @@ import { printReportPdf } from './print';
 import { SectionEditor } from './SectionEditor';
 import { VersionsPanel } from './VersionsPanel';
 import { useRouteParam } from '../../app/routes';
+import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
 
 /** One report: outline and section editor, versions and comparison, consultation, export. */
 export function ReportEditor({
@@ -43,6 +44,7 @@ export function ReportEditor({
   onBack: () => void;
 }) {
   const client = useClient();
+  const { canWrite } = useForumAccess();
   const [report, setReport] = useState<Report | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   // The section is the URL's (`/report/:reportId/:sectionId`); without one, the first is shown.
@@ -118,12 +120,15 @@ export function ReportEditor({
             <Title order={2} size="h4">
               {report.title}
             </Title>
-            <Button variant="subtle" size="compact-xs" onClick={() => setDialog('title')}>
-              Rename report
-            </Button>
+            {canWrite && (
+              <Button variant="subtle" size="compact-xs" onClick={() => setDialog('title')}>
+                Rename report
+              </Button>
+            )}
           </Group>
         </Stack>
         <Group>
+          <ReadOnlyNote />
           <PublicPreviewButton forumId={forum.id} report={report} />
           <Button
             variant="default"
@@ -131,9 +136,11 @@ export function ReportEditor({
           >
             Export
           </Button>
-          <Button variant="subtle" color="red" onClick={() => setDialog('delete')}>
-            Delete report
-          </Button>
+          {canWrite && (
+            <Button variant="subtle" color="red" onClick={() => setDialog('delete')}>
+              Delete report
+            </Button>
+          )}
         </Group>
       </Group>
 
@@ -153,43 +160,47 @@ export function ReportEditor({
                   onSelect={setSelectedId}
                   onReorder={(next) => void reorder(next)}
                 />
-                <Button variant="light" onClick={() => setDialog('add')}>
-                  Add section
-                </Button>
+                {canWrite && (
+                  <Button variant="light" onClick={() => setDialog('add')}>
+                    Add section
+                  </Button>
+                )}
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 9 }}>
               {selected ? (
                 <Stack>
-                  <Group gap="xs">
-                    <Button variant="default" size="xs" onClick={() => setDialog('rename')}>
-                      Rename section
-                    </Button>
-                    <Button
-                      variant="default"
-                      size="xs"
-                      disabled={!canOutdent(items, selectedIndex)}
-                      onClick={() => void reorder(shiftLevel(items, selectedIndex, -1))}
-                    >
-                      Outdent
-                    </Button>
-                    <Button
-                      variant="default"
-                      size="xs"
-                      disabled={!canIndent(items, selectedIndex)}
-                      onClick={() => void reorder(shiftLevel(items, selectedIndex, 1))}
-                    >
-                      Indent
-                    </Button>
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      size="xs"
-                      onClick={() => setDialog('remove')}
-                    >
-                      Remove section
-                    </Button>
-                  </Group>
+                  {canWrite && (
+                    <Group gap="xs">
+                      <Button variant="default" size="xs" onClick={() => setDialog('rename')}>
+                        Rename section
+                      </Button>
+                      <Button
+                        variant="default"
+                        size="xs"
+                        disabled={!canOutdent(items, selectedIndex)}
+                        onClick={() => void reorder(shiftLevel(items, selectedIndex, -1))}
+                      >
+                        Outdent
+                      </Button>
+                      <Button
+                        variant="default"
+                        size="xs"
+                        disabled={!canIndent(items, selectedIndex)}
+                        onClick={() => void reorder(shiftLevel(items, selectedIndex, 1))}
+                      >
+                        Indent
+                      </Button>
+                      <Button
+                        variant="subtle"
+                        color="red"
+                        size="xs"
+                        onClick={() => setDialog('remove')}
+                      >
+                        Remove section
+                      </Button>
+                    </Group>
+                  )}
                   <SectionEditor
                     key={selected.id}
                     section={selected}
@@ -203,7 +214,7 @@ export function ReportEditor({
                 </Stack>
               ) : (
                 <Alert color="blue" title="No sections">
-                  This report has no sections yet. “Add section” starts the outline.
+                  This report has no sections yet.{canWrite && ' “Add section” starts the outline.'}
                 </Alert>
               )}
             </Grid.Col>

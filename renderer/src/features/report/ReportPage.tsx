@@ -7,6 +7,7 @@ import { useApi } from '../../api/queries';
 import { inUserZone } from '../calls/format';
 import { ReportEditor } from './ReportEditor';
 import { useRouteParam } from '../../app/routes';
+import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
 
 /** Report: the forum's outcome reports, and one report's editor. */
 export function ReportPage({ forum }: { forum: Forum }) {
@@ -32,6 +33,7 @@ export function ReportPage({ forum }: { forum: Forum }) {
 
 function ReportList({ forum, onOpen }: { forum: Forum; onOpen: (id: string) => void }) {
   const client = useClient();
+  const { canWrite } = useForumAccess();
   const list = useApi('report.list', { forumId: forum.id });
   const reports = list.data ?? (list.error ? [] : null);
   const [creating, setCreating] = useState(false);
@@ -52,9 +54,12 @@ function ReportList({ forum, onOpen }: { forum: Forum; onOpen: (id: string) => v
         <Title order={1} size="h2">
           Report
         </Title>
-        <Button onClick={() => void create()} loading={creating}>
-          New report
-        </Button>
+        <ReadOnlyNote />
+        {canWrite && (
+          <Button onClick={() => void create()} loading={creating}>
+            New report
+          </Button>
+        )}
       </Group>
       {list.error && <Alert color="red">{list.error.message}</Alert>}
       {reports === null ? (
@@ -62,9 +67,9 @@ function ReportList({ forum, onOpen }: { forum: Forum; onOpen: (id: string) => v
       ) : reports.length === 0 ? (
         <Alert title="No report yet" color="blue">
           <Text size="sm">
-            “New report” starts the outcome report from the BPF template: executive summary,
-            findings, mandate and methodology, and appendices. The evidence sections (methodology,
-            practices, contributors, comments) are generated from the forum’s records.
+            {canWrite
+              ? '“New report” starts the outcome report from the BPF template: executive summary, findings, mandate and methodology, and appendices. The evidence sections (methodology, practices, contributors, comments) are generated from the forum’s records.'
+              : 'No outcome report was started in this forum.'}
           </Text>
         </Alert>
       ) : (

@@ -4,6 +4,7 @@ import type { CitationTarget, ReportSection } from '../../../../shared/api';
 import { isBlankMarkdown } from '../../../../shared/domain/markdownTree';
 import { isGeneratedKind, SECTION_KIND_LABELS } from '../../../../shared/domain/report';
 import { useClient } from '../../api/context';
+import { useForumAccess } from '../../app/forumAccess';
 import { inUserZone } from '../calls/format';
 import { CitationPicker } from './CitationPicker';
 import { citationKey, MarkdownPreview } from './MarkdownPreview';
@@ -48,6 +49,8 @@ export function SectionEditor({
   onReload: () => Promise<ReportSection | null>;
 }) {
   const client = useClient();
+  // In an archived forum the text is shown, not edited: nothing to save, generate or cite.
+  const { canWrite } = useForumAccess();
   const [text, setText] = useState(section.markdown);
   const [state, setState] = useState<SaveState>('saved');
   const [problem, setProblem] = useState<string | null>(null);
@@ -219,17 +222,19 @@ export function SectionEditor({
               {section.generatedAt
                 ? ` on ${inUserZone(section.generatedAt)}.`
                 : ': not generated yet.'}{' '}
-              Refreshing replaces the text below.
+              {canWrite && 'Refreshing replaces the text below.'}
             </Text>
-            <Button
-              size="xs"
-              variant={section.stale || !section.generatedAt ? 'filled' : 'default'}
-              color={section.stale ? 'orange' : undefined}
-              loading={generating}
-              onClick={() => void regenerate()}
-            >
-              {section.generatedAt ? 'Refresh' : 'Generate'}
-            </Button>
+            {canWrite && (
+              <Button
+                size="xs"
+                variant={section.stale || !section.generatedAt ? 'filled' : 'default'}
+                color={section.stale ? 'orange' : undefined}
+                loading={generating}
+                onClick={() => void regenerate()}
+              >
+                {section.generatedAt ? 'Refresh' : 'Generate'}
+              </Button>
+            )}
           </Group>
         </Alert>
       )}
@@ -274,15 +279,18 @@ export function SectionEditor({
               }}
               onSelect={(e) => (caret.current = e.currentTarget.selectionStart)}
               onBlur={() => void save()}
+              readOnly={!canWrite}
               autosize
               minRows={14}
               maxRows={30}
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             />
             <Group gap="xs">
-              <Button size="xs" variant="light" onClick={() => setPicking(true)}>
-                Insert citation
-              </Button>
+              {canWrite && (
+                <Button size="xs" variant="light" onClick={() => setPicking(true)}>
+                  Insert citation
+                </Button>
+              )}
               {section.citations.length > 0 && (
                 <Text size="xs" c="dimmed">
                   Cites {section.citations.length}{' '}

@@ -22,6 +22,7 @@ import type {
   SectionComparison,
 } from '../../../../shared/api';
 import { useClient } from '../../api/context';
+import { useForumAccess } from '../../app/forumAccess';
 import { useFieldErrors } from '../../components/errors';
 import { inUserZone } from '../calls/format';
 
@@ -92,6 +93,7 @@ export function VersionsPanel({
   onExport: (versionId: string, name: string) => void;
 }) {
   const client = useClient();
+  const { canWrite } = useForumAccess();
   const versions = report.versions;
   const [name, setName] = useState(() => suggestName(versions.length));
   const [saving, setSaving] = useState(false);
@@ -142,31 +144,33 @@ export function VersionsPanel({
 
   return (
     <Stack>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void saveVersion();
-        }}
-      >
-        <Group align="flex-end">
-          <TextInput
-            label="Version name"
-            description="A snapshot of every section, e.g. “Draft I”, “Draft II”, “Final”"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-            w={360}
-          />
-          <Button type="submit" loading={saving}>
-            Save version
-          </Button>
-        </Group>
-        {formError && (
-          <Alert color="red" mt="xs">
-            {formError}
-          </Alert>
-        )}
-      </form>
+      {canWrite && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveVersion();
+          }}
+        >
+          <Group align="flex-end">
+            <TextInput
+              label="Version name"
+              description="A snapshot of every section, e.g. “Draft I”, “Draft II”, “Final”"
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errors.name}
+              w={360}
+            />
+            <Button type="submit" loading={saving}>
+              Save version
+            </Button>
+          </Group>
+          {formError && (
+            <Alert color="red" mt="xs">
+              {formError}
+            </Alert>
+          )}
+        </form>
+      )}
 
       <Title order={3} size="h4">
         Saved versions

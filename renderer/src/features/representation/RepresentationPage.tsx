@@ -5,6 +5,7 @@ import { useAudience } from '../../api/context';
 import { apiKey, useApi } from '../../api/queries';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouteParam } from '../../app/routes';
+import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
 import { ParticipantDetail } from '../participants/ParticipantDetail';
 import { ExportDialog } from '../publish/ExportDialog';
 import { AlertsTab } from './AlertsTab';
@@ -26,7 +27,7 @@ export function RepresentationPage({ forum }: { forum: Forum }) {
   // Bumped after a save only, so the editor restarts from the saved map (a refetch while
   // editing, e.g. after another window's change, must not throw the draft away).
   const [version, setVersion] = useState(0);
-  const coordinators = audience === 'coordinators';
+  const { coordinators, canWrite } = useForumAccess();
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const failed = dashboard.error ?? mapQuery.error;
 
@@ -35,6 +36,7 @@ export function RepresentationPage({ forum }: { forum: Forum }) {
       <Title order={1} size="h2">
         Representation
       </Title>
+      <ReadOnlyNote />
       {failed && <Alert color="red">{failed.message}</Alert>}
       <Tabs value={tab} onChange={(v) => setTab(v === 'dashboard' ? null : v)}>
         <Tabs.List>
@@ -60,7 +62,7 @@ export function RepresentationPage({ forum }: { forum: Forum }) {
             <MapEditor
               key={`${map.forumId}-${version}`}
               map={map}
-              readOnly={!coordinators}
+              readOnly={!canWrite}
               onSaved={(m) => {
                 queryClient.setQueryData(
                   apiKey(audience, 'representation.map', { forumId: forum.id }),
@@ -86,7 +88,6 @@ export function RepresentationPage({ forum }: { forum: Forum }) {
       <ParticipantDetail
         participantId={openId}
         forumId={forum.id}
-        audience={audience}
         onClose={() => setOpenId(null)}
         onChanged={refresh}
       />

@@ -16,6 +16,7 @@ import { useMemo, useState } from 'react';
 import type { DisruptiveActor, Forum } from '../../../../shared/api';
 import { useApi } from '../../api/queries';
 import { sortByName } from '../../components/collate';
+import { ReadOnlyFieldset, useForumAccess } from '../../app/forumAccess';
 import { ActorForm } from './ActorForm';
 
 function identifiersOf(a: DisruptiveActor): string {
@@ -30,6 +31,7 @@ export function ActorsTab({ forum }: { forum: Forum }) {
     [list.data],
   );
   const error = list.error?.message ?? null;
+  const { canWrite } = useForumAccess();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<DisruptiveActor | null>(null);
 
@@ -51,7 +53,7 @@ export function ActorsTab({ forum }: { forum: Forum }) {
             imported.
           </Text>
         </Stack>
-        <Button onClick={() => setAdding(true)}>Add actor</Button>
+        {canWrite && <Button onClick={() => setAdding(true)}>Add actor</Button>}
       </Group>
       {error && <Alert color="red">{error}</Alert>}
       {actors === null ? (
@@ -117,17 +119,19 @@ export function ActorsTab({ forum }: { forum: Forum }) {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title="Edit actor"
+        title={canWrite ? 'Edit actor' : 'Actor'}
         size="lg"
       >
         {editing && (
-          <ActorForm
-            key={editing.id}
-            forumId={forum.id}
-            actor={editing}
-            onCancel={() => setEditing(null)}
-            onSaved={(a) => onSaved(a, 'saved')}
-          />
+          <ReadOnlyFieldset>
+            <ActorForm
+              key={editing.id}
+              forumId={forum.id}
+              actor={editing}
+              onCancel={() => setEditing(null)}
+              onSaved={(a) => onSaved(a, 'saved')}
+            />
+          </ReadOnlyFieldset>
         )}
       </Modal>
     </Stack>

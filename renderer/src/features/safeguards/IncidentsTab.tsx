@@ -15,6 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { areaPath, useRouteParam } from '../../app/routes';
+import { ReadOnlyFieldset, useForumAccess } from '../../app/forumAccess';
 import type { DisruptiveActor, Forum, Incident } from '../../../../shared/api';
 import {
   INCIDENT_ACTION_LABELS,
@@ -52,6 +53,7 @@ export function IncidentsTab({ forum }: { forum: Forum }) {
   );
   const actors = actorList.data ?? NO_ACTORS;
   const error = list.error?.message ?? null;
+  const { canWrite } = useForumAccess();
   const [logging, setLogging] = useState(false);
   // The incident being edited is in the URL (#/safeguards/incidents/<id>): links from elsewhere
   // (an attendee flagged as an excluded actor) open it, and Back closes it.
@@ -82,7 +84,7 @@ export function IncidentsTab({ forum }: { forum: Forum }) {
           <Button variant="default" onClick={() => setExporting(true)}>
             Export incident report
           </Button>
-          <Button onClick={() => setLogging(true)}>Log incident</Button>
+          {canWrite && <Button onClick={() => setLogging(true)}>Log incident</Button>}
         </Group>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
@@ -121,7 +123,7 @@ export function IncidentsTab({ forum }: { forum: Forum }) {
                       e.stopPropagation();
                       setEditing(i);
                     }}
-                    aria-label={`Edit the incident of ${formatWhen(i.occurredAt)}`}
+                    aria-label={`${canWrite ? 'Edit' : 'Show'} the incident of ${formatWhen(i.occurredAt)}`}
                   >
                     {formatWhen(i.occurredAt)}
                   </Anchor>
@@ -157,18 +159,20 @@ export function IncidentsTab({ forum }: { forum: Forum }) {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title="Edit incident"
+        title={canWrite ? 'Edit incident' : 'Incident'}
         size="xl"
       >
         {editing && (
-          <IncidentForm
-            key={editing.id}
-            forumId={forum.id}
-            incident={editing}
-            actors={actors}
-            onCancel={() => setEditing(null)}
-            onSaved={onUpdated}
-          />
+          <ReadOnlyFieldset>
+            <IncidentForm
+              key={editing.id}
+              forumId={forum.id}
+              incident={editing}
+              actors={actors}
+              onCancel={() => setEditing(null)}
+              onSaved={onUpdated}
+            />
+          </ReadOnlyFieldset>
         )}
       </Modal>
       <ExportDialog

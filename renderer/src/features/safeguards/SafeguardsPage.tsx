@@ -4,6 +4,7 @@ import { ActorsTab } from './ActorsTab';
 import { AuditLogTab } from './AuditLogTab';
 import { IncidentsTab } from './IncidentsTab';
 import { useRouteParam } from '../../app/routes';
+import { ReadOnlyNote } from '../../app/forumAccess';
 
 type SafeguardsTab = 'incidents' | 'actors' | 'audit';
 
@@ -22,6 +23,7 @@ export function SafeguardsPage({ forum }: { forum: Forum }) {
           Visible to coordinators only. Keep track of harassment and disruption, the people behind
           it, and who has seen or exported sensitive details.
         </Text>
+        <ReadOnlyNote />
       </Stack>
       <Tabs value={tab} onChange={(v) => v && setTab(v as SafeguardsTab)} keepMounted={false}>
         <Tabs.List>

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
-import type { Deleted } from '../../../../shared/api';
-import type { Client } from '../../api/client';
-import { unwrapOrNotify } from '../../components/errors';
+import type { Deleted } from '../../../shared/api';
+import type { Client } from '../api/client';
+import { unwrapOrNotify } from './errors';
 
 /** "… was deleted" with Undo (trash.restore), like the participant registry's removal notice. */
 export function notifyDeleted(client: Client, d: Deleted, onRestored: () => void): void {

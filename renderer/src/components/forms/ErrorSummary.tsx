@@ -3,13 +3,26 @@ import { useEffect, useRef } from 'react';
 import { labelOf, type FieldLabels } from './resolver';
 import type { SummaryItem } from './useZodForm';
 
+const FOCUSABLE =
+  'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * What takes focus for a field's node: the node itself when it is an input, else the first input
+ * inside it. A checkbox or radio group carries its field id on its wrapper, which cannot take
+ * focus: its first checkbox or radio does.
+ */
+function focusTarget(node: HTMLElement): HTMLElement {
+  if (node.matches(FOCUSABLE)) return node;
+  return node.querySelector<HTMLElement>(FOCUSABLE) ?? node;
+}
+
 /**
  * The input of a field: by the id the form gave it, else by its visible label inside the form
  * (forms that keep their own state label every input, so the label finds it).
  */
 function inputOf(from: HTMLElement, id: string, label: string | undefined): HTMLElement | null {
   const byId = document.getElementById(id);
-  if (byId) return byId;
+  if (byId) return focusTarget(byId);
   const scope = from.closest('form') ?? from.closest('[role="dialog"]') ?? document.body;
   if (label) {
     for (const l of Array.from(scope.querySelectorAll('label'))) {

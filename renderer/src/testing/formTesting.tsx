@@ -13,19 +13,21 @@ export interface RecordedCall {
 }
 
 /**
- * Renders a form with Mantine and a fake backend: `answer` replies to each call (an ok envelope
- * with `{}` when it returns undefined); every call is recorded, in order.
+ * Renders a form with Mantine and a fake backend: `answer` replies to each call, now or later (an
+ * ok envelope with `{}` when it returns undefined); every call is recorded, in order.
  */
 export function renderForm(
   ui: ReactElement,
-  answer: (method: string, input: Record<string, unknown>) => RpcResult<unknown> | undefined = () =>
-    undefined,
+  answer: (
+    method: string,
+    input: Record<string, unknown>,
+  ) => RpcResult<unknown> | Promise<RpcResult<unknown>> | undefined = () => undefined,
 ): RecordedCall[] {
   const calls: RecordedCall[] = [];
   const client = createClient((method, raw) => {
     const input = raw as Record<string, unknown>;
     calls.push({ method, input });
-    return Promise.resolve(answer(method, input) ?? { ok: true, value: {} });
+    return Promise.resolve(answer(method, input) ?? { ok: true as const, value: {} });
   });
   render(
     <MantineProvider>

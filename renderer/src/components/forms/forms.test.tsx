@@ -27,6 +27,9 @@ describe('messages', () => {
       'Email must be an e-mail address.',
     );
     expect(sentence('Title', 'The title is too long.')).toBe('The title is too long.');
+    expect(sentence('Slot 1 time', 'slots.0.time: 02:30 does not exist on that day')).toBe(
+      '02:30 does not exist on that day.',
+    );
   });
 });
 

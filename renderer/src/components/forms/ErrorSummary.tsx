@@ -1,22 +1,25 @@
 import { Alert, Anchor, List, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import { labelOf, type FieldLabels } from './resolver';
 import type { SummaryItem } from './useZodForm';
 
+const FOCUSABLE =
+  'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 /**
- * The input of a field: by the id the form gave it, else by its visible label inside the form
- * (forms that keep their own state label every input, so the label finds it).
+ * What takes focus for a field's node: the node itself when it is an input, else the first input
+ * inside it. A checkbox or radio group carries its field id on its wrapper, which cannot take
+ * focus: its first checkbox or radio does.
  */
-function inputOf(from: HTMLElement, id: string, label: string | undefined): HTMLElement | null {
+function focusTarget(node: HTMLElement): HTMLElement {
+  if (node.matches(FOCUSABLE)) return node;
+  return node.querySelector<HTMLElement>(FOCUSABLE) ?? node;
+}
+
+/** The input of a field, by the id the form gave it; else the form's first invalid input. */
+function inputOf(from: HTMLElement, id: string): HTMLElement | null {
   const byId = document.getElementById(id);
-  if (byId) return byId;
+  if (byId) return focusTarget(byId);
   const scope = from.closest('form') ?? from.closest('[role="dialog"]') ?? document.body;
-  if (label) {
-    for (const l of Array.from(scope.querySelectorAll('label'))) {
-      const text = (l.textContent ?? '').replace(/\s*\*\s*$/, '').trim();
-      if (text === label && l.htmlFor) return document.getElementById(l.htmlFor);
-    }
-  }
   return scope.querySelector<HTMLElement>('[aria-invalid="true"]');
 }
 
@@ -28,15 +31,12 @@ export function ErrorSummary({
   items,
   attempt,
   fieldId,
-  labels,
   title,
 }: {
   items: SummaryItem[];
   /** Changes on every failed submit: the summary then takes focus. */
   attempt: number;
   fieldId: (path: string) => string;
-  /** For forms without ids on their inputs: the link finds the field by its label. */
-  labels?: FieldLabels;
   title?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -68,11 +68,7 @@ export function ErrorSummary({
                   size="sm"
                   onClick={(e) => {
                     e.preventDefault();
-                    const node = inputOf(
-                      e.currentTarget,
-                      fieldId(item.field!),
-                      labels ? labelOf(labels, item.field!) : undefined,
-                    );
+                    const node = inputOf(e.currentTarget, fieldId(item.field!));
                     node?.focus();
                     node?.scrollIntoView?.({ block: 'center' });
                   }}

@@ -1,14 +1,17 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core';
+import { Checkbox, Group, MantineProvider, Radio } from '@mantine/core';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { RpcResult } from '../../../../shared/result';
 import { participantInput } from '../../../../shared/schemas/participants';
 import { forumsSchemas } from '../../../../shared/schemas/forums';
 import { createClient } from '../../api/client';
 import { ClientContext } from '../../api/context';
 import { ParticipantForm } from '../../features/participants/ParticipantForm';
+import { ErrorSummary } from './ErrorSummary';
 import { backendError, resolveIssues } from './resolver';
+import { useZodForm } from './useZodForm';
 import { sentence } from './messages';
 import { installDomShims } from '../../testing/domShims';
 
@@ -24,6 +27,9 @@ describe('messages', () => {
       'Email must be an e-mail address.',
     );
     expect(sentence('Title', 'The title is too long.')).toBe('The title is too long.');
+    expect(sentence('Slot 1 time', 'slots.0.time: 02:30 does not exist on that day')).toBe(
+      '02:30 does not exist on that day.',
+    );
   });
 });
 
@@ -141,5 +147,60 @@ describe('ParticipantForm', () => {
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ fullName: 'Ana Lima', stakeholderGroup: 'civil_society' });
+  });
+});
+
+/** A form of two groups: a checkbox group and a radio group, each needing a choice. */
+function GroupsForm() {
+  const zf = useZodForm({
+    schema: z.strictObject({
+      colours: z.array(z.enum(['red', 'blue'])).min(1, 'needs at least one choice'),
+      size: z.enum(['small', 'large']),
+    }),
+    initialValues: { colours: [] as string[], size: '' },
+    toInput: (v) => ({ colours: v.colours as ('red' | 'blue')[], size: v.size as 'small' }),
+    labels: { colours: 'Colours', size: 'Size' },
+  });
+  return (
+    <form onSubmit={zf.onSubmit(() => Promise.resolve())} noValidate>
+      <ErrorSummary {...zf.summary} />
+      <Checkbox.Group label="Colours" {...zf.form.getInputProps('colours')}>
+        <Group>
+          <Checkbox value="red" label="Red" />
+          <Checkbox value="blue" label="Blue" />
+        </Group>
+      </Checkbox.Group>
+      <Radio.Group label="Size" {...zf.form.getInputProps('size')}>
+        <Group>
+          <Radio value="small" label="Small" />
+          <Radio value="large" label="Large" />
+        </Group>
+      </Radio.Group>
+      <button type="submit">Save</button>
+    </form>
+  );
+}
+
+describe('ErrorSummary links to groups', () => {
+  it("focus a checkbox group's or a radio group's first input", async () => {
+    render(
+      <MantineProvider>
+        <GroupsForm />
+      </MantineProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(Array.from(summary.querySelectorAll('a')).map((a) => a.textContent)).toEqual([
+      'Colours needs at least one choice.',
+      'Size is required.',
+    ]);
+    // Each error is also said beside its group.
+    expect(screen.getAllByText('Colours needs at least one choice.')).toHaveLength(2);
+
+    fireEvent.click(screen.getByRole('link', { name: 'Colours needs at least one choice.' }));
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Red' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Size is required.' }));
+    expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Small' }));
   });
 });

@@ -5,11 +5,14 @@ import { wholeSentence } from '../../../../shared/domain/sentence';
  * Turns a schema message into a whole sentence naming the field. The shared schemas say some
  * messages as fragments ("is required", "must be an e-mail address") so that one rule can serve
  * every field; here the field's visible label starts the sentence: "Email must be an e-mail
- * address." Messages that already are sentences (they start with a capital) are kept, with a
- * full stop added when missing.
+ * address." Messages that already are sentences (they start with a capital or a digit) are kept,
+ * with a full stop added when missing.
  */
 export function sentence(label: string, message: string): string {
-  return wholeSentence(label, message.trim().replace(/^[\w.]+: /, ''));
+  const text = message.trim().replace(/^[\w.]+: /, '');
+  // A message that starts with a time or a number ("02:30 does not exist on …") is a sentence.
+  if (/^\d/.test(text)) return /[.!?]$/.test(text) ? text : `${text}.`;
+  return wholeSentence(label, text);
 }
 
 const isEmpty = (v: unknown) =>

@@ -32,6 +32,8 @@ export interface ZodForm<Values, S extends z.ZodType> {
   ) => (e?: FormEvent) => void;
   /** Shows a backend error on its field (or at form level) and focuses the summary. */
   showError: (error: RpcError) => void;
+  /** Starts over from `values` (a form that stays mounted while its modal is closed), no errors. */
+  reset: (values: Values) => void;
   submitting: boolean;
   summary: { items: SummaryItem[]; attempt: number; fieldId: (path: string) => string };
 }
@@ -72,6 +74,17 @@ export function useZodForm<Values extends Record<string, unknown>, S extends z.Z
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- form's setters are stable
     [labels],
+  );
+
+  const reset = useCallback(
+    (values: Values) => {
+      form.setInitialValues(values);
+      form.setValues(values);
+      form.clearErrors();
+      setFormErrors([]);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- form's setters are stable
+    [],
   );
 
   const onSubmit: ZodForm<Values, S>['onSubmit'] = (save) => (e) => {
@@ -122,6 +135,7 @@ export function useZodForm<Values extends Record<string, unknown>, S extends z.Z
     fieldId,
     onSubmit,
     showError,
+    reset,
     submitting,
     summary: { items, attempt, fieldId },
   };

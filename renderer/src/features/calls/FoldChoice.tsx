@@ -11,8 +11,11 @@ export function FoldChoice({
   value,
   error,
   onChange,
+  id,
 }: {
   label: string;
+  /** The group's id: the error summary's link focuses its first choice. */
+  id?: string;
   value: Fold | undefined;
   error?: string;
   onChange: (v: Fold) => void;
@@ -21,6 +24,7 @@ export function FoldChoice({
   return (
     <Radio.Group
       label={label}
+      id={id}
       description="This time happens twice that day because the clocks go back."
       value={value ?? null}
       error={error}

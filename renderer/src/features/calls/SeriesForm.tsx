@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -13,15 +12,15 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import type { CallSeries, CallSeriesDetails, CallSlot } from '../../../../shared/api';
 import { describeSlot } from '../../../../shared/domain/schedule';
 import { useClient } from '../../api/context';
-import { useFieldErrors } from '../../components/errors';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
+import { callsSchemas } from '../../../../shared/schemas/calls';
 import { FoldChoice } from './FoldChoice';
 import { ZonePicker } from './ZonePicker';
 
-interface Draft {
+type Draft = {
   title: string;
   firstDate: string;
   cadenceWeeks: number | string;
@@ -34,7 +33,7 @@ interface Draft {
   description: string;
   /** Minutes before each call, as strings for the checkbox group. */
   reminders: string[];
-}
+};
 
 const REMINDER_CHOICES = [
   { value: '10080', label: '1 week before' },
@@ -59,7 +58,36 @@ function draftOf(s?: CallSeries): Draft {
   };
 }
 
-const num = (v: number | string) => (typeof v === 'number' ? v : Number(v));
+/** A number input's value; an emptied input is not a number (said as "… is required."). */
+const num = (v: number | string) =>
+  typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v);
+
+/** The visible label of each field, by path: error sentences start with it. */
+export function seriesLabel(path: string): string | undefined {
+  const fixed: Record<string, string> = {
+    title: 'Title',
+    firstDate: 'First date',
+    cadenceWeeks: 'Every (weeks)',
+    durationMinutes: 'Duration (minutes)',
+    endDate: 'End date',
+    occurrenceCount: 'Number of calls',
+    slots: 'Time slots',
+    meetingLink: 'Meeting link',
+    description: 'Description',
+    reminders: 'Reminders',
+  };
+  if (Object.hasOwn(fixed, path)) return fixed[path];
+  const m = /^slots\.(\d+)(?:\.(time|zone|fold))?$/.exec(path);
+  if (!m) return undefined;
+  const n = Number(m[1]) + 1;
+  return m[2] === 'time'
+    ? `Slot ${n} time`
+    : m[2] === 'zone'
+      ? `Slot ${n} fixed in`
+      : m[2] === 'fold'
+        ? `Slot ${n}:`
+        : `Slot ${n}`;
+}
 
 /** The fields of a series as the backend wants them. */
 export function seriesInput(d: Draft) {
@@ -92,27 +120,22 @@ export function SeriesFormModal({
   onSaved: (s: CallSeriesDetails) => void;
 }) {
   const client = useClient();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(series));
-  const [saving, setSaving] = useState(false);
-  const { errors, formError, clear, show } = useFieldErrors();
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
-  const setSlot = (i: number, patch: Partial<CallSlot>) =>
-    setDraft((d) => ({ ...d, slots: d.slots.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    clear();
-    setSaving(true);
-    const input = seriesInput(draft);
-    const r = series
-      ? await client.call('callSeries.update', { id: series.id, ...input })
-      : await client.call('callSeries.create', { forumId, ...input });
-    setSaving(false);
-    if (!r.ok) {
-      show(r.error);
-      return;
-    }
-    onSaved(r.value);
+  // One schema for both: a series' fields and rules are the same when planned and when edited.
+  const zf = useZodForm({
+    schema: callsSchemas['callSeries.create'],
+    initialValues: draftOf(series),
+    toInput: (d: Draft) => ({ forumId, ...seriesInput(d) }),
+    labels: seriesLabel,
+    // The schema asks for an end date or a number of calls; the "Ends" choice says which.
+    extraChecks: (d): Record<string, string> =>
+      d.ends === 'date' && d.endDate === '' ? { endDate: 'End date is required.' } : {},
+  });
+  const { form } = zf;
+  const draft = form.values;
+  /** A slot's new time or zone: a fold chosen for the old one no longer applies. */
+  const setSlot = (i: number, patch: Partial<CallSlot>) => {
+    form.setFieldValue(`slots.${i}`, { ...form.getValues().slots[i], ...patch, fold: undefined });
+    for (const k of [...Object.keys(patch), 'fold']) form.clearFieldError(`slots.${i}.${k}`);
   };
 
   return (
@@ -122,99 +145,92 @@ export function SeriesFormModal({
       title={series ? 'Edit call series' : 'New call series'}
       size="xl"
     >
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form
+        onSubmit={zf.onSubmit(async ({ forumId: _forum, ...fields }) => {
+          const r = series
+            ? await client.call('callSeries.update', { id: series.id, ...fields })
+            : await client.call('callSeries.create', { forumId, ...fields });
+          if (r.ok) onSaved(r.value);
+          else return r;
+        })}
+        noValidate
+      >
         <Stack>
-          <TextInput
-            label="Title"
-            required
-            value={draft.title}
-            error={errors.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-          />
+          <ErrorSummary {...zf.summary} />
+          <TextInput label="Title" required {...form.getInputProps('title')} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               type="date"
               label="First date"
               required
-              value={draft.firstDate}
-              error={errors.firstDate}
-              onChange={(e) => set('firstDate', e.currentTarget.value)}
+              {...form.getInputProps('firstDate')}
             />
             <NumberInput
               label="Every (weeks)"
               min={1}
               max={12}
-              value={draft.cadenceWeeks}
-              error={errors.cadenceWeeks}
-              onChange={(v) => set('cadenceWeeks', v)}
+              // Not clamped on blur: the summary takes focus after a failed save, and a silent
+              // change would take the error away behind the user.
+              clampBehavior="none"
+              {...form.getInputProps('cadenceWeeks')}
             />
             <NumberInput
               label="Duration (minutes)"
               min={15}
               max={480}
               step={15}
-              value={draft.durationMinutes}
-              error={errors.durationMinutes}
-              onChange={(v) => set('durationMinutes', v)}
+              clampBehavior="none"
+              {...form.getInputProps('durationMinutes')}
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label="Ends"
-              value={draft.ends}
-              onChange={(e) => set('ends', e.currentTarget.value as Draft['ends'])}
+              {...form.getInputProps('ends')}
+              onChange={(e) => {
+                form.setFieldValue('ends', e.currentTarget.value as Draft['ends']);
+                form.clearFieldError('endDate');
+                form.clearFieldError('occurrenceCount');
+              }}
               data={[
                 { value: 'date', label: 'On an end date' },
                 { value: 'count', label: 'After a number of calls' },
               ]}
             />
             {draft.ends === 'date' ? (
-              <TextInput
-                type="date"
-                label="End date"
-                value={draft.endDate}
-                error={errors.endDate}
-                onChange={(e) => set('endDate', e.currentTarget.value)}
-              />
+              <TextInput type="date" label="End date" {...form.getInputProps('endDate')} />
             ) : (
               <NumberInput
                 label="Number of calls"
                 min={1}
                 max={200}
-                value={draft.occurrenceCount}
-                error={errors.occurrenceCount}
-                onChange={(v) => set('occurrenceCount', v)}
+                clampBehavior="none"
+                {...form.getInputProps('occurrenceCount')}
               />
             )}
           </SimpleGrid>
           <Fieldset legend="Time slots (the calls rotate through them in order)">
             <Stack>
               {draft.slots.map((slot, i) => (
-                <Stack key={i} gap={4}>
+                <Stack key={form.key(`slots.${i}`)} gap={4}>
                   <Group align="flex-end" wrap="wrap">
                     <TextInput
                       type="time"
                       label={`Slot ${i + 1} time`}
-                      value={slot.time}
-                      error={errors[`slots.${i}.time`]}
-                      onChange={(e) => setSlot(i, { time: e.currentTarget.value, fold: undefined })}
+                      {...form.getInputProps(`slots.${i}.time`)}
+                      onChange={(e) => setSlot(i, { time: e.currentTarget.value })}
                     />
                     <ZonePicker
                       label={`Slot ${i + 1} fixed in`}
+                      {...form.getInputProps(`slots.${i}.zone`)}
                       value={slot.zone}
-                      error={errors[`slots.${i}.zone`]}
-                      onChange={(zone) => setSlot(i, { zone, fold: undefined })}
+                      onChange={(zone) => setSlot(i, { zone })}
                     />
                     {draft.slots.length > 1 && (
                       <Button
                         variant="subtle"
                         color="red"
-                        onClick={() =>
-                          set(
-                            'slots',
-                            draft.slots.filter((_, j) => j !== i),
-                          )
-                        }
+                        onClick={() => form.removeListItem('slots', i)}
                       >
                         Remove slot {i + 1}
                       </Button>
@@ -222,24 +238,30 @@ export function SeriesFormModal({
                   </Group>
                   <FoldChoice
                     label={`Slot ${i + 1}: which ${slot.time}?`}
+                    {...form.getInputProps(`slots.${i}.fold`)}
                     value={slot.fold}
-                    error={errors[`slots.${i}.fold`]}
-                    onChange={(fold) => setSlot(i, { fold })}
+                    onChange={(fold) => {
+                      form.setFieldValue(`slots.${i}.fold`, fold);
+                      form.clearFieldError(`slots.${i}.fold`);
+                    }}
                   />
                   <Text size="xs" c="dimmed">
                     {describeSlot(slot)}
                   </Text>
                 </Stack>
               ))}
-              {errors.slots && (
-                <Text c="red" size="sm">
-                  {errors.slots}
+              {form.errors.slots && (
+                <Text c="red" size="sm" id={zf.fieldId('slots')} tabIndex={-1}>
+                  {form.errors.slots}
                 </Text>
               )}
               {draft.slots.length < 3 && (
                 <Button
                   variant="default"
-                  onClick={() => set('slots', [...draft.slots, { time: '06:00', zone: 'UTC' }])}
+                  onClick={() => {
+                    form.insertListItem('slots', { time: '06:00', zone: 'UTC' });
+                    form.clearFieldError('slots');
+                  }}
                 >
                   Add a slot to the rotation
                 </Button>
@@ -249,24 +271,18 @@ export function SeriesFormModal({
           <TextInput
             label="Meeting link"
             description="Shared only with participants, never in public calendars."
-            value={draft.meetingLink}
-            error={errors.meetingLink}
-            onChange={(e) => set('meetingLink', e.currentTarget.value)}
+            {...form.getInputProps('meetingLink')}
           />
           <Textarea
             label="Description"
             autosize
             minRows={2}
-            value={draft.description}
-            error={errors.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
+            {...form.getInputProps('description')}
           />
           <Checkbox.Group
             label="Reminders"
             description="Calendar alerts before each call (VALARM in the .ics)."
-            value={draft.reminders}
-            error={errors.reminders}
-            onChange={(v) => set('reminders', v)}
+            {...form.getInputProps('reminders')}
           >
             <Group mt="xs">
               {REMINDER_CHOICES.map((c) => (
@@ -274,14 +290,13 @@ export function SeriesFormModal({
               ))}
             </Group>
           </Checkbox.Group>
-          {formError && <Alert color="red">{formError}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={saving}>
+            <SubmitButton busy={zf.submitting}>
               {series ? 'Save series' : 'Create series'}
-            </Button>
+            </SubmitButton>
           </Group>
         </Stack>
       </form>

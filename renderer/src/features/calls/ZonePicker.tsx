@@ -12,8 +12,11 @@ export function ZonePicker({
   value,
   onChange,
   error,
+  id,
 }: {
   label: string;
+  /** The input's id: the error summary's link to this field points there. */
+  id?: string;
   value: string;
   onChange: (zone: string) => void;
   error?: string;
@@ -27,6 +30,7 @@ export function ZonePicker({
   return (
     <Select
       label={label}
+      id={id}
       searchable
       value={value}
       error={error}

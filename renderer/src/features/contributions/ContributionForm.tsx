@@ -13,7 +13,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type {
@@ -31,7 +31,7 @@ import type {
 } from '../../../../shared/domain/contributions';
 import { COUNTRIES, type Region } from '../../../../shared/domain/countries';
 import { useClient } from '../../api/context';
-import { ErrorSummary, SubmitButton, useSchemaErrors } from '../../components/forms';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
 import { contributionsSchemas } from '../../../../shared/schemas/contributions';
 import {
   ATTRIBUTION_OPTIONS,
@@ -42,7 +42,7 @@ import {
 } from './options';
 import { personLabel } from '../../../../shared/domain/credit';
 
-interface Draft {
+type Draft = {
   title: string;
   summary: string;
   body: string;
@@ -63,7 +63,7 @@ interface Draft {
   mayPublish: boolean;
   consentGivenOn: string;
   consentMethod: ConsentMethod | '';
-}
+};
 
 /** The visible label of each field: error sentences start with it. */
 export const CONTRIBUTION_LABELS: Record<string, string> = {
@@ -88,6 +88,33 @@ export const CONTRIBUTION_LABELS: Record<string, string> = {
   consentGivenOn: 'Consent given on',
   mayPublish: 'May be published',
 };
+
+/** The form's draft as the shared schema's fields: a chosen participant replaces the outside name. */
+export const contributionFieldsOf = (d: Draft) => ({
+  title: d.title,
+  summary: d.summary,
+  body: d.body,
+  kind: d.kind,
+  country: d.country || null,
+  region: d.region || null,
+  themeIds: d.themeIds,
+  source: d.source,
+  sourceCallId: d.source === 'call' && d.sourceCallId ? d.sourceCallId : null,
+  sourceSessionId: d.source === 'nri_session' && d.sourceSessionId ? d.sourceSessionId : null,
+  contributorId: d.contributor?.id ?? null,
+  contributorName: d.contributor ? '' : d.contributorName,
+  contributorOrganisation: d.contributor ? '' : d.contributorOrganisation,
+  language: d.language,
+  receivedOn: d.receivedOn,
+  links: d.links
+    .split(/\s+/)
+    .map((l) => l.trim())
+    .filter(Boolean),
+  attribution: d.attribution,
+  mayPublish: d.mayPublish,
+  consentGivenOn: d.consentGivenOn || null,
+  consentMethod: d.consentMethod || null,
+});
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -154,7 +181,15 @@ export function ContributionForm({
   onSaved: (c: Contribution) => void;
 }) {
   const client = useClient();
-  const [draft, setDraft] = useState<Draft>(empty);
+  // One schema for both: a contribution's fields and rules are the same when added and edited.
+  const zf = useZodForm({
+    schema: contributionsSchemas['contributions.create'],
+    initialValues: empty(),
+    toInput: (d: Draft) => ({ forumId, ...contributionFieldsOf(d) }),
+    labels: CONTRIBUTION_LABELS,
+  });
+  const { form, fieldId, reset } = zf;
+  const draft = form.values;
   const [preview, setPreview] = useState(false);
   const [sources, setSources] = useState<ContributionSources>({ calls: [], sessions: [] });
   const [people, setPeople] = useState<ParticipantRow[]>([]);
@@ -165,22 +200,14 @@ export function ContributionForm({
     { title: draft.title, summary: draft.summary, body: draft.body },
     400,
   );
-  const [saving, setSaving] = useState(false);
-  const { errors, check, show, clear, clearField, fieldId, summary } = useSchemaErrors(
-    editing
-      ? contributionsSchemas['contributions.update']
-      : contributionsSchemas['contributions.create'],
-    CONTRIBUTION_LABELS,
-  );
 
   useEffect(() => {
     if (!opened) return;
-    setDraft(editing ? fromContribution(editing) : empty());
+    reset(editing ? fromContribution(editing) : empty());
     setPersonSearch('');
     setPreview(false);
-    clear();
     void client.call('contributions.sources', { forumId }).then((r) => r.ok && setSources(r.value));
-  }, [opened, editing, forumId, client, clear]);
+  }, [opened, editing, forumId, client, reset]);
 
   useEffect(() => {
     if (!opened || !debouncedPerson) return setPeople([]);
@@ -200,48 +227,9 @@ export function ContributionForm({
       .then((r) => setDuplicates(r.ok ? r.value : []));
   }, [client, forumId, opened, debouncedDraft, editing]);
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    clearField(key === 'contributor' ? 'contributorId' : key);
-  };
-
-  const save = async (e?: FormEvent) => {
-    e?.preventDefault();
-    if (saving) return;
-    const fields = {
-      title: draft.title,
-      summary: draft.summary,
-      body: draft.body,
-      kind: draft.kind,
-      country: draft.country || null,
-      region: draft.region || null,
-      themeIds: draft.themeIds,
-      source: draft.source,
-      sourceCallId: draft.source === 'call' && draft.sourceCallId ? draft.sourceCallId : null,
-      sourceSessionId:
-        draft.source === 'nri_session' && draft.sourceSessionId ? draft.sourceSessionId : null,
-      contributorId: draft.contributor?.id ?? null,
-      contributorName: draft.contributor ? '' : draft.contributorName,
-      contributorOrganisation: draft.contributor ? '' : draft.contributorOrganisation,
-      language: draft.language,
-      receivedOn: draft.receivedOn,
-      links: draft.links
-        .split(/\s+/)
-        .map((l) => l.trim())
-        .filter(Boolean),
-      attribution: draft.attribution,
-      mayPublish: draft.mayPublish,
-      consentGivenOn: draft.consentGivenOn || null,
-      consentMethod: draft.consentMethod || null,
-    };
-    if (!check(editing ? { id: editing.id, ...fields } : { forumId, ...fields })) return;
-    setSaving(true);
-    const r = editing
-      ? await client.call('contributions.update', { id: editing.id, ...fields })
-      : await client.call('contributions.create', { forumId, ...fields });
-    setSaving(false);
-    if (!r.ok) return show(r.error);
-    onSaved(r.value);
+  const setContributor = (contributor: Draft['contributor']) => {
+    form.setFieldValue('contributor', contributor);
+    form.clearFieldError('contributorId');
   };
 
   const sessionsOrCalls = draft.source === 'call' ? sources.calls : sources.sessions;
@@ -253,17 +241,19 @@ export function ContributionForm({
       title={editing ? 'Edit contribution' : 'Add contribution'}
       size="xl"
     >
-      <form onSubmit={(e) => void save(e)} noValidate>
+      <form
+        onSubmit={zf.onSubmit(async ({ forumId: _forum, ...fields }) => {
+          const r = editing
+            ? await client.call('contributions.update', { id: editing.id, ...fields })
+            : await client.call('contributions.create', { forumId, ...fields });
+          if (r.ok) onSaved(r.value);
+          else return r;
+        })}
+        noValidate
+      >
         <Stack>
-          <ErrorSummary {...summary} />
-          <TextInput
-            label="Title"
-            required
-            value={draft.title}
-            id={fieldId('title')}
-            error={errors.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-          />
+          <ErrorSummary {...zf.summary} />
+          <TextInput label="Title" required {...form.getInputProps('title')} />
           {duplicates.length > 0 && (
             <Alert color="yellow" title="Possible duplicate" role="status">
               {duplicates.map((d) => (
@@ -274,15 +264,7 @@ export function ContributionForm({
               ))}
             </Alert>
           )}
-          <Textarea
-            label="Summary"
-            autosize
-            minRows={2}
-            value={draft.summary}
-            id={fieldId('summary')}
-            error={errors.summary}
-            onChange={(e) => set('summary', e.currentTarget.value)}
-          />
+          <Textarea label="Summary" autosize minRows={2} {...form.getInputProps('summary')} />
           <Switch
             label="Show Markdown preview"
             checked={preview}
@@ -302,44 +284,27 @@ export function ContributionForm({
               description="Markdown"
               autosize
               minRows={5}
-              value={draft.body}
-              id={fieldId('body')}
-              error={errors.body}
-              onChange={(e) => set('body', e.currentTarget.value)}
+              {...form.getInputProps('body')}
             />
           )}
           <Group grow align="flex-start">
-            <NativeSelect
-              label="Kind"
-              value={draft.kind}
-              data={KIND_OPTIONS}
-              onChange={(e) => set('kind', e.currentTarget.value as ContributionKind)}
-            />
+            <NativeSelect label="Kind" {...form.getInputProps('kind')} data={KIND_OPTIONS} />
             <NativeSelect
               label="Country"
-              value={draft.country}
-              id={fieldId('country')}
-              error={errors.country}
+              {...form.getInputProps('country')}
               data={[
                 { value: '', label: 'Not recorded' },
                 ...COUNTRIES.map((c) => ({ value: c.code, label: c.name })),
               ]}
-              onChange={(e) => set('country', e.currentTarget.value)}
             />
             <NativeSelect
               label="Region"
               description="Taken from the country when one is chosen"
-              value={draft.region}
+              {...form.getInputProps('region')}
               data={[{ value: '', label: 'Not recorded' }, ...REGION_OPTIONS]}
-              onChange={(e) => set('region', e.currentTarget.value as Region | '')}
             />
           </Group>
-          <Checkbox.Group
-            label="Themes"
-            value={draft.themeIds}
-            onChange={(v) => set('themeIds', v)}
-            error={errors.themeIds}
-          >
+          <Checkbox.Group label="Themes" {...form.getInputProps('themeIds')}>
             <Group mt="xs">
               {themes.length === 0 && (
                 <Text size="sm" c="dimmed">
@@ -352,31 +317,21 @@ export function ContributionForm({
             </Group>
           </Checkbox.Group>
           <Group grow align="flex-start">
-            <NativeSelect
-              label="Source"
-              value={draft.source}
-              data={SOURCE_OPTIONS}
-              onChange={(e) => set('source', e.currentTarget.value as ContributionSource)}
-            />
+            <NativeSelect label="Source" {...form.getInputProps('source')} data={SOURCE_OPTIONS} />
             {draft.source === 'call' && (
               <NativeSelect
                 label="Call"
-                value={draft.sourceCallId}
-                id={fieldId('sourceCallId')}
-                error={errors.sourceCallId}
+                {...form.getInputProps('sourceCallId')}
                 data={[
                   { value: '', label: sources.calls.length ? 'Not linked' : 'No calls yet' },
                   ...sources.calls.map((c) => ({ value: c.id, label: c.title })),
                 ]}
-                onChange={(e) => set('sourceCallId', e.currentTarget.value)}
               />
             )}
             {draft.source === 'nri_session' && (
               <NativeSelect
                 label="NRI session"
-                value={draft.sourceSessionId}
-                id={fieldId('sourceSessionId')}
-                error={errors.sourceSessionId}
+                {...form.getInputProps('sourceSessionId')}
                 data={[
                   {
                     value: '',
@@ -384,7 +339,6 @@ export function ContributionForm({
                   },
                   ...sources.sessions.map((s) => ({ value: s.id, label: s.title })),
                 ]}
-                onChange={(e) => set('sourceSessionId', e.currentTarget.value)}
               />
             )}
           </Group>
@@ -394,7 +348,13 @@ export function ContributionForm({
                 <Text>
                   Contributor: <strong>{draft.contributor.label}</strong>
                 </Text>
-                <Button size="xs" variant="default" onClick={() => set('contributor', null)}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  // The summary's link to a contributor error lands here while one is chosen.
+                  id={fieldId('contributorId')}
+                  onClick={() => setContributor(null)}
+                >
                   Change contributor
                 </Button>
               </Group>
@@ -406,7 +366,7 @@ export function ContributionForm({
                   description="Search the forum’s participants by name, organisation or e-mail"
                   value={personSearch}
                   id={fieldId('contributorId')}
-                  error={errors.contributorId}
+                  error={form.errors.contributorId}
                   onChange={(e) => setPersonSearch(e.currentTarget.value)}
                 />
                 {people.length > 0 && (
@@ -416,7 +376,7 @@ export function ContributionForm({
                         key={p.id}
                         size="xs"
                         variant="light"
-                        onClick={() => set('contributor', { id: p.id, label: p.fullName })}
+                        onClick={() => setContributor({ id: p.id, label: p.fullName })}
                       >
                         Choose {personLabel(p)}
                       </Button>
@@ -426,17 +386,11 @@ export function ContributionForm({
                 <Group grow>
                   <TextInput
                     label="Outside contributor name"
-                    value={draft.contributorName}
-                    id={fieldId('contributorName')}
-                    error={errors.contributorName}
-                    onChange={(e) => set('contributorName', e.currentTarget.value)}
+                    {...form.getInputProps('contributorName')}
                   />
                   <TextInput
                     label="Organisation"
-                    value={draft.contributorOrganisation}
-                    id={fieldId('contributorOrganisation')}
-                    error={errors.contributorOrganisation}
-                    onChange={(e) => set('contributorOrganisation', e.currentTarget.value)}
+                    {...form.getInputProps('contributorOrganisation')}
                   />
                 </Group>
               </>
@@ -446,28 +400,15 @@ export function ContributionForm({
             <TextInput
               label="Language"
               description="e.g. en, es, pt-BR"
-              value={draft.language}
-              id={fieldId('language')}
-              error={errors.language}
-              onChange={(e) => set('language', e.currentTarget.value)}
+              {...form.getInputProps('language')}
             />
-            <TextInput
-              type="date"
-              label="Date received"
-              value={draft.receivedOn}
-              id={fieldId('receivedOn')}
-              error={errors.receivedOn}
-              onChange={(e) => set('receivedOn', e.currentTarget.value)}
-            />
+            <TextInput type="date" label="Date received" {...form.getInputProps('receivedOn')} />
           </Group>
           <Textarea
             label="Links"
             description="One web address per line"
             autosize
-            value={draft.links}
-            id={fieldId('links')}
-            error={errors.links}
-            onChange={(e) => set('links', e.currentTarget.value)}
+            {...form.getInputProps('links')}
           />
           <Paper withBorder p="sm">
             <Stack>
@@ -475,31 +416,23 @@ export function ContributionForm({
               <Group grow align="flex-start">
                 <NativeSelect
                   label="Attribution"
-                  value={draft.attribution}
+                  {...form.getInputProps('attribution')}
                   data={ATTRIBUTION_OPTIONS}
-                  onChange={(e) => set('attribution', e.currentTarget.value as Attribution)}
                 />
                 <NativeSelect
                   label="Consent given by"
-                  value={draft.consentMethod}
+                  {...form.getInputProps('consentMethod')}
                   data={[{ value: '', label: 'Not recorded' }, ...CONSENT_METHOD_OPTIONS]}
-                  onChange={(e) =>
-                    set('consentMethod', e.currentTarget.value as ConsentMethod | '')
-                  }
                 />
                 <TextInput
                   type="date"
                   label="Consent given on"
-                  value={draft.consentGivenOn}
-                  id={fieldId('consentGivenOn')}
-                  error={errors.consentGivenOn}
-                  onChange={(e) => set('consentGivenOn', e.currentTarget.value)}
+                  {...form.getInputProps('consentGivenOn')}
                 />
               </Group>
               <Checkbox
                 label="May be published"
-                checked={draft.mayPublish}
-                onChange={(e) => set('mayPublish', e.currentTarget.checked)}
+                {...form.getInputProps('mayPublish', { type: 'checkbox' })}
               />
             </Stack>
           </Paper>
@@ -507,7 +440,7 @@ export function ContributionForm({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <SubmitButton busy={saving}>
+            <SubmitButton busy={zf.submitting}>
               {editing ? 'Save changes' : 'Save contribution'}
             </SubmitButton>
           </Group>

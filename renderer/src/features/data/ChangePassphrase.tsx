@@ -1,55 +1,53 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import {
   MIN_PASSPHRASE_LENGTH,
   passphraseStrength,
 } from '../../../../shared/domain/passphraseStrength';
+import { backupsSchemas } from '../../../../shared/schemas/backups';
 import { useClient } from '../../api/context';
-import { useFieldErrors } from '../../components/errors';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
+
+type Draft = { current: string; next: string; confirm: string };
+
+/** The visible label of each field: error sentences start with it. */
+export const PASSPHRASE_LABELS: Record<string, string> = {
+  current: 'Current passphrase',
+  next: 'New passphrase',
+  confirm: 'Confirm new passphrase',
+};
+
+const EMPTY: Draft = { current: '', next: '', confirm: '' };
+
+/**
+ * The rules of the form beyond the method's schema: the new passphrase's length (the backend
+ * refuses a shorter one too) and the confirmation, which only the form has.
+ */
+function passphraseChecks(d: Draft): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (d.next !== '' && [...d.next].length < MIN_PASSPHRASE_LENGTH)
+    errors.next = `New passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters.`;
+  if (d.confirm !== d.next) errors.confirm = 'The two new passphrases are not the same.';
+  return errors;
+}
 
 /** "Change passphrase" (browser mode): the backend re-keys the database. */
 export function ChangePassphrase() {
   const client = useClient();
   const [shell, setShell] = useState<string | null>(null);
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const fields = useFieldErrors();
+  const zf = useZodForm({
+    schema: backupsSchemas['system.changePassphrase'],
+    initialValues: EMPTY,
+    toInput: (d: Draft) => ({ current: d.current, next: d.next }),
+    labels: PASSPHRASE_LABELS,
+    extraChecks: passphraseChecks,
+  });
+  const { form } = zf;
 
   useEffect(() => {
     void client.call('system.info', {}).then((r) => setShell(r.ok ? r.value.shell : null));
   }, [client]);
-
-  const submit = async () => {
-    fields.clear();
-    if (confirm !== next) {
-      fields.show({
-        code: 'validation',
-        message: 'The two new passphrases are not the same.',
-        field: 'confirm',
-      });
-      return;
-    }
-    setBusy(true);
-    try {
-      const r = await client.call('system.changePassphrase', { current, next });
-      if (!r.ok) fields.show(r.error);
-      else {
-        setCurrent('');
-        setNext('');
-        setConfirm('');
-        notifications.show({
-          color: 'green',
-          title: 'Passphrase changed',
-          message: 'The database is now encrypted with the new passphrase.',
-        });
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (shell === null) return null;
   return (
@@ -63,36 +61,42 @@ export function ChangePassphrase() {
           change.
         </Text>
       ) : (
-        <>
-          <PasswordInput
-            label="Current passphrase"
-            value={current}
-            onChange={(e) => setCurrent(e.currentTarget.value)}
-            error={fields.errors.current}
-            autoComplete="current-password"
-          />
-          <PasswordInput
-            label="New passphrase"
-            description={`At least ${MIN_PASSPHRASE_LENGTH} characters. Strength: ${passphraseStrength(next).strength}`}
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            error={fields.errors.next}
-            autoComplete="new-password"
-          />
-          <PasswordInput
-            label="Confirm new passphrase"
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={fields.errors.confirm}
-            autoComplete="new-password"
-          />
-          {fields.formError && <Alert color="red">{fields.formError}</Alert>}
-          <Group>
-            <Button onClick={() => void submit()} loading={busy}>
-              Change passphrase
-            </Button>
-          </Group>
-        </>
+        <form
+          onSubmit={zf.onSubmit(async (input) => {
+            const r = await client.call('system.changePassphrase', input);
+            if (!r.ok) return r;
+            zf.reset(EMPTY);
+            notifications.show({
+              color: 'green',
+              title: 'Passphrase changed',
+              message: 'The database is now encrypted with the new passphrase.',
+            });
+          })}
+          noValidate
+        >
+          <Stack>
+            <ErrorSummary {...zf.summary} />
+            <PasswordInput
+              label="Current passphrase"
+              autoComplete="current-password"
+              {...form.getInputProps('current')}
+            />
+            <PasswordInput
+              label="New passphrase"
+              description={`At least ${MIN_PASSPHRASE_LENGTH} characters. Strength: ${passphraseStrength(form.values.next).strength}`}
+              autoComplete="new-password"
+              {...form.getInputProps('next')}
+            />
+            <PasswordInput
+              label="Confirm new passphrase"
+              autoComplete="new-password"
+              {...form.getInputProps('confirm')}
+            />
+            <Group>
+              <SubmitButton busy={zf.submitting}>Change passphrase</SubmitButton>
+            </Group>
+          </Stack>
+        </form>
       )}
     </Stack>
   );

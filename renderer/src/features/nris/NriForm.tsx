@@ -1,14 +1,13 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import type { Nri } from '../../../../shared/api';
 import { REGION_LABELS, REGIONS, regionOf } from '../../../../shared/domain/countries';
 import { NRI_KIND_LABELS, NRI_KINDS, type NriKind } from '../../../../shared/domain/nris';
 import { useClient } from '../../api/context';
-import { ErrorSummary, SubmitButton, useSchemaErrors } from '../../components/forms';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
 import { nriInput } from '../../../../shared/schemas/nris';
 import { COUNTRY_OPTIONS } from './format';
 
-interface NriDraft {
+type NriDraft = {
   name: string;
   kind: NriKind;
   country: string;
@@ -17,7 +16,7 @@ interface NriDraft {
   contactName: string;
   contactEmail: string;
   notes: string;
-}
+};
 
 /** The visible label of each field: error sentences start with it. */
 export const NRI_LABELS: Record<string, string> = {
@@ -30,6 +29,18 @@ export const NRI_LABELS: Record<string, string> = {
   contactEmail: 'Contact e-mail',
   notes: 'Notes',
 };
+
+/** The form's draft as the shared schema's input: a country's region follows from it. */
+export const nriInputOf = (d: NriDraft) => ({
+  name: d.name,
+  kind: d.kind,
+  country: d.country || null,
+  region: d.country ? null : ((d.region || null) as Nri['region']),
+  website: d.website.trim(),
+  contactName: d.contactName,
+  contactEmail: d.contactEmail.trim(),
+  notes: d.notes,
+});
 
 const draftOf = (n?: Nri): NriDraft => ({
   name: n?.name ?? '',
@@ -53,126 +64,70 @@ export function NriForm({
   onCancel: () => void;
 }) {
   const client = useClient();
-  const [d, setD] = useState<NriDraft>(() => draftOf(nri));
-  const [saving, setSaving] = useState(false);
-  const { errors, check, show, clearField, fieldId, summary } = useSchemaErrors(
-    nriInput,
-    NRI_LABELS,
-  );
-  const set = <K extends keyof NriDraft>(k: K, v: NriDraft[K]) => {
-    setD((p) => ({ ...p, [k]: v }));
-    clearField(k);
-  };
+  const zf = useZodForm({
+    schema: nriInput,
+    initialValues: draftOf(nri),
+    toInput: nriInputOf,
+    labels: NRI_LABELS,
+  });
+  const { form } = zf;
+  const d = form.values;
   const countryRegion = d.country ? regionOf(d.country) : undefined;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (saving) return;
-    const fields = {
-      name: d.name,
-      kind: d.kind,
-      country: d.country || null,
-      region: d.country ? null : ((d.region || null) as Nri['region']),
-      website: d.website.trim(),
-      contactName: d.contactName,
-      contactEmail: d.contactEmail.trim(),
-      notes: d.notes,
-    };
-    if (!check(fields)) return;
-    setSaving(true);
-    const r = nri
-      ? await client.call('nris.update', { id: nri.id, ...fields })
-      : await client.call('nris.create', fields);
-    setSaving(false);
-    if (r.ok) onSaved(r.value);
-    else show(r.error);
-  };
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      onSubmit={zf.onSubmit(async (fields) => {
+        const r = nri
+          ? await client.call('nris.update', { id: nri.id, ...fields })
+          : await client.call('nris.create', fields);
+        if (r.ok) onSaved(r.value);
+        else return r;
+      })}
+      noValidate
+    >
       <Stack>
-        <ErrorSummary {...summary} />
-        <TextInput
-          label="Name"
-          required
-          data-autofocus
-          value={d.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          id={fieldId('name')}
-          error={errors.name}
-        />
+        <ErrorSummary {...zf.summary} />
+        <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NativeSelect
             label="Kind"
-            value={d.kind}
-            onChange={(e) => set('kind', e.currentTarget.value as NriKind)}
+            {...form.getInputProps('kind')}
             data={NRI_KINDS.map((k) => ({ value: k, label: NRI_KIND_LABELS[k] }))}
-            id={fieldId('kind')}
-            error={errors.kind}
           />
           <NativeSelect
             label="Country"
             description="For a national or youth IGF"
-            value={d.country}
-            onChange={(e) => set('country', e.currentTarget.value)}
+            {...form.getInputProps('country')}
             data={COUNTRY_OPTIONS}
-            id={fieldId('country')}
-            error={errors.country}
           />
           <NativeSelect
             label="Region"
             description={d.country ? 'Follows the country' : 'For a regional IGF'}
+            {...form.getInputProps('region')}
             value={countryRegion ?? d.region}
             disabled={Boolean(d.country)}
-            onChange={(e) => set('region', e.currentTarget.value)}
             data={[
               { value: '', label: '—' },
               ...REGIONS.map((r) => ({ value: r, label: REGION_LABELS[r] })),
             ]}
-            id={fieldId('region')}
-            error={errors.region}
           />
         </SimpleGrid>
         <TextInput
           label="Website"
           type="url"
           placeholder="https://"
-          value={d.website}
-          onChange={(e) => set('website', e.currentTarget.value)}
-          id={fieldId('website')}
-          error={errors.website}
+          {...form.getInputProps('website')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="Contact person"
-            value={d.contactName}
-            onChange={(e) => set('contactName', e.currentTarget.value)}
-            id={fieldId('contactName')}
-            error={errors.contactName}
-          />
-          <TextInput
-            label="Contact e-mail"
-            type="email"
-            value={d.contactEmail}
-            onChange={(e) => set('contactEmail', e.currentTarget.value)}
-            id={fieldId('contactEmail')}
-            error={errors.contactEmail}
-          />
+          <TextInput label="Contact person" {...form.getInputProps('contactName')} />
+          <TextInput label="Contact e-mail" type="email" {...form.getInputProps('contactEmail')} />
         </SimpleGrid>
-        <Textarea
-          label="Notes"
-          autosize
-          minRows={2}
-          value={d.notes}
-          onChange={(e) => set('notes', e.currentTarget.value)}
-          id={fieldId('notes')}
-          error={errors.notes}
-        />
+        <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <SubmitButton busy={saving}>Save NRI</SubmitButton>
+          <SubmitButton busy={zf.submitting}>Save NRI</SubmitButton>
         </Group>
       </Stack>
     </form>

@@ -11,7 +11,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import ReactMarkdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type { Nri, OnsiteSession } from '../../../../shared/api';
@@ -25,11 +25,11 @@ import {
   type SessionStatus,
 } from '../../../../shared/domain/nris';
 import { useClient } from '../../api/context';
-import { ErrorSummary, SubmitButton, useSchemaErrors } from '../../components/forms';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
 import { nrisSchemas } from '../../../../shared/schemas/nris';
 import { COUNTRY_OPTIONS, countryOfZone, zoneOptions } from './format';
 
-interface SessionDraft {
+type SessionDraft = {
   nriId: string;
   title: string;
   date: string;
@@ -43,7 +43,7 @@ interface SessionDraft {
   status: SessionStatus;
   notes: string;
   outcomes: string;
-}
+};
 
 /** The visible label of each field: error sentences start with it. */
 export const SESSION_LABELS: Record<string, string> = {
@@ -60,6 +60,22 @@ export const SESSION_LABELS: Record<string, string> = {
   notes: 'Notes',
   outcomes: 'Outcomes',
 };
+
+/** The form's draft as the shared schema's fields (the venue country only suggests the zone). */
+export const sessionFieldsOf = (d: SessionDraft) => ({
+  nriId: d.nriId || null,
+  title: d.title,
+  date: d.date,
+  startTime: d.startTime,
+  zone: d.zone,
+  durationMinutes: typeof d.durationMinutes === 'number' ? d.durationMinutes : Number.NaN,
+  venue: d.venue,
+  format: d.format,
+  localHosts: d.localHosts,
+  status: d.status,
+  notes: d.notes,
+  outcomes: d.outcomes,
+});
 
 function draftOf(s: OnsiteSession | undefined, nris: Nri[]): SessionDraft {
   if (s)
@@ -110,57 +126,31 @@ export function SessionForm({
   onCancel: () => void;
 }) {
   const client = useClient();
-  const [d, setD] = useState<SessionDraft>(() => draftOf(session, nris));
   const [preview, setPreview] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const { errors, check, show, clearField, fieldId, summary } = useSchemaErrors(
-    session ? nrisSchemas['sessions.update'] : nrisSchemas['sessions.create'],
-    SESSION_LABELS,
-  );
-  const set = <K extends keyof SessionDraft>(k: K, v: SessionDraft[K]) => {
-    setD((p) => ({ ...p, [k]: v }));
-    clearField(k);
-  };
+  // One schema for both: a session's fields are the same when planned and when edited.
+  const zf = useZodForm({
+    schema: nrisSchemas['sessions.create'],
+    initialValues: draftOf(session, nris),
+    toInput: (d: SessionDraft) => ({ forumId, ...sessionFieldsOf(d) }),
+    labels: SESSION_LABELS,
+  });
+  const { form } = zf;
+  const d = form.values;
   const zones = useMemo(() => zoneOptions(d.zone), [d.zone]);
   const suggested = d.venueCountry ? suggestedTimeZone(d.venueCountry) : undefined;
 
   /** A new venue country suggests its main time zone. */
   const chooseCountry = (code: string, patch: Partial<SessionDraft> = {}) => {
     const zone = code ? suggestedTimeZone(code) : undefined;
-    setD((p) => ({ ...p, ...patch, venueCountry: code, ...(zone ? { zone } : {}) }));
+    form.setValues({ ...patch, venueCountry: code, ...(zone ? { zone } : {}) });
+    if (zone) form.clearFieldError('zone');
   };
 
   const chooseNri = (id: string) => {
     const nri = nris.find((n) => n.id === id);
     if (nri?.country) chooseCountry(nri.country, { nriId: id });
-    else set('nriId', id);
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (saving) return;
-    const fields = {
-      nriId: d.nriId || null,
-      title: d.title,
-      date: d.date,
-      startTime: d.startTime,
-      zone: d.zone,
-      durationMinutes: typeof d.durationMinutes === 'number' ? d.durationMinutes : Number.NaN,
-      venue: d.venue,
-      format: d.format,
-      localHosts: d.localHosts,
-      status: d.status,
-      notes: d.notes,
-      outcomes: d.outcomes,
-    };
-    if (!check(session ? { id: session.id, ...fields } : { forumId, ...fields })) return;
-    setSaving(true);
-    const r = session
-      ? await client.call('sessions.update', { id: session.id, ...fields })
-      : await client.call('sessions.create', { forumId, ...fields });
-    setSaving(false);
-    if (r.ok) onSaved(r.value);
-    else show(r.error);
+    else form.setFieldValue('nriId', id);
+    form.clearFieldError('nriId');
   };
 
   const zoneHint = suggested
@@ -168,59 +158,44 @@ export function SessionForm({
     : "In the venue's time zone";
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      onSubmit={zf.onSubmit(async ({ forumId: _forum, ...fields }) => {
+        const r = session
+          ? await client.call('sessions.update', { id: session.id, ...fields })
+          : await client.call('sessions.create', { forumId, ...fields });
+        if (r.ok) onSaved(r.value);
+        else return r;
+      })}
+      noValidate
+    >
       <Stack>
-        <ErrorSummary {...summary} />
+        <ErrorSummary {...zf.summary} />
         <NativeSelect
           label="NRI"
           description="Whose event the session is part of"
-          value={d.nriId}
+          {...form.getInputProps('nriId')}
           onChange={(e) => chooseNri(e.currentTarget.value)}
           data={[
             { value: '', label: '— No NRI —' },
             ...nris.map((n) => ({ value: n.id, label: n.name })),
           ]}
-          id={fieldId('nriId')}
-          error={errors.nriId}
         />
-        <TextInput
-          label="Title"
-          required
-          data-autofocus
-          value={d.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          id={fieldId('title')}
-          error={errors.title}
-        />
+        <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label="Date"
-            type="date"
-            required
-            value={d.date}
-            onChange={(e) => set('date', e.currentTarget.value)}
-            id={fieldId('date')}
-            error={errors.date}
-          />
+          <TextInput label="Date" type="date" required {...form.getInputProps('date')} />
           <TextInput
             label="Start time"
             type="time"
             required
             description="On the venue's clock"
-            value={d.startTime}
-            onChange={(e) => set('startTime', e.currentTarget.value)}
-            id={fieldId('startTime')}
-            error={errors.startTime}
+            {...form.getInputProps('startTime')}
           />
           <NumberInput
             label="Duration (minutes)"
             min={5}
             max={1440}
             step={15}
-            value={d.durationMinutes}
-            onChange={(v) => set('durationMinutes', v)}
-            id={fieldId('durationMinutes')}
-            error={errors.durationMinutes}
+            {...form.getInputProps('durationMinutes')}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -234,65 +209,41 @@ export function SessionForm({
           <NativeSelect
             label="Time zone"
             description={zoneHint}
-            value={d.zone}
-            onChange={(e) => set('zone', e.currentTarget.value)}
+            {...form.getInputProps('zone')}
             data={zones}
-            id={fieldId('zone')}
-            error={errors.zone}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label="Venue"
-            value={d.venue}
-            onChange={(e) => set('venue', e.currentTarget.value)}
-            id={fieldId('venue')}
-            error={errors.venue}
-          />
+          <TextInput label="Venue" {...form.getInputProps('venue')} />
           <NativeSelect
             label="Format"
-            value={d.format}
-            onChange={(e) => set('format', e.currentTarget.value as SessionFormat)}
+            {...form.getInputProps('format')}
             data={SESSION_FORMATS.map((f) => ({ value: f, label: SESSION_FORMAT_LABELS[f] }))}
-            id={fieldId('format')}
-            error={errors.format}
           />
           <NativeSelect
             label="Status"
-            value={d.status}
-            onChange={(e) => set('status', e.currentTarget.value as SessionStatus)}
+            {...form.getInputProps('status')}
             data={SESSION_STATUSES.map((s) => ({ value: s, label: SESSION_STATUS_LABELS[s] }))}
-            id={fieldId('status')}
-            error={errors.status}
           />
         </SimpleGrid>
         <TextInput
           label="Local hosts"
           description="People or organisations hosting the session locally"
-          value={d.localHosts}
-          onChange={(e) => set('localHosts', e.currentTarget.value)}
-          id={fieldId('localHosts')}
-          error={errors.localHosts}
+          {...form.getInputProps('localHosts')}
         />
         <Textarea
           label="Notes"
           description="Markdown"
           autosize
           minRows={3}
-          value={d.notes}
-          onChange={(e) => set('notes', e.currentTarget.value)}
-          id={fieldId('notes')}
-          error={errors.notes}
+          {...form.getInputProps('notes')}
         />
         <Textarea
           label="Outcomes"
           description="Markdown: the practices and stories gathered"
           autosize
           minRows={3}
-          value={d.outcomes}
-          onChange={(e) => set('outcomes', e.currentTarget.value)}
-          id={fieldId('outcomes')}
-          error={errors.outcomes}
+          {...form.getInputProps('outcomes')}
         />
         <Checkbox
           label="Preview notes and outcomes"
@@ -319,7 +270,9 @@ export function SessionForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <SubmitButton busy={saving}>{session ? 'Save session' : 'Plan session'}</SubmitButton>
+          <SubmitButton busy={zf.submitting}>
+            {session ? 'Save session' : 'Plan session'}
+          </SubmitButton>
         </Group>
       </Stack>
     </form>

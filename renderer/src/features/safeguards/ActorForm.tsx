@@ -1,19 +1,19 @@
 import { Button, Checkbox, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import type { GetInputPropsOptions, GetInputPropsReturnType } from '@mantine/form';
 import type { DisruptiveActor } from '../../../../shared/api';
 import { useClient } from '../../api/context';
-import { ErrorSummary, SubmitButton, useSchemaErrors } from '../../components/forms';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
 import { safeguardsSchemas } from '../../../../shared/schemas/safeguards';
-import { errorUnder, joinIdentifiers, splitIdentifiers } from './format';
+import { joinIdentifiers, splitIdentifiers } from './format';
 
-export interface ActorDraft {
+export type ActorDraft = {
   name: string;
   names: string;
   emails: string;
   handles: string;
   excluded: boolean;
   notes: string;
-}
+};
 
 export function actorDraftOf(a?: DisruptiveActor): ActorDraft {
   return {
@@ -50,35 +50,30 @@ export const ACTOR_LABELS: Record<string, string> = {
 
 const LIST_HINT = 'Separate with commas or new lines';
 
+/** The input props of one actor field: a form's `getInputProps` at the actor's path. */
+export type ActorInputProps = (
+  key: keyof ActorDraft,
+  options?: GetInputPropsOptions,
+) => GetInputPropsReturnType;
+
 /** The inputs of an actor, shared by the actor form and the incident form's "Add a new actor". */
 export function ActorFields({
-  draft,
-  onChange,
-  errors,
+  field,
   withNotes = true,
   autoFocus = false,
-  fieldId,
 }: {
-  draft: ActorDraft;
-  onChange: (d: ActorDraft) => void;
-  errors: Record<string, string>;
+  /** Binds each input to its form field (value, change, error beside it and the summary's id). */
+  field: ActorInputProps;
   withNotes?: boolean;
   autoFocus?: boolean;
-  /** The id of each input, for the error summary's links. */
-  fieldId?: (path: string) => string;
 }) {
-  const set = <K extends keyof ActorDraft>(k: K, v: ActorDraft[K]) =>
-    onChange({ ...draft, [k]: v });
   return (
     <Stack>
       <TextInput
         label="Actor name"
         description="The name they are best known by"
         required
-        value={draft.name}
-        onChange={(e) => set('name', e.currentTarget.value)}
-        id={fieldId?.('name')}
-        error={errors.name}
+        {...field('name')}
         data-autofocus={autoFocus || undefined}
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -87,49 +82,29 @@ export function ActorFields({
           description={LIST_HINT}
           autosize
           minRows={2}
-          value={draft.names}
-          onChange={(e) => set('names', e.currentTarget.value)}
-          id={fieldId?.('names')}
-          error={errorUnder(errors, 'names')}
+          {...field('names')}
         />
         <Textarea
           label="E-mails"
           description={LIST_HINT}
           autosize
           minRows={2}
-          value={draft.emails}
-          onChange={(e) => set('emails', e.currentTarget.value)}
-          id={fieldId?.('emails')}
-          error={errorUnder(errors, 'emails')}
+          {...field('emails')}
         />
         <Textarea
           label="Handles"
           description={LIST_HINT}
           autosize
           minRows={2}
-          value={draft.handles}
-          onChange={(e) => set('handles', e.currentTarget.value)}
-          id={fieldId?.('handles')}
-          error={errorUnder(errors, 'handles')}
+          {...field('handles')}
         />
       </SimpleGrid>
       <Checkbox
         label="This actor is excluded from the forum"
         description="New or edited participants matching these identifiers are flagged"
-        checked={draft.excluded}
-        onChange={(e) => set('excluded', e.currentTarget.checked)}
+        {...field('excluded', { type: 'checkbox' })}
       />
-      {withNotes && (
-        <Textarea
-          label="Notes"
-          autosize
-          minRows={2}
-          value={draft.notes}
-          onChange={(e) => set('notes', e.currentTarget.value)}
-          id={fieldId?.('notes')}
-          error={errors.notes}
-        />
-      )}
+      {withNotes && <Textarea label="Notes" autosize minRows={2} {...field('notes')} />}
     </Stack>
   );
 }
@@ -147,45 +122,33 @@ export function ActorForm({
   onCancel: () => void;
 }) {
   const client = useClient();
-  const [d, setD] = useState<ActorDraft>(() => actorDraftOf(actor));
-  const [saving, setSaving] = useState(false);
-  const { errors, check, show, clearField, fieldId, summary } = useSchemaErrors(
-    actor ? safeguardsSchemas['actors.update'] : safeguardsSchemas['actors.create'],
-    ACTOR_LABELS,
-  );
-
-  const onChange = (next: ActorDraft) => {
-    // Editing the field an error is about takes the error away until the next save.
-    (Object.keys(next) as (keyof ActorDraft)[])
-      .filter((k) => next[k] !== d[k])
-      .forEach((k) => clearField(k));
-    setD(next);
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (saving) return;
-    const fields = actorFieldsOf(d);
-    if (!check(actor ? { id: actor.id, ...fields } : { forumId, ...fields })) return;
-    setSaving(true);
-    const result = actor
-      ? await client.call('actors.update', { id: actor.id, ...fields })
-      : await client.call('actors.create', { forumId, ...fields });
-    setSaving(false);
-    if (result.ok) onSaved(result.value);
-    else show(result.error);
-  };
+  // One schema for both: an actor's fields are the same when added and when edited.
+  const zf = useZodForm({
+    schema: safeguardsSchemas['actors.create'],
+    initialValues: actorDraftOf(actor),
+    toInput: (d: ActorDraft) => ({ forumId, ...actorFieldsOf(d) }),
+    labels: ACTOR_LABELS,
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      onSubmit={zf.onSubmit(async ({ forumId: _forum, ...fields }) => {
+        const result = actor
+          ? await client.call('actors.update', { id: actor.id, ...fields })
+          : await client.call('actors.create', { forumId, ...fields });
+        if (result.ok) onSaved(result.value);
+        else return result;
+      })}
+      noValidate
+    >
       <Stack>
-        <ErrorSummary {...summary} />
-        <ActorFields draft={d} onChange={onChange} errors={errors} autoFocus fieldId={fieldId} />
+        <ErrorSummary {...zf.summary} />
+        <ActorFields field={(k, o) => zf.form.getInputProps(k, o)} autoFocus />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <SubmitButton busy={saving}>Save actor</SubmitButton>
+          <SubmitButton busy={zf.submitting}>Save actor</SubmitButton>
         </Group>
       </Stack>
     </form>

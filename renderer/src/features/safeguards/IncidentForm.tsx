@@ -11,7 +11,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import type { DisruptiveActor, Incident } from '../../../../shared/api';
 import {
   INCIDENT_ACTIONS,
@@ -28,16 +27,17 @@ import {
   type IncidentStatus,
 } from '../../../../shared/domain/safeguards';
 import { useClient } from '../../api/context';
-import { ErrorSummary, SubmitButton, useSchemaErrors } from '../../components/forms';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
 import { safeguardsSchemas } from '../../../../shared/schemas/safeguards';
 import { ActorFields, actorDraftOf, actorFieldsOf, type ActorDraft } from './ActorForm';
-import { errorUnder, fromLocalInput, toLocalInput } from './format';
+import { fromLocalInput, toLocalInput } from './format';
 import { ParticipantPicker, type PickedParticipant } from './ParticipantPicker';
 
 const DEFAULT_PROTECT_REASON = 'Targeted in this incident';
 
-interface Draft {
-  when: string;
+type Draft = {
+  /** The value of the `datetime-local` input. */
+  occurredAt: string;
   channel: IncidentChannel | '';
   severity: IncidentSeverity;
   status: IncidentStatus;
@@ -45,15 +45,17 @@ interface Draft {
   targets: PickedParticipant[];
   actorIds: string[];
   newActors: ActorDraft[];
+  /** The new actor being typed in, before "Add to this incident". */
+  newActor: ActorDraft | null;
   actions: IncidentAction[];
   supportOffered: string;
   protectTargets: boolean;
   protectReason: string;
-}
+};
 
 function draftOf(i?: Incident): Draft {
   return {
-    when: toLocalInput(i?.occurredAt ?? Date.now()),
+    occurredAt: toLocalInput(i?.occurredAt ?? Date.now()),
     channel: i?.channel ?? '',
     severity: i?.severity ?? 'medium',
     status: i?.status ?? 'open',
@@ -62,6 +64,7 @@ function draftOf(i?: Incident): Draft {
       i?.targets.map((t) => ({ id: t.id, fullName: t.fullName, isProtected: t.isProtected })) ?? [],
     actorIds: i?.actors.map((a) => a.id) ?? [],
     newActors: [],
+    newActor: null,
     actions: i?.actions ?? [],
     supportOffered: i?.supportOffered ?? '',
     protectTargets: true,
@@ -69,11 +72,30 @@ function draftOf(i?: Incident): Draft {
   };
 }
 
-/** The input field a backend error names, for each draft key that is named differently. */
-const ERROR_FIELD: Partial<Record<keyof Draft, string>> = {
-  when: 'occurredAt',
-  targets: 'targetIds',
-};
+/**
+ * The form's draft as the shared schema's input. A new actor typed in but not yet added goes with
+ * the incident too; the targets are protected in the same step only when logging one.
+ */
+export function incidentInputOf(d: Draft, forumId: string, logging: boolean) {
+  const pending = d.newActor && d.newActor.name.trim() ? [d.newActor] : [];
+  const protect = logging && d.protectTargets && d.targets.length > 0;
+  return {
+    forumId,
+    // An empty or impossible date is said as "When is required." with every other error.
+    occurredAt: fromLocalInput(d.occurredAt) ?? Number.NaN,
+    channel: d.channel as IncidentChannel,
+    severity: d.severity,
+    status: d.status,
+    description: d.description,
+    targetIds: d.targets.map((t) => t.id),
+    actorIds: d.actorIds,
+    newActors: [...d.newActors, ...pending].map(actorFieldsOf),
+    actions: d.actions,
+    supportOffered: d.supportOffered,
+    protectTargets: protect,
+    protectReason: protect ? d.protectReason.trim() || DEFAULT_PROTECT_REASON : undefined,
+  };
+}
 
 /** The visible label of each field: error sentences start with it. */
 export const INCIDENT_LABELS: Record<string, string> = {
@@ -121,19 +143,16 @@ export function IncidentForm({
   onCancel: () => void;
 }) {
   const client = useClient();
-  const [d, setD] = useState<Draft>(() => draftOf(incident));
-  const [newActor, setNewActor] = useState<ActorDraft | null>(null);
-  const [newActorError, setNewActorError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const { errors, check, show, clearField, fieldId, summary } = useSchemaErrors(
-    incident ? safeguardsSchemas['incidents.update'] : safeguardsSchemas['incidents.create'],
-    INCIDENT_LABELS,
-  );
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
-    setD((x) => ({ ...x, [k]: v }));
-    // Editing the field an error is about takes the error away until the next save.
-    clearField(ERROR_FIELD[k] ?? k);
-  };
+  // One schema for both: an incident's fields are the same when logged and when edited.
+  const zf = useZodForm({
+    schema: safeguardsSchemas['incidents.create'],
+    initialValues: draftOf(incident),
+    toInput: (d: Draft) => incidentInputOf(d, forumId, !incident),
+    labels: INCIDENT_LABELS,
+  });
+  const { form, fieldId } = zf;
+  const d = form.values;
+  const newActor = d.newActor;
 
   // Actors linked to the incident but no longer in the forum's list still show, so they can be unlinked.
   const actorChoices = [
@@ -144,61 +163,46 @@ export function IncidentForm({
   const addNewActor = () => {
     if (!newActor) return;
     if (!newActor.name.trim()) {
-      setNewActorError('is required');
+      form.setFieldError('newActor.name', 'Actor name is required.');
       return;
     }
-    set('newActors', [...d.newActors, newActor]);
-    setNewActor(null);
-    setNewActorError(null);
+    form.setValues({ newActors: [...d.newActors, newActor], newActor: null });
+    form.clearFieldError('newActors');
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (saving) return;
-    // A new actor typed in but not yet added goes with the incident too.
-    const pending = newActor && newActor.name.trim() ? [newActor] : [];
-    const fields = {
-      // An empty or impossible date is said as "When is required." with every other error.
-      occurredAt: fromLocalInput(d.when) ?? Number.NaN,
-      channel: d.channel as IncidentChannel,
-      severity: d.severity,
-      status: d.status,
-      description: d.description,
-      targetIds: d.targets.map((t) => t.id),
-      actorIds: d.actorIds,
-      newActors: [...d.newActors, ...pending].map(actorFieldsOf),
-      actions: d.actions,
-      supportOffered: d.supportOffered,
-    };
-    const protect = d.protectTargets && d.targets.length > 0;
-    const extras = {
-      protectTargets: protect,
-      protectReason: protect ? d.protectReason.trim() || DEFAULT_PROTECT_REASON : undefined,
-    };
-    if (!check(incident ? { id: incident.id, ...fields } : { forumId, ...fields, ...extras }))
-      return;
-    setSaving(true);
-    if (incident) {
-      const result = await client.call('incidents.update', { id: incident.id, ...fields });
-      setSaving(false);
-      if (result.ok) onSaved({ incident: result.value, protectedCount: 0 });
-      else show(result.error);
-      return;
-    }
-    const result = await client.call('incidents.create', { forumId, ...fields, ...extras });
-    setSaving(false);
-    if (result.ok)
-      onSaved({
-        incident: result.value.incident,
-        protectedCount: result.value.protectedIds.length,
-      });
-    else show(result.error);
+  const setTargets = (targets: PickedParticipant[]) => {
+    form.setFieldValue('targets', targets);
+    form.clearFieldError('targetIds');
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      onSubmit={zf.onSubmit(
+        async ({ forumId: _forum, protectTargets, protectReason, ...fields }) => {
+          if (incident) {
+            const result = await client.call('incidents.update', { id: incident.id, ...fields });
+            if (result.ok) onSaved({ incident: result.value, protectedCount: 0 });
+            else return result;
+            return;
+          }
+          const result = await client.call('incidents.create', {
+            forumId,
+            ...fields,
+            protectTargets,
+            protectReason,
+          });
+          if (result.ok)
+            onSaved({
+              incident: result.value.incident,
+              protectedCount: result.value.protectedIds.length,
+            });
+          else return result;
+        },
+      )}
+      noValidate
+    >
       <Stack>
-        <ErrorSummary {...summary} />
+        <ErrorSummary {...zf.summary} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label="When"
@@ -207,42 +211,30 @@ export function IncidentForm({
             required
             min="2000-01-01T00:00"
             max="2099-12-31T23:59"
-            value={d.when}
-            onChange={(e) => set('when', e.currentTarget.value)}
-            id={fieldId('occurredAt')}
-            error={errors.occurredAt}
+            {...form.getInputProps('occurredAt')}
             data-autofocus
           />
           <NativeSelect
             label="Where"
             required
-            value={d.channel}
-            onChange={(e) => set('channel', e.currentTarget.value as IncidentChannel)}
+            {...form.getInputProps('channel')}
             data={[
               { value: '', label: 'Choose a channel…' },
               ...INCIDENT_CHANNELS.map((c) => ({ value: c, label: INCIDENT_CHANNEL_LABELS[c] })),
             ]}
-            id={fieldId('channel')}
-            error={errors.channel}
           />
           <NativeSelect
             label="Severity"
-            value={d.severity}
-            onChange={(e) => set('severity', e.currentTarget.value as IncidentSeverity)}
+            {...form.getInputProps('severity')}
             data={INCIDENT_SEVERITIES.map((s) => ({
               value: s,
               label: INCIDENT_SEVERITY_LABELS[s],
             }))}
-            id={fieldId('severity')}
-            error={errors.severity}
           />
           <NativeSelect
             label="Status"
-            value={d.status}
-            onChange={(e) => set('status', e.currentTarget.value as IncidentStatus)}
+            {...form.getInputProps('status')}
             data={INCIDENT_STATUSES.map((s) => ({ value: s, label: INCIDENT_STATUS_LABELS[s] }))}
-            id={fieldId('status')}
-            error={errors.status}
           />
         </SimpleGrid>
         <Textarea
@@ -251,18 +243,16 @@ export function IncidentForm({
           required
           autosize
           minRows={3}
-          value={d.description}
-          onChange={(e) => set('description', e.currentTarget.value)}
-          id={fieldId('description')}
-          error={errors.description}
+          {...form.getInputProps('description')}
         />
 
         <ParticipantPicker
           forumId={forumId}
           legend="Participants targeted"
           value={d.targets}
-          onChange={(targets) => set('targets', targets)}
-          error={errorUnder(errors, 'targetIds')}
+          onChange={setTargets}
+          id={fieldId('targetIds')}
+          error={form.errors.targetIds as string | undefined}
           statusNote={Boolean(incident)}
         />
         {incident
@@ -277,17 +267,13 @@ export function IncidentForm({
                 <Checkbox
                   label="Protect the targeted participants now"
                   description="Their names are replaced by pseudonyms in everything shared outside the coordinators"
-                  checked={d.protectTargets}
-                  onChange={(e) => set('protectTargets', e.currentTarget.checked)}
+                  {...form.getInputProps('protectTargets', { type: 'checkbox' })}
                 />
                 {d.protectTargets && (
                   <TextInput
                     label="Reason for protection"
                     description="Recorded in the audit log"
-                    value={d.protectReason}
-                    onChange={(e) => set('protectReason', e.currentTarget.value)}
-                    id={fieldId('protectReason')}
-                    error={errors.protectReason}
+                    {...form.getInputProps('protectReason')}
                   />
                 )}
               </Stack>
@@ -300,12 +286,7 @@ export function IncidentForm({
                 No disruptive actors on file yet.
               </Text>
             ) : (
-              <Checkbox.Group
-                label="Actors on file"
-                value={d.actorIds}
-                onChange={(ids) => set('actorIds', ids)}
-                error={errorUnder(errors, 'actorIds')}
-              >
+              <Checkbox.Group label="Actors on file" {...form.getInputProps('actorIds')}>
                 <Stack gap={6} mt="xs">
                   {actorChoices.map((a) => (
                     <Checkbox
@@ -317,50 +298,48 @@ export function IncidentForm({
                 </Stack>
               </Checkbox.Group>
             )}
-            {d.newActors.length > 0 && (
-              <Stack gap={4}>
-                <Text size="sm" fw={500}>
-                  New actors, saved with the incident
-                </Text>
-                <Pill.Group aria-label="New actors">
-                  {d.newActors.map((a, i) => (
-                    <Pill
-                      key={`${i}-${a.name}`}
-                      size="md"
-                      withRemoveButton
-                      onRemove={() =>
-                        set(
-                          'newActors',
-                          d.newActors.filter((_, j) => j !== i),
-                        )
-                      }
-                      removeButtonProps={{
-                        tabIndex: 0,
-                        'aria-hidden': false,
-                        'aria-label': `Remove ${a.name}`,
-                      }}
-                    >
-                      {a.excluded ? `${a.name} (excluded)` : a.name}
-                    </Pill>
-                  ))}
-                </Pill.Group>
+            {(d.newActors.length > 0 || form.errors.newActors) && (
+              // The summary's link to "New actor" focuses the first of these.
+              <Stack gap={4} id={fieldId('newActors')}>
+                {d.newActors.length > 0 && (
+                  <>
+                    <Text size="sm" fw={500}>
+                      New actors, saved with the incident
+                    </Text>
+                    <Pill.Group aria-label="New actors">
+                      {d.newActors.map((a, i) => (
+                        <Pill
+                          key={`${i}-${a.name}`}
+                          size="md"
+                          withRemoveButton
+                          onRemove={() => {
+                            form.removeListItem('newActors', i);
+                            form.clearFieldError('newActors');
+                          }}
+                          removeButtonProps={{
+                            tabIndex: 0,
+                            'aria-hidden': false,
+                            'aria-label': `Remove ${a.name}`,
+                          }}
+                        >
+                          {a.excluded ? `${a.name} (excluded)` : a.name}
+                        </Pill>
+                      ))}
+                    </Pill.Group>
+                  </>
+                )}
+                {form.errors.newActors && (
+                  <Text size="sm" c="red">
+                    {form.errors.newActors}
+                  </Text>
+                )}
               </Stack>
-            )}
-            {errorUnder(errors, 'newActors') && (
-              <Text size="sm" c="red">
-                New actor: {errorUnder(errors, 'newActors')}
-              </Text>
             )}
             {newActor ? (
               <Fieldset legend="Add a new actor" variant="filled">
                 <Stack>
                   <ActorFields
-                    draft={newActor}
-                    onChange={(a) => {
-                      setNewActor(a);
-                      if (a.name.trim()) setNewActorError(null);
-                    }}
-                    errors={newActorError ? { name: newActorError } : {}}
+                    field={(k, o) => form.getInputProps(`newActor.${k}`, o)}
                     withNotes={false}
                   />
                   <Group>
@@ -370,8 +349,8 @@ export function IncidentForm({
                     <Button
                       variant="default"
                       onClick={() => {
-                        setNewActor(null);
-                        setNewActorError(null);
+                        form.setFieldValue('newActor', null);
+                        form.clearFieldError('newActor.name');
                       }}
                     >
                       Discard
@@ -381,7 +360,10 @@ export function IncidentForm({
               </Fieldset>
             ) : (
               <Group>
-                <Button variant="default" onClick={() => setNewActor(actorDraftOf())}>
+                <Button
+                  variant="default"
+                  onClick={() => form.setFieldValue('newActor', actorDraftOf())}
+                >
                   Add a new actor
                 </Button>
               </Group>
@@ -392,9 +374,7 @@ export function IncidentForm({
         <Checkbox.Group
           label="Actions taken"
           description="“Excluded this incident's actors from the forum” also marks each of them as excluded"
-          value={d.actions}
-          onChange={(v) => set('actions', v as IncidentAction[])}
-          error={errorUnder(errors, 'actions')}
+          {...form.getInputProps('actions')}
         >
           <Stack gap={6} mt="xs">
             {INCIDENT_ACTIONS.map((a) => (
@@ -406,16 +386,13 @@ export function IncidentForm({
           label="Support offered to those targeted"
           autosize
           minRows={2}
-          value={d.supportOffered}
-          onChange={(e) => set('supportOffered', e.currentTarget.value)}
-          id={fieldId('supportOffered')}
-          error={errors.supportOffered}
+          {...form.getInputProps('supportOffered')}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <SubmitButton busy={saving}>Save incident</SubmitButton>
+          <SubmitButton busy={zf.submitting}>Save incident</SubmitButton>
         </Group>
       </Stack>
     </form>

@@ -46,6 +46,7 @@ export function ParticipantPicker({
   value,
   onChange,
   error,
+  id,
   statusNote = false,
 }: {
   forumId: string;
@@ -53,6 +54,8 @@ export function ParticipantPicker({
   value: PickedParticipant[];
   onChange: (next: PickedParticipant[]) => void;
   error?: string;
+  /** The search input's id: the error summary's link to this field points there. */
+  id?: string;
   /** Say on each chip whether the participant is protected. */
   statusNote?: boolean;
 }) {
@@ -108,6 +111,7 @@ export function ParticipantPicker({
           type="search"
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
+          id={id}
           error={error}
         />
         <Text size="sm" c={failed ? 'red' : 'dimmed'} role="status" aria-live="polite">

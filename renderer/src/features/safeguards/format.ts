@@ -1,4 +1,4 @@
-/* Small formatting helpers of the Safeguards area: local times, identifier lists, field errors. */
+/* Small formatting helpers of the Safeguards area: local times, identifier lists. */
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -33,10 +33,3 @@ export function splitIdentifiers(s: string): string[] {
 }
 
 export const joinIdentifiers = (items: string[]) => items.join('\n');
-
-/** The error of a field or of any of its parts (`emails` also finds `emails.2`). */
-export function errorUnder(errors: Record<string, string>, field: string): string | undefined {
-  if (errors[field]) return errors[field];
-  const key = Object.keys(errors).find((k) => k.startsWith(`${field}.`));
-  return key ? errors[key] : undefined;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditActionLabel, describeAuditDetail } from './audit';
-import { errorUnder, fromLocalInput, splitIdentifiers, toLocalInput } from './format';
+import { fromLocalInput, splitIdentifiers, toLocalInput } from './format';
 
 describe('audit entries read as plain language', () => {
   it('labels the known actions and keeps unknown ones as they are', () => {
@@ -73,10 +73,5 @@ describe('form helpers', () => {
       'b@x.org',
       '@handle',
     ]);
-  });
-
-  it('finds the error of a field or of one of its items', () => {
-    expect(errorUnder({ 'emails.1': 'is required' }, 'emails')).toBe('is required');
-    expect(errorUnder({ email: 'bad' }, 'emails')).toBeUndefined();
   });
 });

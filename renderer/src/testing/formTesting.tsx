@@ -1,0 +1,82 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { render, screen, waitFor } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { expect } from 'vitest';
+import type { RpcResult } from '../../../shared/result';
+import { createClient } from '../api/client';
+import { ClientContext } from '../api/context';
+
+export interface RecordedCall {
+  method: string;
+  input: Record<string, unknown>;
+}
+
+/**
+ * Renders a form with Mantine and a fake backend: `answer` replies to each call, now or later (an
+ * ok envelope with `{}` when it returns undefined); every call is recorded, in order.
+ */
+export function renderForm(
+  ui: ReactElement,
+  answer: (
+    method: string,
+    input: Record<string, unknown>,
+  ) => RpcResult<unknown> | Promise<RpcResult<unknown>> | undefined = () => undefined,
+): RecordedCall[] {
+  const calls: RecordedCall[] = [];
+  const client = createClient((method, raw) => {
+    const input = raw as Record<string, unknown>;
+    calls.push({ method, input });
+    return Promise.resolve(answer(method, input) ?? { ok: true as const, value: {} });
+  });
+  render(
+    <MantineProvider>
+      <Notifications />
+      <ClientContext.Provider value={client}>{ui}</ClientContext.Provider>
+    </MantineProvider>,
+  );
+  return calls;
+}
+
+/** The error summary, once it has focus (it takes focus after every failed save). */
+export async function focusedSummary(): Promise<HTMLElement> {
+  const summary = await screen.findByRole('alert', {
+    name: /^There (is a problem|are \d+ problems)$/,
+  });
+  await waitFor(() => expect(document.activeElement).toBe(summary));
+  return summary;
+}
+
+/** The sentences of the summary's links, in order. */
+export const summaryLinks = (summary: HTMLElement): string[] =>
+  Array.from(summary.querySelectorAll('a')).map((a) => a.textContent ?? '');
+
+/**
+ * Each error is said in the summary and beside its field (the field is invalid and described by
+ * it); each summary link focuses its field. `fields` maps each sentence to its field's input.
+ */
+export function expectErrorsBesideFields(
+  summary: HTMLElement,
+  fields: { message: string; input: () => HTMLElement }[],
+): void {
+  expect(summaryLinks(summary)).toEqual(fields.map((f) => f.message));
+  for (const { message, input } of fields) {
+    const node = input();
+    const describedBy = (node.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '');
+    const group = node.closest('[role="group"], [role="radiogroup"]');
+    const groupDescribedBy = (group?.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '');
+    expect(
+      [...describedBy, ...groupDescribedBy],
+      `the error beside the field of "${message}"`,
+    ).toContain(message);
+    const link = Array.from(summary.querySelectorAll('a')).find((a) => a.textContent === message)!;
+    link.click();
+    expect(document.activeElement, `the field "${message}" links to`).toBe(node);
+  }
+}

@@ -3,11 +3,12 @@ import { MantineProvider } from '@mantine/core';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CallSeriesDetails, CallSummary, Forum, TimelineEntry } from '../../../../shared/api';
+import type { CallSeriesDetails, CallSummary, TimelineEntry } from '../../../../shared/api';
 import type { RpcResult } from '../../../../shared/result';
 import { createClient } from '../../api/client';
 import { ARCHIVED_REASON } from '../../app/forumAccess';
 import { installDomShims } from '../../testing/domShims';
+import { testForum } from '../../testing/fixtures';
 import { TestProviders } from '../../testing/TestProviders';
 import { CallsPage, TimelineTable } from './CallsPage';
 import { SeriesCallsTable } from './SeriesPage';
@@ -15,17 +16,7 @@ import { SeriesCallsTable } from './SeriesPage';
 beforeAll(installDomShims);
 afterEach(cleanup);
 
-const forum: Forum = {
-  id: '00000000-0000-7000-8000-000000000001',
-  title: 'BPF Test',
-  topic: 'Testing',
-  year: 2026,
-  mandate: '',
-  milestones: [],
-  participantCount: 0,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const forum = testForum;
 
 const day = 86_400_000;
 const t0 = Date.UTC(2030, 2, 3, 6);

@@ -6,23 +6,14 @@ import type { RpcResult } from '../../../../shared/result';
 import { createClient } from '../../api/client';
 import { ARCHIVED_REASON } from '../../app/forumAccess';
 import { installDomShims } from '../../testing/domShims';
+import { testForum } from '../../testing/fixtures';
 import { TestProviders } from '../../testing/TestProviders';
 import { SessionDetail } from './SessionDetail';
 
 beforeAll(installDomShims);
 afterEach(cleanup);
 
-const forum: Forum = {
-  id: '00000000-0000-7000-8000-000000000001',
-  title: 'BPF Test',
-  topic: 'Testing',
-  year: 2026,
-  mandate: '',
-  milestones: [],
-  participantCount: 0,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const forum = testForum;
 
 const session: OnsiteSession = {
   id: '00000000-0000-7000-8000-0000000000s1',

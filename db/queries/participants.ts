@@ -272,16 +272,36 @@ export function participantListSql(q: ParticipantListQuery): {
           },
         ]),
   ];
+  const countSql = `SELECT ${arms.map((a) => `(SELECT count(*) FROM ${a.from} WHERE ${a.where})`).join(' + ')}`;
+  const order = `ORDER BY ${keyOrder('')}nameKey ${dir}, id ${dir}`;
+  const keys = (a: (typeof arms)[number]) =>
+    `SELECT id, ${a.select} FROM ${a.from} WHERE ${a.where}`;
+  const rows = `SELECT ${PAGE_COLUMNS} FROM page JOIN participants USING (id)
+      ORDER BY ${keyOrder('page.')}page.nameKey ${dir}, page.id ${dir}`;
+  if (arms.length === 1)
+    return {
+      countSql,
+      pageSql: `WITH page AS (${keys(arms[0])} ${order} LIMIT @limit OFFSET @offset)\n      ${rows}`,
+      params,
+    };
+  // Both arms. Merging them under the LIMIT would step the compound through every key before the
+  // offset (1.65x the coordinators' page near the end of the directory). The P protected people
+  // can move an open row by at most P places, so the open arm is read only from a window that
+  // starts P rows before the offset (skipped in its index, as the coordinators' page skips them)
+  // and is P rows wider than the page. In the merge of that window with all protected rows, a row
+  // at or after the window's first open row stands at (window start + its place), and every
+  // protected row before that first open row stands before the page; so the page is the merge's
+  // slice at (offset − window start).
+  const [open, hiddenArm] = arms;
   return {
-    countSql: `SELECT ${arms.map((a) => `(SELECT count(*) FROM ${a.from} WHERE ${a.where})`).join(' + ')}`,
-    // The page's keys first (each arm read from an index, the unprotected one from a partial
-    // index of exactly its people, so the offset is skipped in the index), then its 100 rows.
-    pageSql: `WITH page AS (${arms
-      .map((a) => `SELECT id, ${a.select} FROM ${a.from} WHERE ${a.where}`)
-      .join('\n      UNION ALL\n      ')}
-      ORDER BY ${keyOrder('')}nameKey ${dir}, id ${dir} LIMIT @limit OFFSET @offset)
-      SELECT ${PAGE_COLUMNS} FROM page JOIN participants USING (id)
-      ORDER BY ${keyOrder('page.')}page.nameKey ${dir}, page.id ${dir}`,
+    countSql,
+    pageSql: `WITH protectedCount AS (SELECT count(*) AS n FROM ${hiddenArm.from} WHERE ${hiddenArm.where}),
+      windowStart AS (SELECT max(0, @offset - n) AS s, n FROM protectedCount),
+      openWindow AS (${keys(open)} ${order}
+        LIMIT @limit + (SELECT n FROM windowStart) OFFSET (SELECT s FROM windowStart)),
+      page AS (SELECT * FROM openWindow UNION ALL ${keys(hiddenArm)}
+        ${order} LIMIT @limit OFFSET @offset - (SELECT s FROM windowStart))
+      ${rows}`,
     params,
   };
 }

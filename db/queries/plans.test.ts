@@ -77,68 +77,79 @@ describe('query plans', () => {
             listedOnly: true,
           });
           const p = plan(db, pageSql, params);
-          // The two arms are merged; only the protected arm (few rows) has a sort step of its own,
-          // and the page's 50 rows are read (and put in order) after the LIMIT.
+          // The open arm's window is read in order from the partial index (the offset skipped in
+          // the index); only the window (page + protected rows) and the protected arm are sorted
+          // for the merge, and the page's 50 rows are read (and put in order) after the LIMIT.
           expect(p).toContain('MERGE (UNION ALL)');
-          const left = p.slice(p.indexOf('\nLEFT'), p.indexOf('\nRIGHT'));
-          expect(left).toContain(INDEXES[sort][1]);
-          expect(left).not.toContain('TEMP B-TREE');
+          const window = p.slice(p.indexOf('CO-ROUTINE openWindow'), p.indexOf('SCAN openWindow'));
+          expect(window).toContain(INDEXES[sort][1]);
+          expect(window).not.toContain('TEMP B-TREE');
           expect(p.slice(p.lastIndexOf('SCAN page'))).toContain('(id=?)');
         });
       }
 
   it('a public page equals the same page read with every row (keys first, rows after the LIMIT)', () => {
+    // Offsets before, at and after the protected count (26 listed; 13 in academia), deep, at the end and past it;
+    // both directions, with and without a filter (the window's arithmetic is checked on each).
     for (const sort of SORTS)
-      for (const offset of [0, 7, 600, 1320]) {
-        const q = {
-          forumId: 'f',
-          terms: [],
-          sort,
-          direction: 'desc' as const,
-          offset,
-          limit: 25,
-          pseudonymsOnly: true,
-          listedOnly: true,
-        };
-        const { pageSql, params } = participantListSql(q);
-        const got = (db.prepare(pageSql).all(params) as { id: string }[]).map((r) => r.id);
-        // The reference: every listed row, sorted as the arms sort them, then sliced.
-        const rows = db
-          .prepare(
-            `SELECT id, is_protected AS p, organisation AS o, country AS c, stakeholder_group AS g,
+      for (const direction of ['asc', 'desc'] as const)
+        for (const stakeholderGroup of [undefined, 'academia'])
+          for (const offset of [0, 7, 12, 13, 14, 25, 26, 27, 300, 600, 1320, 1330, 1333, 5000]) {
+            const q = {
+              forumId: 'f',
+              terms: [],
+              sort,
+              direction,
+              stakeholderGroup,
+              offset,
+              limit: 25,
+              pseudonymsOnly: true,
+              listedOnly: true,
+            };
+            const { pageSql, params } = participantListSql(q);
+            const got = (db.prepare(pageSql).all(params) as { id: string }[]).map((r) => r.id);
+            // The reference: every listed row, sorted as the arms sort them, then sliced.
+            const rows = db
+              .prepare(
+                `SELECT id, is_protected AS p, organisation AS o, country AS c, stakeholder_group AS g,
               role AS r, created_at AS t, sort_name AS n, lower(coalesce(pseudonym, '')) AS ps
-             FROM participants WHERE forum_id = 'f' AND removed_at IS NULL AND consent_listed = 1`,
-          )
-          .all() as {
-          id: string;
-          p: number;
-          o: string | null;
-          c: string | null;
-          g: string;
-          r: string;
-          t: number;
-          n: string;
-          ps: string;
-        }[];
-        const key = (x: (typeof rows)[number]): [string | number, string] => {
-          const name = x.p ? x.ps : x.n;
-          if (sort === 'organisation') return [x.p ? '' : (x.o ?? '').toLowerCase(), name];
-          if (sort === 'country') return [x.p ? '' : (x.c ?? ''), name];
-          if (sort === 'stakeholderGroup') return [x.g, name];
-          if (sort === 'role') return [x.r, name];
-          return [x.t, name];
-        };
-        const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-        const want = rows
-          .sort((a, b) => {
-            const [ka, na] = key(a);
-            const [kb, nb] = key(b);
-            return -(cmp(ka, kb) || cmp(na, nb) || cmp(a.id, b.id));
-          })
-          .slice(offset, offset + 25)
-          .map((x) => x.id);
-        expect(got, `${sort} at ${offset}`).toEqual(want);
-      }
+             FROM participants WHERE forum_id = 'f' AND removed_at IS NULL AND consent_listed = 1
+               AND (@g IS NULL OR stakeholder_group = @g)`,
+              )
+              .all({ g: stakeholderGroup ?? null }) as {
+              id: string;
+              p: number;
+              o: string | null;
+              c: string | null;
+              g: string;
+              r: string;
+              t: number;
+              n: string;
+              ps: string;
+            }[];
+            const key = (x: (typeof rows)[number]): [string | number, string] => {
+              const name = x.p ? x.ps : x.n;
+              if (sort === 'organisation') return [x.p ? '' : (x.o ?? '').toLowerCase(), name];
+              if (sort === 'country') return [x.p ? '' : (x.c ?? ''), name];
+              if (sort === 'stakeholderGroup') return [x.g, name];
+              if (sort === 'role') return [x.r, name];
+              return [x.t, name];
+            };
+            const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+            const want = rows
+              .sort((a, b) => {
+                const [ka, na] = key(a);
+                const [kb, nb] = key(b);
+                return (
+                  (direction === 'desc' ? -1 : 1) * (cmp(ka, kb) || cmp(na, nb) || cmp(a.id, b.id))
+                );
+              })
+              .slice(offset, offset + 25)
+              .map((x) => x.id);
+            expect(got, `${sort} ${direction} ${stakeholderGroup ?? ''} at ${offset}`).toEqual(
+              want,
+            );
+          }
   });
 
   it('searches contributions with the forum inside the full-text query: only that forum, from the index', () => {

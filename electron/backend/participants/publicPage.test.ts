@@ -193,3 +193,35 @@ describe('the public directory page sorted by another column', () => {
     );
   }, 90_000);
 });
+
+describe('the public directory and the protection filter', () => {
+  it('has no protection filter: it would list and count the protected people', async () => {
+    const backend = createBackend({ dbFile: ':memory:', shell: 'test' });
+    try {
+      const call = caller(backend);
+      const forum = await call<{ id: string }>('forums.create', { title: 'P', year: 2026 });
+      const p = await call<{ id: string }>('participants.create', {
+        forumId: forum.id,
+        fullName: 'Paula Protected',
+        stakeholderGroup: 'academia',
+        consentListed: true,
+      });
+      await call('participants.protect', { id: p.id, reason: 'targeted' });
+      for (const protection of ['only', 'none'] as const) {
+        const r = await backend.dispatch(
+          'participants.list',
+          { forumId: forum.id, protection, offset: 0, limit: 10 },
+          PUBLIC,
+        );
+        expect(r.ok).toBe(false);
+        if (!r.ok) {
+          // The public audience's input schema has no such field: refused at the boundary.
+          expect(r.error).toMatchObject({ code: 'validation', field: 'protection' });
+          expect(r.error.message).toMatch(/is not a field of this method/);
+        }
+      }
+    } finally {
+      backend.close();
+    }
+  });
+});

@@ -105,6 +105,7 @@ const FORUM_OF: Record<string, string> = {
   contribution: 'SELECT forum_id FROM contributions WHERE id = ?',
   session: 'SELECT forum_id FROM onsite_sessions WHERE id = ?',
   report: 'SELECT forum_id FROM reports WHERE id = ?',
+  savedFilter: 'SELECT forum_id FROM saved_filters WHERE id = ?',
   reportSection: `SELECT r.forum_id FROM report_sections s JOIN reports r ON r.id = s.report_id
     WHERE s.id = ?`,
   round: `SELECT r.forum_id FROM comment_rounds c JOIN reports r ON r.id = c.report_id

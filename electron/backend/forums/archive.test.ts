@@ -30,6 +30,12 @@ const everything = () => JSON.stringify([...dumpForum(backend, forumId)]);
 
 describe('archiving a forum', () => {
   it('hides nothing from the list but marks it, and refuses every kind of write naming the forum', async () => {
+    const filter = await call<{ id: string }>(backend, 'savedFilters.save', {
+      forumId,
+      list: 'participants',
+      name: 'Civil society',
+      params: { stakeholderGroup: 'civil_society' },
+    });
     const archived = await call<Forum>(backend, 'forums.archive', { id: forumId });
     expect(archived.archivedAt).toBe(FIXED);
     const list = await call<ForumSummary[]>(backend, 'forums.list', {});
@@ -61,6 +67,8 @@ describe('archiving a forum', () => {
       ['sessions.setAttendance', { sessionId, participantId, status: 'attended' }],
       ['themes.create', { forumId, name: 'New theme' }],
       ['forums.setRetention', { forumId, months: 12 }],
+      ['savedFilters.save', { forumId, list: 'participants', name: 'New', params: {} }],
+      ['savedFilters.remove', { id: filter.id }],
       ['forums.archive', { id: forumId }],
     ];
     for (const [method, input] of attempts) {
@@ -75,6 +83,7 @@ describe('archiving a forum', () => {
       );
     }
     expect(everything()).toBe(before);
+    expect(one('SELECT count(*) FROM saved_filters WHERE id = ?', filter.id)).toBe(1);
     // Reads and publications still work.
     expect(await backend.dispatch('participants.list', { forumId })).toMatchObject({
       ok: true,

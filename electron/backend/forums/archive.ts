@@ -35,6 +35,7 @@ const ID_KIND: Record<string, ForumOwnedKind> = {
   contributions: 'contribution',
   sessions: 'session',
   report: 'report',
+  savedFilters: 'savedFilter',
 };
 
 /** Report methods whose `id` is not a report. */

@@ -95,6 +95,7 @@ function openBackendWorker(port: WorkerPort, config: WorkerConfig): void {
         // Progress of long reads (an import preview) goes out on the live-update channel.
         emit: (event) => post({ type: 'event', event }),
       });
+      backend.warm();
       answer = async (m, signal) => {
         const { result, audit } = await backend.dispatch(
           m.method,

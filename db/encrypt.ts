@@ -5,7 +5,11 @@
  *   2. build the encrypted file `<db>.encrypting` from another copy (SQLCipher re-key of a plain
  *      file), integrity_check it and fsync it;
  *   3. rename `<db>.encrypting` over `<db>` (atomic) and fsync the folder;
- *   4. open `<db>` with the key, integrity_check, and only then remove the plain copy.
+ *   4. open `<db>` with the key, and only then remove the plain copy. The file's bytes are the
+ *      ones that passed integrity_check in step 2 (a rename does not change them), so this open
+ *      checks only that the key reads the file at its final path: a second integrity_check of the
+ *      same bytes took 41 s of the 124 s that a 660 MB database (100,000 participants, 1,000,000
+ *      attendance records) spent in this function.
  *
  * A kill before 3 leaves the plain `<db>` (the next open starts again); after 3, the encrypted one.
  * `recoverInPlaceEncryption` runs at every open and tidies what an interrupted run left.
@@ -111,7 +115,7 @@ export function encryptInPlace(file: string, key: Buffer): { copy: string } {
   renameSync(building, file);
   fsyncDir(dirname(file));
   // 4. The plain copy goes only once the encrypted file has passed its check.
-  if (!opensWithKey(file, key))
+  if (!opensWithKey(file, key, 'key'))
     throw new Error(
       `${file} did not pass its check after encryption; the plain copy is kept at ${copy}.`,
     );

@@ -47,7 +47,7 @@ const electron = vi.hoisted(() => {
         },
       },
       shell: { openExternal: vi.fn() },
-      ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+      ipcMain: { handle: vi.fn(), removeHandler: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
       dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
       Menu: { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn() },
     },
@@ -122,6 +122,7 @@ describe('main process lifecycle', () => {
     expect(electron.module.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(electron.module.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.module.ipcMain.handle).toHaveBeenCalledWith('rpc', expect.any(Function));
+    expect(electron.module.ipcMain.on).toHaveBeenCalledWith('rpc-cancel', expect.any(Function));
     expect(electron.module.Menu.setApplicationMenu).toHaveBeenCalled();
 
     expect(electron.windows).toHaveLength(1);

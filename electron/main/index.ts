@@ -70,7 +70,7 @@ async function start(): Promise<void> {
       if (!window.isDestroyed()) sendEvent(window.webContents, 'event', event);
   });
   registerIpc({
-    dispatch: (method, input, session) => opened.dispatch(method, input, session),
+    dispatch: (method, input, session, signal) => opened.dispatch(method, input, session, signal),
     sessions: opened.sessions,
     shellMethods: createAllShellMethods(),
     isTrustedSender: createSenderCheck({

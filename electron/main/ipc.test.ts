@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RpcResult } from '../../shared/result';
 
 const electron = vi.hoisted(() => ({
-  ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+  ipcMain: { handle: vi.fn(), removeHandler: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
   BrowserWindow: { fromWebContents: vi.fn(() => null), getAllWindows: vi.fn(() => []) },
   app: { getPath: vi.fn(() => '/home/user/Downloads') },
   dialog: { showSaveDialog: vi.fn() },
@@ -19,7 +19,9 @@ import {
   createShellMethods,
   METHOD_PATTERN,
   EVENT_CHANNEL,
+  CancellableCalls,
   registerIpc,
+  RPC_CANCEL_CHANNEL,
   RPC_CHANNEL,
   sendEvent,
   type ShellDeps,
@@ -310,6 +312,53 @@ describe('registerIpc', () => {
     );
     unregister();
     expect(electron.ipcMain.removeHandler).toHaveBeenCalledWith(RPC_CHANNEL);
+  });
+
+  it('cancels a call made with a call id, only from the window that made it', async () => {
+    electron.ipcMain.handle.mockClear();
+    electron.ipcMain.on.mockClear();
+    let seen: AbortSignal | undefined;
+    let finish: (r: RpcResult<unknown>) => void = () => {};
+    const dispatch = vi.fn(
+      (_m: string, _i: unknown, _s: unknown, signal?: AbortSignal) =>
+        new Promise<RpcResult<unknown>>((resolve) => {
+          seen = signal;
+          finish = resolve;
+          signal?.addEventListener('abort', () =>
+            resolve({ ok: false, error: { code: 'cancelled', message: 'Cancelled.' } }),
+          );
+        }),
+    );
+    const cancellable = new CancellableCalls();
+    const unregister = registerIpc({ dispatch, isTrustedSender, cancellable });
+    const [[, invoke]] = electron.ipcMain.handle.mock.calls as unknown as [
+      [string, (e: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>],
+    ];
+    const [[channel, onCancel]] = electron.ipcMain.on.mock.calls as unknown as [
+      [string, (e: unknown, callId: unknown) => void],
+    ];
+    expect(channel).toBe(RPC_CANCEL_CHANNEL);
+
+    const answer = invoke(fakeEvent(), 'participants.importPreview', {}, null, 5);
+    expect(seen?.aborted).toBe(false);
+    expect(cancellable.size).toBe(1);
+    // Another window's cancel, an untrusted frame's, and a wrong id change nothing.
+    onCancel(fakeEvent({ contentsId: 2 }), 5);
+    onCancel(fakeEvent({ frame: null }), 5);
+    onCancel(fakeEvent(), 6);
+    onCancel(fakeEvent(), '5');
+    expect(seen?.aborted).toBe(false);
+    onCancel(fakeEvent(), 5);
+    expect(await answer).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(cancellable.size).toBe(0);
+
+    // Without a call id the call carries no signal (and answers as before).
+    const plain = invoke(fakeEvent(), 'forums.list', {});
+    expect(dispatch).toHaveBeenLastCalledWith('forums.list', {}, expect.any(Object));
+    finish({ ok: true, value: [] });
+    expect(await plain).toEqual({ ok: true, value: [] });
+    unregister();
+    expect(electron.ipcMain.removeListener).toHaveBeenCalledWith(RPC_CANCEL_CHANNEL, onCancel);
   });
 });
 

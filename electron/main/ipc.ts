@@ -5,6 +5,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  type IpcMainEvent,
   type IpcMainInvokeEvent,
   type SaveDialogOptions,
   type WebContents,
@@ -15,6 +16,8 @@ import { isWebUrl, openWebLink } from './security';
 
 /** The one channel the renderer may call (through the preload's `invoke`). */
 export const RPC_CHANNEL = 'rpc';
+/** Cancels a call the same window made with a call id (the preload's `cancel`). */
+export const RPC_CANCEL_CHANNEL = 'rpc-cancel';
 /** The one channel main pushes events on (the preload's `on` listens to it). */
 export const EVENT_CHANNEL = 'event';
 /** `area.method`, e.g. `forums.list`; anything else is refused before reaching the backend. */
@@ -27,8 +30,10 @@ export type Dispatch = (
   method: string,
   input: unknown,
   session: Session,
+  signal?: AbortSignal,
 ) => Promise<RpcResult<unknown>>;
-export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+/** Checks who sent an IPC message (an invoke or a plain send: both carry sender and frame). */
+export type SenderCheck = (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>) => boolean;
 export type ShellMethod = (
   input: unknown,
   event: IpcMainInvokeEvent,
@@ -76,6 +81,34 @@ export interface RpcDeps {
   isTrustedSender: SenderCheck;
   /** `shell.*` methods served by main itself; defaults to `createShellMethods()`. */
   shellMethods?: Readonly<Record<string, ShellMethod>>;
+  /** Where calls made with a call id wait to be cancelled (shared with the cancel listener). */
+  cancellable?: CancellableCalls;
+}
+
+/**
+ * The calls in flight that their window may cancel, by window and call id: a window can cancel
+ * only its own calls (the id is the window's counter, so another window's id names nothing).
+ */
+export class CancellableCalls {
+  private readonly calls = new Map<string, AbortController>();
+  private static key = (contentsId: number, callId: number) => `${contentsId}:${callId}`;
+
+  /** The signal of a new call, and the function that forgets it when it is answered. */
+  register(contentsId: number, callId: number): { signal: AbortSignal; done: () => void } {
+    const key = CancellableCalls.key(contentsId, callId);
+    const controller = new AbortController();
+    this.calls.set(key, controller);
+    return { signal: controller.signal, done: () => this.calls.delete(key) };
+  }
+
+  cancel(contentsId: number, callId: unknown): void {
+    if (typeof callId !== 'number' || !Number.isSafeInteger(callId)) return;
+    this.calls.get(CancellableCalls.key(contentsId, callId))?.abort();
+  }
+
+  get size(): number {
+    return this.calls.size;
+  }
 }
 
 /** The session of a window's own connection: coordinators (the desktop user), bound to it. */
@@ -89,9 +122,10 @@ export function createRpcHandler(
   method: unknown,
   input: unknown,
   sessionToken?: unknown,
+  callId?: unknown,
 ) => Promise<RpcResult<unknown>> {
   const shellMethods = deps.shellMethods ?? createShellMethods();
-  return async (event, method, input, sessionToken) => {
+  return async (event, method, input, sessionToken, callId) => {
     if (!deps.isTrustedSender(event)) {
       return fail('unauthorized', 'This window is not allowed to talk to Intersession.');
     }
@@ -115,6 +149,15 @@ export function createRpcHandler(
           ? await handler(input, event)
           : fail('unknown_method', `Unknown method: ${method}`);
       }
+      // A call with an id can be cancelled by its window (an import preview's "Stop checking").
+      if (deps.cancellable && typeof callId === 'number' && Number.isSafeInteger(callId)) {
+        const { signal, done } = deps.cancellable.register(event.sender.id, callId);
+        try {
+          return await deps.dispatch(method, input, session, signal);
+        } finally {
+          done();
+        }
+      }
       return await deps.dispatch(method, input, session);
     } catch (error) {
       console.error(`RPC ${method} failed:`, error);
@@ -123,10 +166,18 @@ export function createRpcHandler(
   };
 }
 
-/** Registers the `rpc` handler; returns a function that removes it. */
+/** Registers the `rpc` handler and its cancel listener; returns a function that removes them. */
 export function registerIpc(deps: RpcDeps): () => void {
-  ipcMain.handle(RPC_CHANNEL, createRpcHandler(deps));
-  return () => ipcMain.removeHandler(RPC_CHANNEL);
+  const cancellable = deps.cancellable ?? new CancellableCalls();
+  const onCancel = (event: IpcMainEvent, callId: unknown) => {
+    if (deps.isTrustedSender(event)) cancellable.cancel(event.sender.id, callId);
+  };
+  ipcMain.handle(RPC_CHANNEL, createRpcHandler({ ...deps, cancellable }));
+  ipcMain.on(RPC_CANCEL_CHANNEL, onCancel);
+  return () => {
+    ipcMain.removeHandler(RPC_CHANNEL);
+    ipcMain.removeListener(RPC_CANCEL_CHANNEL, onCancel);
+  };
 }
 
 /** Pushes an event to a window; the renderer receives it through `window.intersession.on(name)`. */

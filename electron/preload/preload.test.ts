@@ -34,7 +34,7 @@ vi.mock('electron', () => ({
 }));
 
 await import('./index');
-const { EVENT_CHANNEL, RPC_CHANNEL } = await import('../main/ipc');
+const { EVENT_CHANNEL, RPC_CANCEL_CHANNEL, RPC_CHANNEL } = await import('../main/ipc');
 
 function exposed(): IntersessionBridge {
   expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
@@ -50,9 +50,10 @@ function emit(channel: string, ...args: unknown[]): void {
 }
 
 describe('preload', () => {
-  it('exposes exactly invoke and on, as functions', () => {
+  it('exposes exactly invoke, cancel and on, as functions', () => {
     const api = exposed();
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(api).sort()).toEqual(['cancel', 'invoke', 'on']);
+    expect(typeof api.cancel).toBe('function');
     expect(typeof api.invoke).toBe('function');
     expect(typeof api.on).toBe('function');
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
@@ -81,6 +82,19 @@ describe('preload', () => {
     );
   });
 
+  it('invoke with a call id passes it fifth (token or null fourth), and cancel sends that id', async () => {
+    const api = exposed();
+    electron.ipcRenderer.invoke.mockClear();
+    await api.invoke('participants.importPreview', { forumId: 'f1' }, undefined, 7);
+    await api.invoke('participants.list', { forumId: 'f1' }, 'tok-123', 8);
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
+      [RPC_CHANNEL, 'participants.importPreview', { forumId: 'f1' }, null, 7],
+      [RPC_CHANNEL, 'participants.list', { forumId: 'f1' }, 'tok-123', 8],
+    ]);
+    api.cancel(7);
+    expect(electron.ipcRenderer.send).toHaveBeenCalledExactlyOnceWith(RPC_CANCEL_CHANNEL, 7);
+  });
+
   it('on delivers only the payload of the named event, never the IPC event object', () => {
     const api = exposed();
     const listener = vi.fn();
@@ -100,6 +114,7 @@ describe('preload', () => {
 
   it('uses the channels main listens and sends on', () => {
     expect(RPC_CHANNEL).toBe('rpc');
+    expect(RPC_CANCEL_CHANNEL).toBe('rpc-cancel');
     expect(EVENT_CHANNEL).toBe('event');
   });
 });

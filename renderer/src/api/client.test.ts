@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RpcResult } from '../../../shared/result';
-import { createClient, type Transport } from './client';
+import {
+  cancelledByCaller,
+  createClient,
+  httpTransport,
+  ipcTransport,
+  type Transport,
+} from './client';
 
 describe('a client on a narrower session', () => {
   it('opens it with session.open and sends every later call with its token', async () => {
@@ -42,5 +48,73 @@ describe('a client on a narrower session', () => {
       withSession: () => async () => refusal,
     });
     expect(await client.narrow('participants')).toEqual(refusal);
+  });
+});
+
+describe('cancelling a call', () => {
+  it('over HTTP aborts the request, and the call answers cancelled', async () => {
+    let seen: AbortSignal | undefined;
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = ((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => {
+        seen = init.signal ?? undefined;
+        init.signal?.addEventListener('abort', () =>
+          reject(new DOMException('The operation was aborted.', 'AbortError')),
+        );
+      })) as typeof fetch;
+    try {
+      const client = createClient(httpTransport('t'.repeat(40)));
+      const controller = new AbortController();
+      const answer = client.call(
+        'participants.importPreview',
+        { forumId: 'f1', csv: 'a', duplicates: 'skip' },
+        { signal: controller.signal },
+      );
+      expect(seen?.aborted).toBe(false);
+      controller.abort();
+      expect(await answer).toEqual(cancelledByCaller());
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
+  it('over the desktop bridge sends a call id, and cancels by that id', async () => {
+    const invoked: unknown[][] = [];
+    const cancelled: number[] = [];
+    let answer: (r: RpcResult<unknown>) => void = () => {};
+    const bridge = {
+      invoke: (...args: unknown[]) => {
+        invoked.push(args);
+        return new Promise<RpcResult<unknown>>((resolve) => (answer = resolve));
+      },
+      cancel: (id: number) => cancelled.push(id),
+      on: () => () => {},
+    } as unknown as NonNullable<Window['intersession']>;
+    const client = createClient(ipcTransport(bridge));
+    // Without a signal nothing changes: no id, nothing to cancel.
+    const plain = client.call('forums.list', {});
+    answer({ ok: true, value: [] });
+    await plain;
+    const first = new AbortController();
+    const a = client.call('forums.list', {}, { signal: first.signal });
+    answer({ ok: true, value: [] });
+    await a;
+    const second = new AbortController();
+    const b = client.call('forums.list', {}, { signal: second.signal });
+    second.abort();
+    answer({ ok: false, error: { code: 'cancelled', message: 'Cancelled.' } });
+    expect(await b).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    first.abort(); // after its answer: sends nothing
+    expect(invoked).toEqual([
+      ['forums.list', {}],
+      ['forums.list', {}, undefined, 1],
+      ['forums.list', {}, undefined, 2],
+    ]);
+    expect(cancelled).toEqual([2]);
+    // A signal aborted before the call never reaches the backend.
+    expect(await client.call('forums.list', {}, { signal: AbortSignal.abort() })).toEqual(
+      cancelledByCaller(),
+    );
+    expect(invoked).toHaveLength(3);
   });
 });

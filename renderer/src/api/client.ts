@@ -3,13 +3,32 @@ import type { Audience } from '../../../shared/domain/vocabulary';
 import type { RpcResult } from '../../../shared/result';
 import { silentChannel, type EventChannel, type EventListener } from './events';
 
-/** Carries one call to the backend and brings back its envelope. */
-export type Transport = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
+/**
+ * Carries one call to the backend and brings back its envelope. Aborting `signal` cancels the
+ * call: the backend stops it (a long read, an import preview) and it answers `cancelled`.
+ */
+export type Transport = (
+  method: string,
+  input: unknown,
+  signal?: AbortSignal,
+) => Promise<RpcResult<unknown>>;
+
+export interface CallOptions {
+  /** Cancels the call when aborted (it then answers `cancelled`; nothing is written). */
+  signal?: AbortSignal;
+}
+
+/** The envelope of a call cancelled by its caller. */
+export const cancelledByCaller = (): RpcResult<never> => ({
+  ok: false,
+  error: { code: 'cancelled', message: 'Cancelled; nothing was changed.' },
+});
 
 export interface Client {
   call<M extends MethodName & keyof AppApi>(
     method: M,
     input: MethodInput<M>,
+    options?: CallOptions,
   ): Promise<RpcResult<MethodOutput<M>>>;
   /** Whose eyes this client's session answers for (the backend decides what that shows). */
   readonly audience: Audience;
@@ -37,8 +56,8 @@ export function createClient(transport: Transport, opts: ClientOptions = {}): Cl
     audience: opts.audience ?? 'coordinators',
     events,
     onEvent: (listener) => events.subscribe(listener),
-    call: (method, input) =>
-      transport(method, input) as Promise<RpcResult<MethodOutput<typeof method>>>,
+    call: (method, input, options) =>
+      transport(method, input, options?.signal) as Promise<RpcResult<MethodOutput<typeof method>>>,
     async narrow(audience) {
       if (audience === client.audience) return { ok: true, value: client };
       const opened = await client.call('session.open', { audience });
@@ -62,16 +81,19 @@ export function createClient(transport: Transport, opts: ClientOptions = {}): Cl
 
 /** Browser mode: `POST /rpc/<method>` with the session token (the URL's, or a narrower one). */
 export function httpTransport(token: string, base = ''): Transport {
-  return async (method, input) => {
+  return async (method, input, signal) => {
     try {
+      // An aborted request closes its connection, which the server turns into a cancel.
       const res = await fetch(`${base}/rpc/${encodeURIComponent(method)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify(input ?? {}),
+        signal,
       });
       const body = (await res.json()) as RpcResult<unknown>;
       return body;
     } catch (e) {
+      if (signal?.aborted) return cancelledByCaller();
       return {
         ok: false,
         error: { code: 'internal', message: `Cannot reach Intersession (${String(e)})` },
@@ -85,8 +107,19 @@ export function ipcTransport(
   bridge: NonNullable<Window['intersession']>,
   sessionToken?: string,
 ): Transport {
-  return (method, input) =>
-    sessionToken === undefined
-      ? bridge.invoke(method, input)
-      : bridge.invoke(method, input, sessionToken);
+  let lastCallId = 0;
+  return (method, input, signal) => {
+    if (!signal)
+      return sessionToken === undefined
+        ? bridge.invoke(method, input)
+        : bridge.invoke(method, input, sessionToken);
+    if (signal.aborted) return Promise.resolve(cancelledByCaller());
+    // A cancellable call carries an id of this page's; aborting sends that id to main.
+    const callId = ++lastCallId;
+    const onAbort = () => bridge.cancel(callId);
+    signal.addEventListener('abort', onAbort, { once: true });
+    return bridge
+      .invoke(method, input, sessionToken, callId)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  };
 }

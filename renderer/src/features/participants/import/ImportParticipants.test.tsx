@@ -343,3 +343,109 @@ describe('ImportParticipants', () => {
     expect(onImported).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('ImportParticipants on a large file', () => {
+  /** A backend whose first page answers at once and whose whole-file check waits to be told. */
+  function setupLarge() {
+    const calls: { method: string; input: Record<string, unknown>; signal?: AbortSignal }[] = [];
+    let finishFull: (() => void) | undefined;
+    const first: ImportPreview = { ...previewFor(true), totalRows: 100_000, checkedRows: 20 };
+    const whole: ImportPreview = {
+      ...previewFor(true),
+      totalRows: 100_000,
+      checkedRows: 100_000,
+      validRows: 100_000,
+      counts: { add: 100_000, merge: 0, skip: 0, invalid: 0 },
+    };
+    const transport = (method: string, raw: unknown, signal?: AbortSignal) => {
+      const input = raw as Record<string, unknown>;
+      calls.push({ method, input, signal });
+      if (method !== 'participants.importPreview')
+        return Promise.resolve<RpcResult<unknown>>({
+          ok: false,
+          error: { code: 'unknown_method', message: method },
+        });
+      if (input.firstPage) return Promise.resolve<RpcResult<unknown>>({ ok: true, value: first });
+      return new Promise<RpcResult<unknown>>((resolve) => {
+        finishFull = () => resolve({ ok: true, value: whole });
+        signal?.addEventListener('abort', () =>
+          resolve({ ok: false, error: { code: 'cancelled', message: 'Cancelled.' } }),
+        );
+      });
+    };
+    const live = liveChannel();
+    render(
+      <MantineProvider>
+        <ClientContext.Provider value={createClient(transport, { events: live.channel })}>
+          <ImportParticipants opened forumId={FORUM_ID} onClose={vi.fn()} onImported={vi.fn()} />
+        </ClientContext.Provider>
+      </MantineProvider>,
+    );
+    return { calls, live, finish: () => act(() => finishFull?.()) };
+  }
+
+  async function chooseLargeFile() {
+    const input = screen.getByLabelText('CSV file') as HTMLInputElement;
+    const file = new File(['Name,E-mail,Sector\nAna,ana@example.org,NGO\n'], 'big.csv', {
+      type: 'text/csv',
+    });
+    Object.defineProperty(input, 'files', { configurable: true, value: [file] });
+    fireEvent.change(input);
+    await screen.findByText(/First 20 of 100,000 rows checked/);
+  }
+
+  it('shows the first page at once, then the whole-file check with its progress, then all rows', async () => {
+    const { calls, live, finish } = setupLarge();
+    await chooseLargeFile();
+    // The first rows are there while every row is checked; Import waits for the whole file.
+    expect(screen.getByRole('table', { name: 'Import preview' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Import .* rows$/ }).hasAttribute('disabled')).toBe(
+      true,
+    );
+    const full = calls.find((c) => !c.input.firstPage)!;
+    expect(full.input).toMatchObject({ mapping, previewId: expect.any(String) });
+    expect(full.signal?.aborted).toBe(false);
+    expect(screen.getByRole('progressbar', { name: 'File check progress' })).toBeTruthy();
+    live.emit({
+      kind: 'progress',
+      jobId: full.input.previewId as string,
+      done: 40_000,
+      total: 100_000,
+    });
+    await screen.findByText(/Checking every row: 40,000 of 100,000/);
+    // Another preview's progress is not this one's.
+    live.emit({ kind: 'progress', jobId: FORUM_ID, done: 90_000, total: 100_000 });
+    expect(screen.queryByText(/90,000/)).toBeNull();
+    finish();
+    await screen.findByText(/^100,000 rows: 100,000 to add/);
+    expect(screen.queryByRole('progressbar', { name: 'File check progress' })).toBeNull();
+    expect(
+      screen.getByRole('button', { name: 'Import 100,000 rows' }).hasAttribute('disabled'),
+    ).toBe(false);
+  });
+
+  it('"Stop checking" cancels the whole-file check; "Check the whole file" starts it again', async () => {
+    const { calls, live } = setupLarge();
+    await chooseLargeFile();
+    const full = calls.find((c) => !c.input.firstPage)!;
+    live.emit({
+      kind: 'progress',
+      jobId: full.input.previewId as string,
+      done: 12_000,
+      total: 100_000,
+    });
+    await screen.findByText(/Checking every row: 12,000/);
+    fireEvent.click(screen.getByRole('button', { name: 'Stop checking' }));
+    expect(full.signal?.aborted).toBe(true);
+    await screen.findByText(/Checking stopped after 12,000 of 100,000 rows/);
+    expect(screen.getByRole('button', { name: /^Import .* rows$/ }).hasAttribute('disabled')).toBe(
+      true,
+    );
+    const before = calls.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Check the whole file' }));
+    await waitFor(() => expect(calls.length).toBe(before + 2));
+    expect(calls.at(-2)?.input.firstPage).toBe(true);
+    expect(calls.at(-1)?.signal?.aborted).toBe(false);
+    expect(screen.queryByText(/Checking stopped/)).toBeNull();
+  });
+});

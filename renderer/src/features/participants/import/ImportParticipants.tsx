@@ -29,6 +29,7 @@ import type {
   ImportRowError,
 } from '../../../../../shared/api';
 import { countryByCode } from '../../../../../shared/domain/countries';
+import { newId } from '../../../../../shared/domain/ids';
 import { STAKEHOLDER_GROUP_LABELS } from '../../../../../shared/domain/vocabulary';
 import {
   IMPORT_FIELDS,
@@ -138,6 +139,14 @@ export function ImportParticipants({
   const [cancelling, setCancelling] = useState(false);
   /** Bumped to ask the running job's status again at once (after a cancel has answered). */
   const [recheck, setRecheck] = useState(0);
+  /** The whole-file check in the background: rows checked so far, of all rows. */
+  const [checking, setChecking] = useState<{ done: number; total: number } | null>(null);
+  /** Rows checked when the user stopped the whole-file check ("Stop checking"). */
+  const [stoppedAt, setStoppedAt] = useState<number | null>(null);
+  /** Bumped by "Check the whole file" to check again after a stop. */
+  const [wholeFile, setWholeFile] = useState(0);
+  const fullCheck = useRef<AbortController | null>(null);
+  const checkedSoFar = useRef(0);
   const request = useRef(0);
   /** Set when the mapping comes from the preview itself, so it does not trigger another one. */
   const mappingFromPreview = useRef(false);
@@ -159,6 +168,9 @@ export function ImportParticipants({
     setNotice(null);
     setJob(null);
     setCancelling(false);
+    fullCheck.current?.abort();
+    setChecking(null);
+    setStoppedAt(null);
   }, []);
 
   useEffect(() => {
@@ -170,7 +182,9 @@ export function ImportParticipants({
     [fixes],
   );
 
-  // Ask the backend for a fresh preview whenever the file, mapping, fixes or policy change.
+  // Ask the backend for a fresh preview whenever the file, mapping, fixes or policy change:
+  // first the first page (answered at once), then the whole file in the background, with its
+  // progress on the live-update channel and "Stop checking" to cancel it.
   useEffect(() => {
     if (csv === null) return;
     if (mappingFromPreview.current) {
@@ -178,32 +192,73 @@ export function ImportParticipants({
       return;
     }
     const id = ++request.current;
+    fullCheck.current?.abort();
+    const controller = new AbortController();
+    fullCheck.current = controller;
     setLoading(true);
-    void client
-      .call('participants.importPreview', {
-        forumId,
-        csv,
-        ...(mapping ? { mapping } : {}),
-        fixes: fixList,
-        duplicates,
-      })
-      .then((result) => {
-        if (id !== request.current) return;
+    setChecking(null);
+    setStoppedAt(null);
+    const input = {
+      forumId,
+      csv,
+      ...(mapping ? { mapping } : {}),
+      fixes: fixList,
+      duplicates,
+    };
+    const failed = (message: string) => {
+      setLoading(false);
+      setChecking(null);
+      setError(message);
+      if (!mapping) setStep('choose');
+    };
+    void client.call('participants.importPreview', { ...input, firstPage: true }).then((first) => {
+      if (id !== request.current) return;
+      if (!first.ok) return failed(first.error.message);
+      setError(null);
+      setPreview(first.value);
+      if (!mapping) {
+        mappingFromPreview.current = true;
+        setMapping(first.value.mapping);
+      }
+      setStep((s) => (s === 'choose' ? 'map' : s));
+      const checked = first.value.checkedRows ?? first.value.totalRows;
+      if (checked >= first.value.totalRows) {
         setLoading(false);
-        if (!result.ok) {
-          setError(result.error.message);
-          if (!mapping) setStep('choose');
+        return;
+      }
+      // The whole file, checked with the mapping the first page used.
+      const previewId = newId();
+      checkedSoFar.current = checked;
+      setChecking({ done: checked, total: first.value.totalRows });
+      const unsubscribe = client.onEvent((event) => {
+        if (event.kind !== 'progress' || event.jobId !== previewId || id !== request.current)
           return;
-        }
-        setError(null);
-        setPreview(result.value);
-        if (!mapping) {
-          mappingFromPreview.current = true;
-          setMapping(result.value.mapping);
-        }
-        setStep((s) => (s === 'choose' ? 'map' : s));
+        checkedSoFar.current = event.done;
+        setChecking({ done: event.done, total: event.total });
       });
-  }, [client, forumId, csv, mapping, fixList, duplicates]);
+      void client
+        .call(
+          'participants.importPreview',
+          { ...input, mapping: first.value.mapping, previewId },
+          { signal: controller.signal },
+        )
+        .then((full) => {
+          unsubscribe();
+          if (id !== request.current) return;
+          setLoading(false);
+          setChecking(null);
+          if (!full.ok && full.error.code === 'cancelled') setStoppedAt(checkedSoFar.current);
+          if (!full.ok) {
+            if (full.error.code !== 'cancelled') setError(full.error.message);
+            return;
+          }
+          setPreview(full.value);
+        });
+    });
+  }, [client, forumId, csv, mapping, fixList, duplicates, wholeFile]);
+
+  // Closing the dialog (or leaving the page) stops a check still running.
+  useEffect(() => () => fullCheck.current?.abort(), []);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.currentTarget.files?.[0];
@@ -392,6 +447,7 @@ export function ImportParticipants({
     preview !== null &&
     preview.counts.add + preview.counts.merge > 0 &&
     stillBroken.length === 0 &&
+    (preview.checkedRows ?? preview.totalRows) >= preview.totalRows &&
     !loading;
 
   return (
@@ -433,11 +489,45 @@ export function ImportParticipants({
             </div>
           </Input.Wrapper>
         )}
-        {loading && (
+        {loading && !checking && (
           <Group gap="xs" aria-live="polite">
             <Loader size="xs" />
             <Text size="sm">Checking {fileName || 'the file'}…</Text>
           </Group>
+        )}
+        {checking && (
+          <Stack gap={4}>
+            <Progress
+              aria-label="File check progress"
+              value={checking.total > 0 ? (100 * checking.done) / checking.total : 0}
+              animated
+              striped
+            />
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm" aria-live="polite">
+                Checking every row: {checking.done.toLocaleString('en')} of{' '}
+                {checking.total.toLocaleString('en')}. The first rows are shown below.
+              </Text>
+              <Button size="xs" variant="default" onClick={() => fullCheck.current?.abort()}>
+                Stop checking
+              </Button>
+            </Group>
+          </Stack>
+        )}
+        {stoppedAt !== null && preview && (
+          <Alert color="yellow" title="Checking stopped">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">
+                Checking stopped after {stoppedAt.toLocaleString('en')} of{' '}
+                {preview.totalRows.toLocaleString('en')} rows. The figures below cover the first{' '}
+                {(preview.checkedRows ?? preview.totalRows).toLocaleString('en')} rows only; check
+                the whole file to import it.
+              </Text>
+              <Button size="xs" onClick={() => setWholeFile((n) => n + 1)}>
+                Check the whole file
+              </Button>
+            </Stack>
+          </Alert>
         )}
 
         {step === 'map' && preview && mapping && (
@@ -482,7 +572,9 @@ export function ImportParticipants({
             </Radio.Group>
 
             <Text role="status" aria-live="polite">
-              {preview.totalRows.toLocaleString('en')} rows:{' '}
+              {(preview.checkedRows ?? preview.totalRows) < preview.totalRows
+                ? `First ${(preview.checkedRows ?? 0).toLocaleString('en')} of ${preview.totalRows.toLocaleString('en')} rows checked: `
+                : `${preview.totalRows.toLocaleString('en')} rows: `}
               {preview.counts.add.toLocaleString('en')} to add,{' '}
               {preview.counts.merge.toLocaleString('en')} to merge,{' '}
               {preview.counts.skip.toLocaleString('en')} to skip,{' '}

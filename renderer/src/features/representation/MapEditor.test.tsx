@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StakeholderMap } from '../../../../shared/api';
+import { suggestedStakeholderMap } from '../../../../shared/domain/stakeholderMap';
 import { installDomShims } from '../../testing/domShims';
 import { testForum } from '../../testing/fixtures';
 import { expectErrorsBesideFields, focusedSummary, renderForm } from '../../testing/formTesting';
@@ -104,6 +105,17 @@ describe('MapEditor: the map', () => {
         },
       },
     ]);
+  });
+});
+
+describe('MapEditor: the suggested map', () => {
+  it('is sent as suggested', async () => {
+    const onSaved = vi.fn();
+    const calls = renderForm(editor(onSaved), () => ({ ok: true, value: map }));
+    fireEvent.click(screen.getByRole('button', { name: 'Use suggested map' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save map' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    expect(calls[0].input.cells).toEqual(suggestedStakeholderMap());
   });
 });
 

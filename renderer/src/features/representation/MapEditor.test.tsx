@@ -15,6 +15,7 @@ const map: StakeholderMap = {
   forumId: testForum.id,
   cells: [
     {
+      id: '00000000-0000-7000-8000-0000000000e1',
       stakeholderGroup: 'civil_society',
       region: null,
       organisation: null,
@@ -91,7 +92,16 @@ describe('MapEditor: the map', () => {
         input: {
           forumId: testForum.id,
           cells: [
-            { ...map.cells[0], organisation: null },
+            // A stored row is sent without its id (the method takes the rows' fields only).
+            {
+              stakeholderGroup: 'civil_society',
+              region: null,
+              organisation: null,
+              level: 'involve',
+              phases: ['calls'],
+              targetMin: 3,
+              targetShare: 0.2,
+            },
             {
               stakeholderGroup: 'government',
               region: 'africa',

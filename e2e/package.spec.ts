@@ -23,7 +23,8 @@ test('export the forum package, import it, and refuse a wrong passphrase', async
   await main.getByLabel('Passphrase for the recipient').fill(passphrase);
   await main.getByLabel('Confirm passphrase').fill(`${passphrase}x`);
   await main.getByRole('button', { name: 'Export forum package' }).click();
-  await expect(main.getByText('The two passphrases do not match')).toBeVisible();
+  // Said beside the field and in the error summary: the summary's link is the one to find.
+  await expect(main.getByRole('link', { name: /^The two passphrases do not match/ })).toBeVisible();
   await main.getByLabel('Confirm passphrase').fill(passphrase);
   await main.getByLabel('Include incidents and disruptive actors').check();
   await expect(main.getByText('Safeguards travel with the package')).toBeVisible();
@@ -46,7 +47,7 @@ test('export the forum package, import it, and refuse a wrong passphrase', async
   await main.getByLabel('Package passphrase').fill('not the passphrase');
   await main.getByRole('button', { name: 'Show what it contains' }).click();
   await expect(
-    main.getByText('Wrong passphrase or damaged package: nothing was imported.'),
+    main.getByRole('link', { name: 'Wrong passphrase or damaged package: nothing was imported.' }),
   ).toBeVisible({
     timeout: 30_000,
   });

@@ -108,7 +108,10 @@ test('first run sets a passphrase; a restart asks for it, refuses a wrong one; b
     await backupPassphrase.fill('not the passphrase of that day');
     await data.restoreDialog.getByRole('button', { name: 'Restore this backup' }).click();
     await expect(
-      data.restoreDialog.getByText('The passphrase of this backup is wrong; nothing was replaced.'),
+      // Said beside the field and in the error summary: the summary's link is the one to find.
+      data.restoreDialog.getByRole('link', {
+        name: 'The passphrase of this backup is wrong; nothing was replaced.',
+      }),
     ).toBeVisible({ timeout: UNLOCK_MS });
     await backupPassphrase.fill(PASSPHRASE);
     await data.restoreDialog.getByRole('button', { name: 'Restore this backup' }).click();

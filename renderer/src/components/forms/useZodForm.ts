@@ -18,7 +18,11 @@ export interface ZodFormOptions<Values, S extends z.ZodType> {
   toInput: (values: Values) => z.input<S>;
   /** The visible label of each field, by path; errors without a labelled field are form-level. */
   labels: FieldLabels;
-  /** Runs after the schema, for rules that need the form's state (e.g. a required choice). */
+  /**
+   * Runs after the schema, for rules that need the form's state (e.g. a required choice) or that
+   * say a schema's rule in the form's own terms (a share typed in percent): its sentence for a
+   * field wins over the schema's.
+   */
   extraChecks?: (values: Values) => Record<string, string>;
 }
 
@@ -93,7 +97,7 @@ export function useZodForm<Values extends Record<string, unknown>, S extends z.Z
     const values = form.getValues();
     const resolved = resolveIssues(schema, toInput(values), labels);
     const extra = extraChecks?.(values) ?? {};
-    const fields = { ...extra, ...resolved.fields };
+    const fields = { ...resolved.fields, ...extra };
     form.setErrors(fields);
     setFormErrors(resolved.form);
     if (Object.keys(fields).length > 0 || resolved.form.length > 0) {

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   NativeSelect,
@@ -9,7 +8,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ActionItem, CallDetails } from '../../../../shared/api';
 import {
   ACTION_ITEM_STATUSES,
@@ -17,9 +16,23 @@ import {
   type ActionItemStatus,
 } from '../../../../shared/domain/calls';
 import { useClient } from '../../api/context';
-import { unwrapOrNotify, useFieldErrors } from '../../components/errors';
+import { callsSchemas } from '../../../../shared/schemas/calls';
+import { unwrapOrNotify } from '../../components/errors';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
 import type { Owner } from './types';
 import { ConfirmDelete, notifyDeleted } from '../../components/undo';
+
+type Draft = { title: string; ownerId: string; dueDate: string; status: ActionItemStatus };
+
+const EMPTY: Draft = { title: '', ownerId: '', dueDate: '', status: 'open' };
+
+/** The visible label of each field of the new action item: error sentences start with it. */
+export const ACTION_ITEM_LABELS: Record<string, string> = {
+  title: 'Action',
+  ownerId: 'Owner',
+  dueDate: 'Due date',
+  status: 'Status',
+};
 
 export function ActionItems({
   call,
@@ -33,38 +46,25 @@ export function ActionItems({
   onChanged: () => Promise<void>;
 }) {
   const client = useClient();
-  const [title, setTitle] = useState('');
-  const [ownerId, setOwnerId] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const [status, setStatus] = useState<ActionItemStatus>('open');
   const [deleting, setDeleting] = useState<ActionItem | null>(null);
-  const { errors, formError, clear, show } = useFieldErrors();
+  const zf = useZodForm({
+    schema: callsSchemas['actionItems.create'],
+    initialValues: EMPTY,
+    toInput: (d: Draft) => ({
+      forumId: call.forumId,
+      callId: call.id,
+      title: d.title,
+      ownerId: d.ownerId || null,
+      dueDate: d.dueDate || null,
+      status: d.status,
+    }),
+    labels: ACTION_ITEM_LABELS,
+  });
+  const { form } = zf;
   const statusData = ACTION_ITEM_STATUSES.map((s) => ({
     value: s,
     label: ACTION_ITEM_STATUS_LABELS[s],
   }));
-
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    clear();
-    const r = await client.call('actionItems.create', {
-      forumId: call.forumId,
-      callId: call.id,
-      title,
-      ownerId: ownerId || null,
-      dueDate: dueDate || null,
-      status,
-    });
-    if (!r.ok) {
-      show(r.error);
-      return;
-    }
-    setTitle('');
-    setOwnerId('');
-    setDueDate('');
-    setStatus('open');
-    await onChanged();
-  };
 
   return (
     <Stack>
@@ -146,39 +146,26 @@ export function ActionItems({
         </Table>
       )}
       {!readOnly && (
-        <form onSubmit={(e) => void add(e)} noValidate aria-label="New action item">
+        <form
+          onSubmit={zf.onSubmit(async (input) => {
+            const r = await client.call('actionItems.create', input);
+            if (!r.ok) return r;
+            zf.reset(EMPTY);
+            await onChanged();
+          })}
+          noValidate
+          aria-label="New action item"
+        >
           <Stack gap="xs">
+            <ErrorSummary {...zf.summary} />
             <SimpleGrid cols={{ base: 1, sm: 4 }}>
-              <TextInput
-                label="Action"
-                value={title}
-                error={errors.title}
-                onChange={(e) => setTitle(e.currentTarget.value)}
-              />
-              <NativeSelect
-                label="Owner"
-                value={ownerId}
-                error={errors.ownerId}
-                onChange={(e) => setOwnerId(e.currentTarget.value)}
-                data={owners}
-              />
-              <TextInput
-                type="date"
-                label="Due date"
-                value={dueDate}
-                error={errors.dueDate}
-                onChange={(e) => setDueDate(e.currentTarget.value)}
-              />
-              <NativeSelect
-                label="Status"
-                value={status}
-                onChange={(e) => setStatus(e.currentTarget.value as ActionItemStatus)}
-                data={statusData}
-              />
+              <TextInput label="Action" {...form.getInputProps('title')} />
+              <NativeSelect label="Owner" {...form.getInputProps('ownerId')} data={owners} />
+              <TextInput type="date" label="Due date" {...form.getInputProps('dueDate')} />
+              <NativeSelect label="Status" {...form.getInputProps('status')} data={statusData} />
             </SimpleGrid>
-            {formError && <Alert color="red">{formError}</Alert>}
             <Group>
-              <Button type="submit">Add action item</Button>
+              <SubmitButton busy={zf.submitting}>Add action item</SubmitButton>
             </Group>
           </Stack>
         </form>

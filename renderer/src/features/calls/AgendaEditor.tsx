@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Card,
   Group,
@@ -10,16 +9,25 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
 import type { CallDetails } from '../../../../shared/api';
+import { callsSchemas } from '../../../../shared/schemas/calls';
 import { useClient } from '../../api/context';
-import { useFieldErrors } from '../../components/errors';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
 import type { Owner } from './types';
 
 interface AgendaDraft {
   title: string;
   ownerId: string;
   minutes: string;
+}
+
+/** The visible label of each field, by path ("items.0.title"): error sentences start with it. */
+export function agendaLabel(path: string): string | undefined {
+  if (path === 'items') return 'Agenda';
+  const m = /^items\.(\d+)\.(title|ownerId|minutes)$/.exec(path);
+  if (!m) return undefined;
+  const part = { title: 'title', ownerId: 'owner', minutes: 'minutes' }[m[2]];
+  return `Agenda item ${Number(m[1]) + 1} ${part}`;
 }
 
 export function AgendaEditor({
@@ -34,13 +42,27 @@ export function AgendaEditor({
   onSaved: (c: CallDetails) => void;
 }) {
   const client = useClient();
-  const [items, setItems] = useState<AgendaDraft[]>(() =>
-    call.agenda.map((a) => ({ title: a.title, ownerId: a.ownerId ?? '', minutes: a.minutes })),
-  );
-  const { errors, formError, clear, show } = useFieldErrors();
-  const [saving, setSaving] = useState(false);
-  const set = (i: number, patch: Partial<AgendaDraft>) =>
-    setItems((list) => list.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const zf = useZodForm({
+    schema: callsSchemas['calls.saveAgenda'],
+    initialValues: {
+      items: call.agenda.map((a): AgendaDraft => ({
+        title: a.title,
+        ownerId: a.ownerId ?? '',
+        minutes: a.minutes,
+      })),
+    },
+    toInput: (d: { items: AgendaDraft[] }) => ({
+      id: call.id,
+      items: d.items.map((i) => ({
+        title: i.title,
+        ownerId: i.ownerId || null,
+        minutes: i.minutes,
+      })),
+    }),
+    labels: agendaLabel,
+  });
+  const { form } = zf;
+  const items = form.values.items;
 
   if (readOnly)
     return call.agenda.length === 0 ? (
@@ -59,70 +81,60 @@ export function AgendaEditor({
       </Stack>
     );
 
-  const save = async () => {
-    clear();
-    setSaving(true);
-    const r = await client.call('calls.saveAgenda', {
-      id: call.id,
-      items: items.map((i) => ({ title: i.title, ownerId: i.ownerId || null, minutes: i.minutes })),
-    });
-    setSaving(false);
-    if (r.ok) onSaved(r.value);
-    else show(r.error);
-  };
-
   return (
-    <Stack>
-      {items.length === 0 && <Text>No agenda yet. Add the first item.</Text>}
-      {items.map((item, i) => (
-        <Card withBorder key={i}>
-          <Stack gap="xs">
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={`Agenda item ${i + 1} title`}
-                value={item.title}
-                error={errors[`items.${i}.title`]}
-                onChange={(e) => set(i, { title: e.currentTarget.value })}
+    <form
+      onSubmit={zf.onSubmit(async (input) => {
+        const r = await client.call('calls.saveAgenda', input);
+        if (r.ok) onSaved(r.value);
+        else return r;
+      })}
+      noValidate
+    >
+      <Stack>
+        <ErrorSummary {...zf.summary} />
+        {items.length === 0 && <Text>No agenda yet. Add the first item.</Text>}
+        {items.map((_, i) => (
+          <Card withBorder key={form.key(`items.${i}`)}>
+            <Stack gap="xs">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  label={`Agenda item ${i + 1} title`}
+                  {...form.getInputProps(`items.${i}.title`)}
+                />
+                <NativeSelect
+                  label={`Agenda item ${i + 1} owner`}
+                  {...form.getInputProps(`items.${i}.ownerId`)}
+                  data={owners}
+                />
+              </SimpleGrid>
+              <Textarea
+                label={`Agenda item ${i + 1} minutes`}
+                autosize
+                minRows={2}
+                {...form.getInputProps(`items.${i}.minutes`)}
               />
-              <NativeSelect
-                label={`Agenda item ${i + 1} owner`}
-                value={item.ownerId}
-                error={errors[`items.${i}.ownerId`]}
-                onChange={(e) => set(i, { ownerId: e.currentTarget.value })}
-                data={owners}
-              />
-            </SimpleGrid>
-            <Textarea
-              label={`Agenda item ${i + 1} minutes`}
-              autosize
-              minRows={2}
-              value={item.minutes}
-              onChange={(e) => set(i, { minutes: e.currentTarget.value })}
-            />
-            <Group justify="flex-end">
-              <Button
-                variant="subtle"
-                color="red"
-                onClick={() => setItems((l) => l.filter((_, j) => j !== i))}
-              >
-                Remove agenda item {i + 1}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
-      ))}
-      {formError && <Alert color="red">{formError}</Alert>}
-      <Group>
-        <Button
-          variant="default"
-          onClick={() => setItems((l) => [...l, { title: '', ownerId: '', minutes: '' }])}
-        >
-          Add agenda item
-        </Button>
-        <Button onClick={() => void save()} loading={saving}>
-          Save agenda
-        </Button>
-      </Group>
-    </Stack>
+              <Group justify="flex-end">
+                <Button
+                  variant="subtle"
+                  color="red"
+                  onClick={() => form.removeListItem('items', i)}
+                >
+                  Remove agenda item {i + 1}
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        ))}
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => form.insertListItem('items', { title: '', ownerId: '', minutes: '' })}
+          >
+            Add agenda item
+          </Button>
+          <SubmitButton busy={zf.submitting}>Save agenda</SubmitButton>
+        </Group>
+      </Stack>
+    </form>
   );
 }

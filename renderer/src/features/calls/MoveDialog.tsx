@@ -1,11 +1,21 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { CallDetails } from '../../../../shared/api';
 import { isoDateIn, timeIn } from '../../../../shared/domain/zones';
+import { callsSchemas } from '../../../../shared/schemas/calls';
 import { useClient } from '../../api/context';
-import { useFieldErrors } from '../../components/errors';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
 import { ZonePicker } from './ZonePicker';
 import { FoldChoice, type Fold } from './FoldChoice';
+
+type Draft = { date: string; time: string; zone: string; fold: Fold | undefined };
+
+/** The visible label of each field: error sentences start with it. */
+export const MOVE_LABELS: Record<string, string> = {
+  date: 'New date',
+  time: 'New time',
+  fold: 'Which time',
+  zone: 'Time zone',
+};
 
 export function MoveDialog({
   call,
@@ -17,61 +27,78 @@ export function MoveDialog({
   onMoved: (c: CallDetails) => void;
 }) {
   const client = useClient();
-  const [zone, setZone] = useState(call.zone);
-  const [date, setDate] = useState(isoDateIn(call.zone, call.startAt));
-  const [time, setTime] = useState(timeIn(call.zone, call.startAt));
-  const [fold, setFold] = useState<Fold | undefined>(undefined);
-  const { errors, formError, clear, show } = useFieldErrors();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    clear();
-    const r = await client.call('calls.move', { id: call.id, date, time, zone, fold });
-    if (r.ok) onMoved(r.value);
-    else show(r.error);
+  const zf = useZodForm({
+    schema: callsSchemas['calls.move'],
+    initialValues: {
+      date: isoDateIn(call.zone, call.startAt),
+      time: timeIn(call.zone, call.startAt),
+      zone: call.zone,
+      fold: undefined,
+    } as Draft,
+    toInput: (d: Draft) => ({
+      id: call.id,
+      date: d.date,
+      time: d.time,
+      zone: d.zone,
+      fold: d.fold,
+    }),
+    labels: MOVE_LABELS,
+  });
+  const { form } = zf;
+  const d = form.values;
+  /** A new time or zone: a fold chosen for the old one no longer applies. */
+  const clearFold = () => {
+    form.setFieldValue('fold', undefined);
+    form.clearFieldError('fold');
   };
   return (
     <Modal opened onClose={onClose} title="Move call">
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form
+        onSubmit={zf.onSubmit(async (input) => {
+          const r = await client.call('calls.move', input);
+          if (r.ok) onMoved(r.value);
+          else return r;
+        })}
+        noValidate
+      >
         <Stack>
           <Text size="sm">Only this call moves; the rest of the series stays as it is.</Text>
-          <TextInput
-            type="date"
-            label="New date"
-            value={date}
-            error={errors.date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-          />
+          <ErrorSummary {...zf.summary} />
+          <TextInput type="date" label="New date" {...form.getInputProps('date')} />
           <TextInput
             type="time"
             label="New time"
-            value={time}
-            error={errors.time}
+            {...form.getInputProps('time')}
             onChange={(e) => {
-              setTime(e.currentTarget.value);
-              setFold(undefined);
+              form.setFieldValue('time', e.currentTarget.value);
+              form.clearFieldError('time');
+              clearFold();
             }}
           />
           <FoldChoice
-            label={`Which ${time}?`}
-            value={fold}
-            error={errors.fold}
-            onChange={setFold}
+            label={`Which ${d.time}?`}
+            {...form.getInputProps('fold')}
+            value={d.fold}
+            onChange={(fold) => {
+              form.setFieldValue('fold', fold);
+              form.clearFieldError('fold');
+            }}
           />
           <ZonePicker
             label="Time zone"
-            value={zone}
-            error={errors.zone}
-            onChange={(z) => {
-              setZone(z);
-              setFold(undefined);
+            {...form.getInputProps('zone')}
+            value={d.zone}
+            onChange={(zone) => {
+              form.setFieldValue('zone', zone);
+              form.clearFieldError('zone');
+              clearFold();
             }}
           />
-          {formError && <Alert color="red">{formError}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit">Move call</Button>
+            <SubmitButton busy={zf.submitting}>Move call</SubmitButton>
           </Group>
         </Stack>
       </form>

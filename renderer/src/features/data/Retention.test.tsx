@@ -9,6 +9,7 @@ import { createClient } from '../../api/client';
 import { ClientContext } from '../../api/context';
 import { RetentionBanner, RetentionSetting, RETENTION_LABEL } from './Retention';
 import { installDomShims } from '../../testing/domShims';
+import { expectErrorsBesideFields, focusedSummary } from '../../testing/formTesting';
 
 beforeAll(installDomShims);
 afterEach(cleanup);
@@ -45,6 +46,15 @@ function fakeBackend(initial: Partial<RetentionStatus>) {
       case 'forums.retention':
         return ok(status);
       case 'forums.setRetention':
+        if (input.months === 13)
+          return Promise.resolve({
+            ok: false as const,
+            error: {
+              code: 'validation' as const,
+              message: 'months: The forum has no final report milestone to count from.',
+              field: 'months',
+            },
+          });
         status = { ...status, months: input.months as number | null };
         return ok(status);
       case 'forums.applyRetention':
@@ -94,9 +104,10 @@ describe('retention', () => {
     const title = await screen.findByLabelText('Forum title');
     fireEvent.change(title, { target: { value: 'BPF' } });
     fireEvent.click(screen.getByRole('button', { name: 'Replace personal data by pseudonyms' }));
+    // Said beside the field and in the summary.
     expect(
-      await screen.findByText("Type the forum's title exactly as it is shown to confirm."),
-    ).toBeTruthy();
+      await screen.findAllByText("Type the forum's title exactly as it is shown to confirm."),
+    ).toHaveLength(2);
     fireEvent.change(title, { target: { value: 'BPF Test' } });
     fireEvent.click(screen.getByRole('button', { name: 'Replace personal data by pseudonyms' }));
     await waitFor(() => expect(screen.queryByText('Personal data is due for deletion')).toBeNull());
@@ -120,5 +131,64 @@ describe('retention', () => {
         months: 18,
       }),
     );
+  });
+
+  it('refuses months out of range as a whole sentence beside the field and sends nothing', async () => {
+    const backend = fakeBackend({});
+    renderWith(backend, <RetentionSetting forum={forum} />);
+    await screen.findByText('Final report milestone: 2026-12-14.');
+    fireEvent.click(screen.getByLabelText(RETENTION_LABEL));
+    const months = () => screen.getByLabelText('Months after the final report (N)');
+    fireEvent.change(months(), { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save retention' }));
+    const summary = await focusedSummary();
+    expectErrorsBesideFields(summary, [
+      { message: 'Months after the final report (N) must be 1 or more.', input: months },
+    ]);
+    expect(backend.calls.filter((c) => c.method === 'forums.setRetention')).toHaveLength(0);
+  });
+
+  it("puts the backend's refusal on the months", async () => {
+    const backend = fakeBackend({});
+    renderWith(backend, <RetentionSetting forum={forum} />);
+    await screen.findByText('Final report milestone: 2026-12-14.');
+    fireEvent.click(screen.getByLabelText(RETENTION_LABEL));
+    const months = () => screen.getByLabelText('Months after the final report (N)');
+    fireEvent.change(months(), { target: { value: '13' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save retention' }));
+    const summary = await focusedSummary();
+    expectErrorsBesideFields(summary, [
+      { message: 'The forum has no final report milestone to count from.', input: months },
+    ]);
+    expect(backend.calls.filter((c) => c.method === 'forums.setRetention')).toHaveLength(1);
+  });
+
+  it('asks for the forum title before sending anything, and puts a wrong one beside the field', async () => {
+    const backend = fakeBackend({ months: 6, dueOn: '2027-06-14', due: true });
+    renderWith(backend, <RetentionBanner forum={forum} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete personal data' }));
+    const title = () => screen.getByLabelText('Forum title');
+    await screen.findByLabelText('Forum title');
+    await waitFor(() => expect(document.activeElement?.closest('[role="dialog"]')).not.toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Replace personal data by pseudonyms' }));
+    let summary = await focusedSummary();
+    expectErrorsBesideFields(summary, [{ message: 'Forum title is required.', input: title }]);
+    expect(backend.calls.filter((c) => c.method === 'forums.applyRetention')).toHaveLength(0);
+    fireEvent.change(title(), { target: { value: 'BPF' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Replace personal data by pseudonyms' }));
+    await waitFor(() =>
+      expect(backend.calls.filter((c) => c.method === 'forums.applyRetention')).toEqual([
+        { method: 'forums.applyRetention', input: { forumId: forum.id, confirmTitle: 'BPF' } },
+      ]),
+    );
+    summary = await focusedSummary();
+    await waitFor(() =>
+      expect(summary.textContent).toContain(
+        "Type the forum's title exactly as it is shown to confirm.",
+      ),
+    );
+    expectErrorsBesideFields(summary, [
+      { message: "Type the forum's title exactly as it is shown to confirm.", input: title },
+    ]);
   });
 });

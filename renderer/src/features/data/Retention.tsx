@@ -16,9 +16,22 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Forum, RetentionStatus } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
-import { useFieldErrors } from '../../components/errors';
+import { forumPackageSchemas } from '../../../../shared/schemas/forumPackage';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
 
 export const RETENTION_LABEL = 'Delete personal data N months after the final report';
+
+/** The visible label of each field: error sentences start with it. */
+export const RETENTION_LABELS: Record<string, string> = {
+  months: 'Months after the final report (N)',
+  confirmTitle: 'Forum title',
+};
+
+/** A number input's value; an emptied input is not a number (said as "… is required."). */
+const num = (v: number | string) =>
+  typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v);
+
+type SettingDraft = { on: boolean; months: number | string };
 
 /** The forum's retention status, reloaded on demand. */
 export function useRetention(forumId: string) {
@@ -39,77 +52,88 @@ export function RetentionSetting({ forum }: { forum: Forum }) {
   const client = useClient();
   const { canWrite } = useForumAccess();
   const { status, reload } = useRetention(forum.id);
-  const [on, setOn] = useState(false);
-  const [months, setMonths] = useState<number | string>(12);
-  const { errors, formError, clear, show } = useFieldErrors();
+  const zf = useZodForm({
+    schema: forumPackageSchemas['forums.setRetention'],
+    initialValues: { on: false, months: 12 } as SettingDraft,
+    toInput: (d: SettingDraft) => ({ forumId: forum.id, months: d.on ? num(d.months) : null }),
+    labels: RETENTION_LABELS,
+  });
+  const { form } = zf;
+  const on = form.values.on;
+  const { reset } = zf;
 
   useEffect(() => {
     if (!status) return;
-    setOn(status.months !== null);
-    if (status.months !== null) setMonths(status.months);
-  }, [status]);
-
-  const save = async () => {
-    clear();
-    const r = await client.call('forums.setRetention', {
-      forumId: forum.id,
-      months: on ? Number(months) : null,
-    });
-    if (!r.ok) return show(r.error);
-    notifications.show({
-      title: 'Retention saved',
-      message: r.value.months === null ? 'Retention is off.' : `Due on ${r.value.dueOn ?? '—'}.`,
-    });
-    void reload();
-  };
+    const stored = form.getValues();
+    reset({ on: status.months !== null, months: status.months ?? stored.months });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- form's getter is stable
+  }, [status, reset]);
 
   return (
     <Card withBorder>
-      <Stack>
-        <Title order={2} size="h3">
-          Retention
-        </Title>
-        <ReadOnlyNote />
-        <Checkbox
-          label={RETENTION_LABEL}
-          checked={on}
-          onChange={(e) => setOn(e.currentTarget.checked)}
-          disabled={status?.appliedAt != null || !canWrite}
-        />
-        {on && (
-          <NumberInput
-            label="Months after the final report (N)"
-            min={1}
-            max={240}
-            value={months}
-            onChange={setMonths}
-            error={errors.months}
-            disabled={!canWrite}
-            maw={240}
+      <form
+        onSubmit={zf.onSubmit(async (input) => {
+          const r = await client.call('forums.setRetention', input);
+          if (!r.ok) return r;
+          notifications.show({
+            title: 'Retention saved',
+            message:
+              r.value.months === null ? 'Retention is off.' : `Due on ${r.value.dueOn ?? '—'}.`,
+          });
+          void reload();
+        })}
+        noValidate
+      >
+        <Stack>
+          <Title order={2} size="h3">
+            Retention
+          </Title>
+          <ReadOnlyNote />
+          <ErrorSummary {...zf.summary} />
+          <Checkbox
+            label={RETENTION_LABEL}
+            {...form.getInputProps('on', { type: 'checkbox' })}
+            onChange={(e) => {
+              form.setFieldValue('on', e.currentTarget.checked);
+              form.clearFieldError('months');
+            }}
+            disabled={status?.appliedAt != null || !canWrite}
           />
-        )}
-        {status && (
-          <Text size="sm" c="dimmed">
-            {status.appliedAt != null
-              ? `Personal data was replaced by pseudonyms on ${new Date(status.appliedAt).toISOString().slice(0, 10)}.`
-              : status.finalReportOn
-                ? `Final report milestone: ${status.finalReportOn}.${status.dueOn ? ` Due on ${status.dueOn}.` : ''}`
-                : 'The timeline has no final report milestone yet, so retention cannot come due.'}
-          </Text>
-        )}
-        {formError && <Alert color="red">{formError}</Alert>}
-        {canWrite && (
-          <Group>
-            <Button
-              variant="default"
-              onClick={() => void save()}
-              disabled={status?.appliedAt != null}
-            >
-              Save retention
-            </Button>
-          </Group>
-        )}
-      </Stack>
+          {on && (
+            <NumberInput
+              label="Months after the final report (N)"
+              min={1}
+              max={240}
+              // Not clamped on blur: the summary takes focus after a failed save, and a silent
+              // change would take the error away behind the user.
+              clampBehavior="none"
+              {...form.getInputProps('months')}
+              disabled={!canWrite}
+              maw={240}
+            />
+          )}
+          {status && (
+            <Text size="sm" c="dimmed">
+              {status.appliedAt != null
+                ? `Personal data was replaced by pseudonyms on ${new Date(status.appliedAt).toISOString().slice(0, 10)}.`
+                : status.finalReportOn
+                  ? `Final report milestone: ${status.finalReportOn}.${status.dueOn ? ` Due on ${status.dueOn}.` : ''}`
+                  : 'The timeline has no final report milestone yet, so retention cannot come due.'}
+            </Text>
+          )}
+          {canWrite && (
+            <Group>
+              <SubmitButton
+                busy={zf.submitting}
+                variant="default"
+                disabled={status?.appliedAt != null}
+              >
+                Save retention
+              </SubmitButton>
+            </Group>
+          )}
+        </Stack>
+      </form>
     </Card>
   );
 }
@@ -120,28 +144,13 @@ export function RetentionBanner({ forum, onDone }: { forum: Forum; onDone?: () =
   const { canWrite } = useForumAccess();
   const { status, reload } = useRetention(forum.id);
   const [confirming, setConfirming] = useState(false);
-  const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { errors, formError, clear, show } = useFieldErrors();
+  const zf = useZodForm({
+    schema: forumPackageSchemas['forums.applyRetention'],
+    initialValues: { confirmTitle: '' },
+    toInput: (d: { confirmTitle: string }) => ({ forumId: forum.id, confirmTitle: d.confirmTitle }),
+    labels: RETENTION_LABELS,
+  });
   if (!status?.due) return null;
-
-  const apply = async () => {
-    clear();
-    setBusy(true);
-    const r = await client.call('forums.applyRetention', {
-      forumId: forum.id,
-      confirmTitle: typed,
-    });
-    setBusy(false);
-    if (!r.ok) return show(r.error);
-    notifications.show({
-      title: 'Personal data deleted',
-      message: `${r.value.participants} participants now appear by their pseudonyms.`,
-    });
-    setConfirming(false);
-    await reload();
-    onDone?.();
-  };
 
   return (
     <>
@@ -164,26 +173,36 @@ export function RetentionBanner({ forum, onDone }: { forum: Forum; onDone?: () =
         </Stack>
       </Alert>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Delete personal data">
-        <Stack>
-          <Text size="sm">
-            This cannot be undone. Type the forum title, {forum.title}, to confirm.
-          </Text>
-          <TextInput
-            label="Forum title"
-            value={typed}
-            onChange={(e) => setTyped(e.currentTarget.value)}
-            error={errors.confirmTitle}
-          />
-          {formError && <Alert color="red">{formError}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-            <Button color="red" onClick={() => void apply()} loading={busy}>
-              Replace personal data by pseudonyms
-            </Button>
-          </Group>
-        </Stack>
+        <form
+          onSubmit={zf.onSubmit(async (input) => {
+            const r = await client.call('forums.applyRetention', input);
+            if (!r.ok) return r;
+            notifications.show({
+              title: 'Personal data deleted',
+              message: `${r.value.participants} participants now appear by their pseudonyms.`,
+            });
+            setConfirming(false);
+            await reload();
+            onDone?.();
+          })}
+          noValidate
+        >
+          <Stack>
+            <Text size="sm">
+              This cannot be undone. Type the forum title, {forum.title}, to confirm.
+            </Text>
+            <ErrorSummary {...zf.summary} />
+            <TextInput label="Forum title" {...zf.form.getInputProps('confirmTitle')} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(false)}>
+                Cancel
+              </Button>
+              <SubmitButton busy={zf.submitting} color="red">
+                Replace personal data by pseudonyms
+              </SubmitButton>
+            </Group>
+          </Stack>
+        </form>
       </Modal>
     </>
   );

@@ -2,13 +2,19 @@ import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput } fro
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { SavedFilter } from '../../../../shared/api';
-import type { SavedFilterList } from '../../../../shared/schemas/savedFilters';
+import { savedFiltersSchemas, type SavedFilterList } from '../../../../shared/schemas/savedFilters';
 import { useClient } from '../../api/context';
 import { useApi } from '../../api/queries';
 import { useForumAccess } from '../../app/forumAccess';
-import { useFieldErrors } from '../../components/errors';
+import { ErrorSummary, SubmitButton, sentence, useZodForm } from '../../components/forms';
 
 export type FilterParams = SavedFilter['params'];
+
+/** The visible label of each field: error sentences start with it. */
+export const SAVED_FILTER_LABELS: Record<string, string> = {
+  name: 'Filter name',
+  params: 'The search, filters and sort',
+};
 
 /**
  * Saved filters of one list: pick one to apply its search, filters and sort; save the current
@@ -32,40 +38,38 @@ export function SavedFilters({
   const saved = useApi('savedFilters.list', { forumId, list });
   const [picked, setPicked] = useState('');
   const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState<SavedFilter | null>(null);
-  const { errors, formError, clear, show } = useFieldErrors();
+  /** Why the last delete failed, said in the confirmation beside its button. */
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const zf = useZodForm({
+    schema: savedFiltersSchemas['savedFilters.save'],
+    initialValues: { name: '' },
+    toInput: (d: { name: string }) => ({ forumId, list, name: d.name, params: current }),
+    labels: SAVED_FILTER_LABELS,
+  });
+  const { form } = zf;
   const filters = saved.data ?? [];
   const pickedFilter = filters.find((f) => f.id === picked) ?? null;
 
-  const save = async () => {
-    clear();
-    setBusy(true);
-    const r = await client.call('savedFilters.save', { forumId, list, name, params: current });
-    setBusy(false);
-    if (!r.ok) return show(r.error);
-    setNaming(false);
-    setName('');
-    setPicked(r.value.id);
-    notifications.show({
-      title: 'Filter saved',
-      message: `“${r.value.name}” is in Saved filters.`,
-    });
-  };
-
   const remove = async () => {
     if (!deleting) return;
+    setDeleteError(null);
     setBusy(true);
     const r = await client.call('savedFilters.remove', { id: deleting.id });
     setBusy(false);
     if (!r.ok) {
-      notifications.show({ color: 'red', title: 'Not deleted', message: r.error.message });
+      setDeleteError(sentence('The saved filter', r.error.message));
       return;
     }
     notifications.show({ title: 'Saved filter deleted', message: `“${deleting.name}” is gone.` });
     setDeleting(null);
     setPicked('');
+  };
+
+  const closeDelete = () => {
+    setDeleting(null);
+    setDeleteError(null);
   };
 
   return (
@@ -105,54 +109,67 @@ export function SavedFilters({
       <Modal
         opened={naming}
         onClose={() => {
-          clear();
+          zf.reset(form.getValues());
           setNaming(false);
         }}
         title="Save filter"
       >
         <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
+          onSubmit={zf.onSubmit(async (input) => {
+            const r = await client.call('savedFilters.save', input);
+            if (!r.ok) return r;
+            setNaming(false);
+            zf.reset({ name: '' });
+            setPicked(r.value.id);
+            notifications.show({
+              title: 'Filter saved',
+              message: `“${r.value.name}” is in Saved filters.`,
+            });
+          })}
+          noValidate
         >
           <Stack>
-            <Text size="sm">
-              Keeps the search, filters and sort shown now under a name. Saving under a name in use
-              replaces that filter.
-            </Text>
-            {formError && <Alert color="red">{formError}</Alert>}
+            <ErrorSummary {...zf.summary} />
+            {/* The list's search, filters and sort are no input: their error links here. */}
+            <Stack gap={4} id={zf.fieldId('params')} tabIndex={-1}>
+              <Text size="sm">
+                Keeps the search, filters and sort shown now under a name. Saving under a name in
+                use replaces that filter.
+              </Text>
+              {form.errors.params && (
+                <Text size="sm" c="red">
+                  {form.errors.params}
+                </Text>
+              )}
+            </Stack>
             <TextInput
               label="Filter name"
               required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={errors.name}
+              {...form.getInputProps('name')}
               data-autofocus
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setNaming(false)}>
                 Cancel
               </Button>
-              <Button type="submit" loading={busy}>
-                Save
-              </Button>
+              <SubmitButton busy={zf.submitting}>Save</SubmitButton>
             </Group>
           </Stack>
         </form>
       </Modal>
-      <Modal
-        opened={deleting !== null}
-        onClose={() => setDeleting(null)}
-        title="Delete saved filter?"
-      >
+      <Modal opened={deleting !== null} onClose={closeDelete} title="Delete saved filter?">
         <Stack>
           <Text>
             “{deleting?.name}” will no longer be offered. The participants and contributions it
             finds are not changed.
           </Text>
+          {deleteError && (
+            <Alert color="red" role="alert" title="Not deleted">
+              {deleteError}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(null)} data-autofocus>
+            <Button variant="default" onClick={closeDelete} data-autofocus>
               Cancel
             </Button>
             <Button color="red" loading={busy} onClick={() => void remove()}>

@@ -43,7 +43,10 @@ import {
 } from '../../../../shared/domain/vocabulary';
 import { useClient } from '../../api/context';
 import { useForumAccess } from '../../app/forumAccess';
-import { unwrapOrNotify, useFieldErrors } from '../../components/errors';
+import { responseProblem } from '../../../../shared/domain/reportComments';
+import { reportSchemas } from '../../../../shared/schemas/report';
+import { unwrapOrNotify } from '../../components/errors';
+import { ErrorSummary, SubmitButton, sentence, useZodForm } from '../../components/forms';
 import { ExportDialog } from '../publish/ExportDialog';
 import { ImportCommentsModal } from './ImportCommentsModal';
 import { printReportPdf } from './print';
@@ -190,7 +193,24 @@ export function ConsultationPanel({
   );
 }
 
-function NewRoundModal({
+/** The visible label of each field of "New comment round": error sentences start with it. */
+export const ROUND_LABELS: Record<string, string> = {
+  phase: 'Phase',
+  title: 'Title',
+  versionId: 'Version commented on',
+  opensOn: 'Opens on',
+  closesOn: 'Closes on',
+};
+
+type RoundDraft = {
+  phase: string;
+  title: string;
+  versionId: string;
+  opensOn: string;
+  closesOn: string;
+};
+
+export function NewRoundModal({
   opened,
   onClose,
   report,
@@ -203,101 +223,82 @@ function NewRoundModal({
 }) {
   const client = useClient();
   const newest = [...report.versions].sort((a, b) => b.createdAt - a.createdAt)[0];
-  const [phase, setPhase] = useState<RoundPhase>(report.rounds.length === 0 ? 1 : 2);
-  const [title, setTitle] = useState('');
-  const [versionId, setVersionId] = useState(newest?.id ?? '');
-  const [opensOn, setOpensOn] = useState('');
-  const [closesOn, setClosesOn] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { errors, formError, clear, show } = useFieldErrors();
+  const zf = useZodForm({
+    schema: reportSchemas['report.createRound'],
+    initialValues: {
+      phase: report.rounds.length === 0 ? '1' : '2',
+      title: '',
+      versionId: newest?.id ?? '',
+      opensOn: '',
+      closesOn: '',
+    } as RoundDraft,
+    toInput: (d: RoundDraft) => ({
+      reportId: report.id,
+      phase: Number(d.phase) as RoundPhase,
+      title: d.title,
+      versionId: d.versionId,
+      opensOn: d.opensOn || null,
+      closesOn: d.closesOn || null,
+    }),
+    labels: ROUND_LABELS,
+  });
+  const { form, reset } = zf;
+  const phase = Number(form.values.phase) as RoundPhase;
 
   useEffect(() => {
     if (!opened) return;
     const p: RoundPhase = report.rounds.some((r) => r.phase === 1) ? 2 : 1;
-    setPhase(p);
-    setTitle(DEFAULT_ROUND_TITLES[p]);
-    setVersionId(newest?.id ?? '');
-    setOpensOn('');
-    setClosesOn('');
-    clear();
-  }, [opened, report.rounds, newest?.id, clear]);
-
-  const submit = async () => {
-    setBusy(true);
-    const r = await client.call('report.createRound', {
-      reportId: report.id,
-      phase,
-      title,
-      versionId,
-      opensOn: opensOn || null,
-      closesOn: closesOn || null,
+    reset({
+      phase: String(p),
+      title: DEFAULT_ROUND_TITLES[p],
+      versionId: newest?.id ?? '',
+      opensOn: '',
+      closesOn: '',
     });
-    setBusy(false);
-    if (r.ok) onCreated(r.value);
-    else show(r.error);
-  };
+  }, [opened, report.rounds, newest?.id, reset]);
 
   return (
     <Modal opened={opened} onClose={onClose} title="New comment round">
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+        onSubmit={zf.onSubmit(async (input) => {
+          const r = await client.call('report.createRound', input);
+          if (r.ok) onCreated(r.value);
+          else return r;
+        })}
+        noValidate
       >
         <Stack>
+          <ErrorSummary {...zf.summary} />
           <NativeSelect
             label="Phase"
-            value={String(phase)}
+            {...form.getInputProps('phase')}
             onChange={(e) => {
               const p = Number(e.currentTarget.value) as RoundPhase;
-              if (title === DEFAULT_ROUND_TITLES[phase]) setTitle(DEFAULT_ROUND_TITLES[p]);
-              setPhase(p);
+              if (form.getValues().title === DEFAULT_ROUND_TITLES[phase])
+                form.setFieldValue('title', DEFAULT_ROUND_TITLES[p]);
+              form.setFieldValue('phase', String(p));
+              form.clearFieldError('phase');
             }}
             data={([1, 2] as const).map((p) => ({
               value: String(p),
               label: ROUND_PHASE_LABELS[p],
             }))}
-            error={errors.phase}
           />
-          <TextInput
-            label="Title"
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
-            required
-          />
+          <TextInput label="Title" {...form.getInputProps('title')} required />
           <NativeSelect
             label="Version commented on"
-            value={versionId}
-            onChange={(e) => setVersionId(e.currentTarget.value)}
+            {...form.getInputProps('versionId')}
             data={report.versions.map((v) => ({ value: v.id, label: v.name }))}
-            error={errors.versionId}
           />
           <Group grow>
-            <TextInput
-              type="date"
-              label="Opens on"
-              value={opensOn}
-              onChange={(e) => setOpensOn(e.currentTarget.value)}
-              error={errors.opensOn}
-            />
-            <TextInput
-              type="date"
-              label="Closes on"
-              value={closesOn}
-              onChange={(e) => setClosesOn(e.currentTarget.value)}
-              error={errors.closesOn}
-            />
+            <TextInput type="date" label="Opens on" {...form.getInputProps('opensOn')} />
+            <TextInput type="date" label="Closes on" {...form.getInputProps('closesOn')} />
           </Group>
-          {formError && <Alert color="red">{formError}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={busy}>
-              Open round
-            </Button>
+            <SubmitButton busy={zf.submitting}>Open round</SubmitButton>
           </Group>
         </Stack>
       </form>
@@ -505,8 +506,31 @@ function RoundView({
   );
 }
 
+type CommentDraft = {
+  participantId: string;
+  commenterName: string;
+  anonymous: boolean;
+  stakeholderGroup: StakeholderGroup | '';
+  ref: string;
+  text: string;
+  channel: CommentChannel;
+  receivedOn: string;
+};
+
+/** The visible label of each field of "Add a comment", in a round of `phase`. */
+export const commentLabels = (phase: RoundPhase): Record<string, string> => ({
+  participantId: 'Participant',
+  commenterName: 'Outside commenter name',
+  anonymous: 'Anonymous',
+  stakeholderGroup: 'Stakeholder group',
+  ref: phase === 1 ? 'Section' : 'Paragraph',
+  text: 'Comment',
+  channel: 'Channel',
+  receivedOn: 'Received on',
+});
+
 /** Enter one comment: a participant (found by search) or an outside commenter. */
-function CommentForm({
+export function CommentForm({
   round,
   forumId,
   onAdded,
@@ -520,15 +544,32 @@ function CommentForm({
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const [matches, setMatches] = useState<ParticipantRow[]>([]);
   const [participant, setParticipant] = useState<ParticipantRow | null>(null);
-  const [commenterName, setCommenterName] = useState('');
-  const [anonymous, setAnonymous] = useState(false);
-  const [group, setGroup] = useState<StakeholderGroup | ''>('');
-  const [ref, setRef] = useState('');
-  const [text, setText] = useState('');
-  const [channel, setChannel] = useState<CommentChannel>('email');
-  const [receivedOn, setReceivedOn] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { errors, formError, clear, show } = useFieldErrors();
+  const zf = useZodForm({
+    schema: reportSchemas['report.addComment'],
+    initialValues: {
+      participantId: '',
+      commenterName: '',
+      anonymous: false,
+      stakeholderGroup: '',
+      ref: '',
+      text: '',
+      channel: 'email',
+      receivedOn: '',
+    } as CommentDraft,
+    toInput: (d: CommentDraft) => ({
+      roundId: round.id,
+      participantId: d.participantId || null,
+      commenterName: d.participantId ? '' : d.commenterName,
+      anonymous: d.anonymous,
+      stakeholderGroup: d.stakeholderGroup || null,
+      ref: d.ref,
+      text: d.text,
+      channel: d.channel,
+      receivedOn: d.receivedOn || null,
+    }),
+    labels: commentLabels(round.phase),
+  });
+  const { form } = zf;
 
   useEffect(() => {
     if (!debounced) {
@@ -555,38 +596,21 @@ function CommentForm({
     })),
   ];
 
-  const submit = async () => {
-    clear();
-    setBusy(true);
-    const r = await client.call('report.addComment', {
-      roundId: round.id,
-      participantId: participant?.id ?? null,
-      commenterName: participant ? '' : commenterName,
-      anonymous,
-      stakeholderGroup: group || null,
-      ref,
-      text,
-      channel,
-      receivedOn: receivedOn || null,
-    });
-    setBusy(false);
-    if (!r.ok) return show(r.error);
-    setText('');
-    setRef('');
-    onAdded();
-  };
-
   return (
     <Paper withBorder p="md">
       <form
         aria-label="Add a comment"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+        onSubmit={zf.onSubmit(async (input) => {
+          const r = await client.call('report.addComment', input);
+          if (!r.ok) return r;
+          zf.reset({ ...form.getValues(), text: '', ref: '' });
+          onAdded();
+        })}
+        noValidate
       >
         <Stack gap="sm">
           <Title order={4}>Add a comment</Title>
+          <ErrorSummary {...zf.summary} />
           <Fieldset legend="Commenter">
             <Group grow align="flex-start">
               <TextInput
@@ -601,17 +625,19 @@ function CommentForm({
                 description={
                   debounced && matches.length === 0 ? `No participants match “${debounced}”.` : ' '
                 }
-                value={participant?.id ?? ''}
+                {...form.getInputProps('participantId')}
                 onChange={(e) => {
                   const id = e.currentTarget.value;
                   const p = [...matches, ...(participant ? [participant] : [])].find(
                     (m) => m.id === id,
                   );
                   setParticipant(p ?? null);
-                  if (p?.stakeholderGroup && !group) setGroup(p.stakeholderGroup);
+                  form.setFieldValue('participantId', p?.id ?? '');
+                  form.clearFieldError('participantId');
+                  if (p?.stakeholderGroup && !form.getValues().stakeholderGroup)
+                    form.setFieldValue('stakeholderGroup', p.stakeholderGroup);
                 }}
                 data={options}
-                error={errors.participantId}
               />
             </Group>
             {!participant && (
@@ -619,62 +645,36 @@ function CommentForm({
                 mt="xs"
                 label="Outside commenter name"
                 description="A person or organisation that is not a participant"
-                value={commenterName}
-                onChange={(e) => setCommenterName(e.currentTarget.value)}
-                error={errors.commenterName}
+                {...form.getInputProps('commenterName')}
               />
             )}
             <Checkbox
               mt="sm"
               label="Anonymous (shown as “Anonymous” in the appendix and every export)"
-              checked={anonymous}
-              onChange={(e) => setAnonymous(e.currentTarget.checked)}
+              {...form.getInputProps('anonymous', { type: 'checkbox' })}
             />
           </Fieldset>
           <Group grow align="flex-start">
             <NativeSelect
               label="Stakeholder group"
-              value={group}
-              onChange={(e) => setGroup(e.currentTarget.value as StakeholderGroup | '')}
+              {...form.getInputProps('stakeholderGroup')}
               data={GROUP_OPTIONS}
-              error={errors.stakeholderGroup}
             />
             <NativeSelect
               label={round.phase === 1 ? 'Section' : 'Paragraph'}
-              value={ref}
-              onChange={(e) => setRef(e.currentTarget.value)}
+              {...form.getInputProps('ref')}
               data={refOptions(round)}
-              error={errors.ref}
             />
             <NativeSelect
               label="Channel"
-              value={channel}
-              onChange={(e) => setChannel(e.currentTarget.value as CommentChannel)}
+              {...form.getInputProps('channel')}
               data={CHANNEL_OPTIONS}
-              error={errors.channel}
             />
-            <TextInput
-              type="date"
-              label="Received on"
-              value={receivedOn}
-              onChange={(e) => setReceivedOn(e.currentTarget.value)}
-              error={errors.receivedOn}
-            />
+            <TextInput type="date" label="Received on" {...form.getInputProps('receivedOn')} />
           </Group>
-          <Textarea
-            label="Comment"
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={errors.text}
-            autosize
-            minRows={3}
-            required
-          />
-          {formError && <Alert color="red">{formError}</Alert>}
+          <Textarea label="Comment" {...form.getInputProps('text')} autosize minRows={3} required />
           <Group justify="flex-end">
-            <Button type="submit" loading={busy}>
-              Add comment
-            </Button>
+            <SubmitButton busy={zf.submitting}>Add comment</SubmitButton>
           </Group>
         </Stack>
       </form>
@@ -682,8 +682,16 @@ function CommentForm({
   );
 }
 
+/** The visible label of each field of an answer: error sentences start with it. */
+export const ANSWER_LABELS: Record<string, string> = {
+  disposition: 'Answer',
+  response: 'Response',
+};
+
+type AnswerDraft = { disposition: CommentDisposition; response: string };
+
 /** One comment with the rapporteur's answer. */
-function CommentCard({
+export function CommentCard({
   comment: c,
   onChanged,
   onCountsChanged,
@@ -694,28 +702,31 @@ function CommentCard({
 }) {
   const client = useClient();
   const { canWrite } = useForumAccess();
-  const [disposition, setDisposition] = useState<CommentDisposition>(c.disposition);
-  const [response, setResponse] = useState(c.response);
-  const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState(false);
-  const { errors, formError, clear, show } = useFieldErrors();
+  /** Why the last removal failed, said beside its button. */
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const zf = useZodForm({
+    schema: reportSchemas['report.respondToComment'],
+    initialValues: { disposition: c.disposition, response: c.response } as AnswerDraft,
+    toInput: (d: AnswerDraft) => ({ id: c.id, disposition: d.disposition, response: d.response }),
+    labels: ANSWER_LABELS,
+    // The same rule as the backend's (shared/domain/reportComments.ts), said before sending.
+    extraChecks: (d): Record<string, string> => {
+      const problem = responseProblem(d.disposition, d.response);
+      return problem ? { response: sentence(ANSWER_LABELS.response, problem) } : {};
+    },
+  });
+  const { form } = zf;
+  const { disposition, response } = form.values;
   const dirty = disposition !== c.disposition || response !== c.response;
   const needsResponse = DISPOSITIONS_NEEDING_RESPONSE.includes(disposition);
   const label = `Comment on ${c.ref || 'the whole document'} by ${c.commenterName}`;
 
-  const respond = async () => {
-    clear();
-    setBusy(true);
-    const r = await client.call('report.respondToComment', { id: c.id, disposition, response });
-    setBusy(false);
-    if (!r.ok) return show(r.error);
-    onChanged(r.value);
-    onCountsChanged();
-  };
-
   const remove = async () => {
-    const r = unwrapOrNotify(await client.call('report.removeComment', { id: c.id }));
-    if (r) onCountsChanged();
+    setRemoveError(null);
+    const r = await client.call('report.removeComment', { id: c.id });
+    if (r.ok) onCountsChanged();
+    else setRemoveError(sentence('The comment', r.error.message));
   };
 
   return (
@@ -752,41 +763,38 @@ function CommentCard({
         {canWrite ? (
           <>
             <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void respond();
-              }}
+              onSubmit={zf.onSubmit(async (input) => {
+                const r = await client.call('report.respondToComment', input);
+                if (!r.ok) return r;
+                onChanged(r.value);
+                onCountsChanged();
+              })}
+              noValidate
             >
-              <Group align="flex-end" wrap="nowrap">
-                <NativeSelect
-                  label="Answer"
-                  value={disposition}
-                  onChange={(e) => setDisposition(e.currentTarget.value as CommentDisposition)}
-                  data={COMMENT_DISPOSITIONS.map((d) => ({
-                    value: d,
-                    label: COMMENT_DISPOSITION_LABELS[d],
-                  }))}
-                  error={errors.disposition}
-                />
-                <Textarea
-                  label="Response"
-                  description={needsResponse ? 'Required: say what was taken and why' : undefined}
-                  value={response}
-                  onChange={(e) => setResponse(e.currentTarget.value)}
-                  error={errors.response}
-                  autosize
-                  minRows={1}
-                  style={{ flex: 1 }}
-                />
-                <Button type="submit" loading={busy} disabled={!dirty}>
-                  Save answer
-                </Button>
-              </Group>
-              {formError && (
-                <Alert color="red" mt="xs">
-                  {formError}
-                </Alert>
-              )}
+              <Stack gap="xs">
+                <ErrorSummary {...zf.summary} />
+                <Group align="flex-end" wrap="nowrap">
+                  <NativeSelect
+                    label="Answer"
+                    {...form.getInputProps('disposition')}
+                    data={COMMENT_DISPOSITIONS.map((d) => ({
+                      value: d,
+                      label: COMMENT_DISPOSITION_LABELS[d],
+                    }))}
+                  />
+                  <Textarea
+                    label="Response"
+                    description={needsResponse ? 'Required: say what was taken and why' : undefined}
+                    {...form.getInputProps('response')}
+                    autosize
+                    minRows={1}
+                    style={{ flex: 1 }}
+                  />
+                  <SubmitButton busy={zf.submitting} disabled={!dirty}>
+                    Save answer
+                  </SubmitButton>
+                </Group>
+              </Stack>
             </form>
             <Group justify="flex-end">
               {removing ? (
@@ -795,9 +803,21 @@ function CommentCard({
                   <Button size="compact-sm" color="red" onClick={() => void remove()}>
                     Remove comment
                   </Button>
-                  <Button size="compact-sm" variant="default" onClick={() => setRemoving(false)}>
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    onClick={() => {
+                      setRemoving(false);
+                      setRemoveError(null);
+                    }}
+                  >
                     Keep
                   </Button>
+                  {removeError && (
+                    <Text size="sm" c="red" role="alert">
+                      {removeError}
+                    </Text>
+                  )}
                 </Group>
               ) : (
                 <Button

@@ -19,9 +19,11 @@ import {
   SECTION_KIND_LABELS,
   type SectionKind,
 } from '../../../../shared/domain/report';
-import type { RpcError } from '../../../../shared/result';
+import type { RpcError, RpcResult } from '../../../../shared/result';
+import { reportSchemas } from '../../../../shared/schemas/report';
+import { unwrapOrNotify } from '../../components/errors';
 import { useClient } from '../../api/context';
-import { unwrapOrNotify, useFieldErrors } from '../../components/errors';
+import { ErrorSummary, SubmitButton, sentence, useZodForm } from '../../components/forms';
 import { ExportDialog } from '../publish/ExportDialog';
 import { PublicPreviewButton } from './PublicPreview';
 import { ConsultationPanel } from './ConsultationPanel';
@@ -252,6 +254,8 @@ export function ReportEditor({
           onClose={() => setDialog(null)}
           heading="Rename section"
           label="Section title"
+          schema={reportSchemas['report.updateSection']}
+          targetId={selected.id}
           initial={selected.title}
           save={async (title) => {
             const r = await client.call('report.updateSection', { id: selected.id, title });
@@ -268,6 +272,8 @@ export function ReportEditor({
         onClose={() => setDialog(null)}
         heading="Rename report"
         label="Report title"
+        schema={reportSchemas['report.rename']}
+        targetId={report.id}
         initial={report.title}
         save={async (title) => {
           const r = await client.call('report.rename', { id: report.id, title });
@@ -282,15 +288,14 @@ export function ReportEditor({
           heading="Remove section"
           confirmLabel="Remove section"
           message={`Remove “${selected.number} ${selected.title}” and its text? Saved versions keep their copy.`}
+          failedTitle="The section was not removed"
           confirm={async () => {
-            const next = unwrapOrNotify(
-              await client.call('report.removeSection', { id: selected.id }),
-              'The section was not removed',
-            );
-            if (next) {
-              setReport(next);
-              setSelectedId(next.sections[Math.max(0, selectedIndex - 1)]?.id ?? null);
+            const r = await client.call('report.removeSection', { id: selected.id });
+            if (r.ok) {
+              setReport(r.value);
+              setSelectedId(r.value.sections[Math.max(0, selectedIndex - 1)]?.id ?? null);
             }
+            return r;
           }}
         />
       )}
@@ -300,12 +305,11 @@ export function ReportEditor({
         heading="Delete report"
         confirmLabel="Delete report"
         message={`Delete “${report.title}” with its versions and comment rounds? This cannot be undone.`}
+        failedTitle="The report was not deleted"
         confirm={async () => {
-          const r = unwrapOrNotify(
-            await client.call('report.remove', { id: report.id }),
-            'The report was not deleted',
-          );
-          if (r) onBack();
+          const r = await client.call('report.remove', { id: report.id });
+          if (r.ok) onBack();
+          return r;
         }}
       />
       {exporting && (
@@ -333,7 +337,16 @@ export function ReportEditor({
   );
 }
 
-function AddSectionModal({
+/** The visible label of each field of "Add section": error sentences start with it. */
+export const ADD_SECTION_LABELS: Record<string, string> = {
+  title: 'Section title',
+  level: 'Level',
+  kind: 'Content',
+};
+
+type SectionDraft = { title: string; level: string; kind: SectionKind };
+
+export function AddSectionModal({
   opened,
   onClose,
   reportId,
@@ -349,45 +362,40 @@ function AddSectionModal({
   onAdded: (report: Report, id: string) => void;
 }) {
   const client = useClient();
-  const [title, setTitle] = useState('');
-  const [level, setLevel] = useState(2);
-  const [kind, setKind] = useState<SectionKind>('text');
-  const [busy, setBusy] = useState(false);
-  const { errors, formError, clear, show } = useFieldErrors();
+  const zf = useZodForm({
+    schema: reportSchemas['report.addSection'],
+    initialValues: { title: '', level: '1', kind: 'text' } as SectionDraft,
+    toInput: (d: SectionDraft) => ({
+      reportId,
+      afterId: after?.id ?? null,
+      title: d.title,
+      // No level chosen is not a number (said as "Level is required."), not level 0.
+      level: d.level === '' ? Number.NaN : Number(d.level),
+      kind: d.kind,
+    }),
+    labels: ADD_SECTION_LABELS,
+  });
+  const { reset } = zf;
 
   useEffect(() => {
     if (!opened) return;
-    setTitle('');
-    setLevel(after ? Math.max(after.level, 1) : 1);
-    setKind('text');
-    clear();
-  }, [opened, after, clear]);
-
-  const submit = async () => {
-    setBusy(true);
-    const r = await client.call('report.addSection', {
-      reportId,
-      afterId: after?.id ?? null,
-      title,
-      level,
-      kind,
-    });
-    setBusy(false);
-    if (!r.ok) return show(r.error);
-    const known = new Set(knownIds);
-    const added = r.value.sections.find((s) => !known.has(s.id)) ?? r.value.sections[0];
-    onAdded(r.value, added.id);
-  };
+    reset({ title: '', level: String(after ? Math.max(after.level, 1) : 1), kind: 'text' });
+  }, [opened, after, reset]);
 
   return (
     <Modal opened={opened} onClose={onClose} title="Add section">
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+        onSubmit={zf.onSubmit(async (input) => {
+          const r = await client.call('report.addSection', input);
+          if (!r.ok) return r;
+          const known = new Set(knownIds);
+          const added = r.value.sections.find((s) => !known.has(s.id)) ?? r.value.sections[0];
+          onAdded(r.value, added.id);
+        })}
+        noValidate
       >
         <Stack>
+          <ErrorSummary {...zf.summary} />
           <Text size="sm" c="dimmed">
             {after
               ? `The new section goes after “${after.number} ${after.title}”.`
@@ -395,34 +403,25 @@ function AddSectionModal({
           </Text>
           <TextInput
             label="Section title"
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
+            {...zf.form.getInputProps('title')}
             data-autofocus
             required
           />
           <NativeSelect
             label="Level"
-            value={String(level)}
-            onChange={(e) => setLevel(Number(e.currentTarget.value))}
+            {...zf.form.getInputProps('level')}
             data={Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }))}
-            error={errors.level}
           />
           <NativeSelect
             label="Content"
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as SectionKind)}
+            {...zf.form.getInputProps('kind')}
             data={SECTION_KINDS.map((k) => ({ value: k, label: SECTION_KIND_LABELS[k] }))}
-            error={errors.kind}
           />
-          {formError && <Alert color="red">{formError}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={busy}>
-              Add section
-            </Button>
+            <SubmitButton busy={zf.submitting}>Add section</SubmitButton>
           </Group>
         </Stack>
       </form>
@@ -430,11 +429,17 @@ function AddSectionModal({
   );
 }
 
-function TitleModal({
+/**
+ * Renames a section or the report: one title, checked by the method's schema (both take
+ * `{ id, title }`).
+ */
+export function TitleModal({
   opened,
   onClose,
   heading,
   label,
+  schema,
+  targetId,
   initial,
   save,
 }: {
@@ -442,48 +447,40 @@ function TitleModal({
   onClose: () => void;
   heading: string;
   label: string;
+  schema: (typeof reportSchemas)['report.rename'] | (typeof reportSchemas)['report.updateSection'];
+  /** The id of the section or report renamed. */
+  targetId: string;
   initial: string;
   save: (title: string) => Promise<{ ok: true } | { ok: false; error: RpcError }>;
 }) {
-  const [title, setTitle] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const { errors, formError, clear, show } = useFieldErrors();
+  const zf = useZodForm({
+    schema,
+    initialValues: { title: initial },
+    toInput: (d: { title: string }) => ({ id: targetId, title: d.title }),
+    labels: { title: label },
+  });
+  const { reset } = zf;
   useEffect(() => {
-    if (opened) {
-      setTitle(initial);
-      clear();
-    }
-  }, [opened, initial, clear]);
+    if (opened) reset({ title: initial });
+  }, [opened, initial, reset]);
   return (
     <Modal opened={opened} onClose={onClose} title={heading}>
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setBusy(true);
-          void save(title).then((r) => {
-            setBusy(false);
-            if (r.ok) onClose();
-            else show(r.error);
-          });
-        }}
+        onSubmit={zf.onSubmit(async (input) => {
+          const r = await save(input.title ?? '');
+          if (r.ok) onClose();
+          else return r;
+        })}
+        noValidate
       >
         <Stack>
-          <TextInput
-            label={label}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
-            data-autofocus
-            required
-          />
-          {formError && <Alert color="red">{formError}</Alert>}
+          <ErrorSummary {...zf.summary} />
+          <TextInput label={label} {...zf.form.getInputProps('title')} data-autofocus required />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={busy}>
-              Save
-            </Button>
+            <SubmitButton busy={zf.submitting}>Save</SubmitButton>
           </Group>
         </Stack>
       </form>
@@ -491,12 +488,16 @@ function TitleModal({
   );
 }
 
-function ConfirmModal({
+/**
+ * Asks before removing; a refusal is said in the dialog, beside its button, which stays open.
+ */
+export function ConfirmModal({
   opened,
   onClose,
   heading,
   message,
   confirmLabel,
+  failedTitle,
   confirm,
 }: {
   opened: boolean;
@@ -504,13 +505,24 @@ function ConfirmModal({
   heading: string;
   message: string;
   confirmLabel: string;
-  confirm: () => Promise<void>;
+  /** The title of the refusal, e.g. "The section was not removed". */
+  failedTitle: string;
+  confirm: () => Promise<RpcResult<unknown>>;
 }) {
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    if (opened) setFailed(null);
+  }, [opened]);
   return (
     <Modal opened={opened} onClose={onClose} title={heading}>
       <Stack>
         <Text>{message}</Text>
+        {failed && (
+          <Alert color="red" role="alert" title={failedTitle}>
+            {failed}
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} data-autofocus>
             Cancel
@@ -520,9 +532,11 @@ function ConfirmModal({
             loading={busy}
             onClick={() => {
               setBusy(true);
-              void confirm().then(() => {
+              setFailed(null);
+              void confirm().then((r) => {
                 setBusy(false);
-                onClose();
+                if (r.ok) onClose();
+                else setFailed(sentence(heading, r.error.message));
               });
             }}
           >

@@ -23,7 +23,8 @@ import type {
 } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { useForumAccess } from '../../app/forumAccess';
-import { useFieldErrors } from '../../components/errors';
+import { reportSchemas } from '../../../../shared/schemas/report';
+import { ErrorSummary, SubmitButton, sentence, useZodForm } from '../../components/forms';
 import { inUserZone } from '../calls/format';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
@@ -31,6 +32,9 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 const suggestName = (count: number) => `Draft ${ROMAN[count] ?? count + 1}`;
 
 const CURRENT = '';
+
+/** The visible label of each field: error sentences start with it. */
+export const VERSION_LABELS: Record<string, string> = { name: 'Version name' };
 
 const CHANGE_LABELS: Record<SectionChange, string> = {
   added: 'Added',
@@ -95,9 +99,13 @@ export function VersionsPanel({
   const client = useClient();
   const { canWrite } = useForumAccess();
   const versions = report.versions;
-  const [name, setName] = useState(() => suggestName(versions.length));
-  const [saving, setSaving] = useState(false);
-  const { errors, formError, clear, show } = useFieldErrors();
+  const zf = useZodForm({
+    schema: reportSchemas['report.saveVersion'],
+    initialValues: { name: suggestName(versions.length) },
+    toInput: (d: { name: string }) => ({ reportId: report.id, name: d.name }),
+    labels: VERSION_LABELS,
+  });
+  const { reset } = zf;
   // Newest is last or first depending on the backend: sort by time, oldest first.
   const ordered = [...versions].sort((a, b) => a.createdAt - b.createdAt);
   const [fromId, setFromId] = useState(ordered.at(-2)?.id ?? ordered[0]?.id ?? '');
@@ -108,20 +116,8 @@ export function VersionsPanel({
   const [showUnchanged, setShowUnchanged] = useState(false);
 
   useEffect(() => {
-    setName(suggestName(versions.length));
-  }, [versions.length]);
-
-  const saveVersion = async () => {
-    clear();
-    setSaving(true);
-    const r = await client.call('report.saveVersion', { reportId: report.id, name });
-    setSaving(false);
-    if (!r.ok) return show(r.error);
-    // The newest two become the default comparison.
-    setFromId(ordered.at(-1)?.id ?? r.value.id);
-    setToId(ordered.length >= 1 ? r.value.id : CURRENT);
-    onChanged();
-  };
+    reset({ name: suggestName(versions.length) });
+  }, [versions.length, reset]);
 
   const compare = async () => {
     if (!fromId) return;
@@ -135,7 +131,7 @@ export function VersionsPanel({
     if (r.ok) setComparison(r.value);
     else {
       setComparison(null);
-      setCompareError(r.error.message);
+      setCompareError(sentence('The comparison', r.error.message));
     }
   };
 
@@ -146,29 +142,28 @@ export function VersionsPanel({
     <Stack>
       {canWrite && (
         <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void saveVersion();
-          }}
+          onSubmit={zf.onSubmit(async (input) => {
+            const r = await client.call('report.saveVersion', input);
+            if (!r.ok) return r;
+            // The newest two become the default comparison.
+            setFromId(ordered.at(-1)?.id ?? r.value.id);
+            setToId(ordered.length >= 1 ? r.value.id : CURRENT);
+            onChanged();
+          })}
+          noValidate
         >
-          <Group align="flex-end">
-            <TextInput
-              label="Version name"
-              description="A snapshot of every section, e.g. “Draft I”, “Draft II”, “Final”"
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={errors.name}
-              w={360}
-            />
-            <Button type="submit" loading={saving}>
-              Save version
-            </Button>
-          </Group>
-          {formError && (
-            <Alert color="red" mt="xs">
-              {formError}
-            </Alert>
-          )}
+          <Stack gap="xs">
+            <ErrorSummary {...zf.summary} />
+            <Group align="flex-end">
+              <TextInput
+                label="Version name"
+                description="A snapshot of every section, e.g. “Draft I”, “Draft II”, “Final”"
+                {...zf.form.getInputProps('name')}
+                w={360}
+              />
+              <SubmitButton busy={zf.submitting}>Save version</SubmitButton>
+            </Group>
+          </Stack>
         </form>
       )}
 

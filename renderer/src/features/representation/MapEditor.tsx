@@ -30,10 +30,107 @@ import {
   STAKEHOLDER_GROUPS,
   type StakeholderGroup,
 } from '../../../../shared/domain/vocabulary';
+import { representationSchemas } from '../../../../shared/schemas/representation';
 import { useClient } from '../../api/context';
-import { useFieldErrors } from '../../components/errors';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
 
 const ANY = '';
+
+/** A row of the map as the form holds it: shares in percent, empty inputs as ''. */
+type CellDraft = {
+  stakeholderGroup: string;
+  region: string;
+  organisation: string;
+  level: InvolvementLevel;
+  phases: string[];
+  targetMin: number | string;
+  /** Percent (0-100) of the phase; the backend keeps a share (0-1). */
+  targetShare: number | string;
+};
+
+type SettingsDraft = {
+  /** Percent; the backend keeps shares. */
+  dominanceShare: number | string;
+  genderThreshold: number | string;
+  recentCalls: number | string;
+  minSample: number | string;
+};
+
+/** A share (0-1) in percent, without float noise (0.07 -> 7, not 7.000000000000001). */
+const percent = (share: number) => Number((share * 100).toFixed(4));
+
+/** A number input's value; an emptied input is not a number (said as "… is required."). */
+const num = (v: number | string) =>
+  typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v);
+/** An optional number input: empty is none. */
+const optionalNum = (v: number | string) =>
+  typeof v === 'string' && v.trim() === '' ? null : Number(v);
+
+const draftOfCell = (c: StakeholderMapCell): CellDraft => ({
+  stakeholderGroup: c.stakeholderGroup ?? ANY,
+  region: c.region ?? ANY,
+  organisation: c.organisation ?? '',
+  level: c.level,
+  phases: c.phases,
+  targetMin: c.targetMin ?? '',
+  targetShare: c.targetShare === null ? '' : percent(c.targetShare),
+});
+
+const cellOfDraft = (d: CellDraft) => {
+  const share = optionalNum(d.targetShare);
+  return {
+    stakeholderGroup: (d.stakeholderGroup || null) as StakeholderGroup | null,
+    region: (d.region || null) as Region | null,
+    organisation: d.organisation,
+    level: d.level,
+    phases: PHASES.filter((p) => d.phases.includes(p)),
+    targetMin: optionalNum(d.targetMin),
+    targetShare: share === null ? null : share / 100,
+  };
+};
+
+/** The visible label of each field of the map, by path ("cells.0.targetMin"). */
+export function mapLabel(path: string): string | undefined {
+  if (path === 'cells') return 'Stakeholder map';
+  const m = /^cells\.(\d+)\.(\w+)$/.exec(path);
+  if (!m) return undefined;
+  const n = Number(m[1]) + 1;
+  const names: Record<string, string> = {
+    stakeholderGroup: 'Stakeholder group',
+    region: 'Region',
+    organisation: 'Organisation',
+    level: 'Level',
+    phases: 'Phases',
+    targetMin: 'At least (people)',
+    targetShare: 'Or at least (% of the phase)',
+  };
+  return Object.hasOwn(names, m[2]) ? `${names[m[2]]}, row ${n}` : undefined;
+}
+
+/** The visible label of each alert threshold: error sentences start with it. */
+export const THRESHOLD_LABELS: Record<string, string> = {
+  dominanceShare: 'A group dominates above (% of a phase)',
+  genderThreshold: 'Gender balance alert above (% of one gender)',
+  recentCalls: 'Recently means the last (calls)',
+  minSample: 'Judge shares from (people or records)',
+};
+
+/**
+ * The shares are typed in percent; the schema's ranges are in shares (0.05-1). These say the same
+ * ranges in percent, and win over the schema's sentence for their field.
+ */
+function percentRange(
+  value: number | string,
+  label: string,
+  min: number,
+  max: number,
+): string | undefined {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (typeof value === 'string' && value.trim() === '') return undefined;
+  return Number.isFinite(n) && (n < min || n > max)
+    ? `${label} must be between ${min} and ${max}.`
+    : undefined;
+}
 
 /** The stakeholder map as an editable table, plus the alert thresholds. */
 export function MapEditor({
@@ -46,35 +143,66 @@ export function MapEditor({
   onSaved: (m: StakeholderMap) => void;
 }) {
   const client = useClient();
-  const [cells, setCells] = useState<StakeholderMapCell[]>(map.cells);
   const [dirty, setDirty] = useState(false);
-  const [settings, setSettings] = useState<RepresentationSettings>(map.settings);
-  const { errors, formError, clear, show } = useFieldErrors();
-  const settingsErrors = useFieldErrors();
-
-  const update = (i: number, patch: Partial<StakeholderMapCell>) => {
-    setCells((cs) => cs.map((c, j) => (j === i ? { ...c, ...patch } : c)));
-    setDirty(true);
-  };
-
-  const save = async () => {
-    clear();
-    const r = await client.call('representation.saveMap', { forumId: map.forumId, cells });
-    if (!r.ok) return show(r.error);
-    setDirty(false);
-    notifications.show({ message: 'Stakeholder map saved' });
-    onSaved(r.value);
-  };
-
-  const saveSettings = async () => {
-    settingsErrors.clear();
-    const r = await client.call('representation.saveSettings', {
+  const mapForm = useZodForm({
+    schema: representationSchemas['representation.saveMap'],
+    initialValues: { cells: map.cells.map(draftOfCell) },
+    toInput: (d: { cells: CellDraft[] }) => ({
       forumId: map.forumId,
-      ...settings,
-    });
-    if (!r.ok) return settingsErrors.show(r.error);
-    notifications.show({ message: 'Alert thresholds saved' });
-    onSaved(r.value);
+      cells: d.cells.map(cellOfDraft),
+    }),
+    labels: mapLabel,
+    extraChecks: (d): Record<string, string> => {
+      const errors: Record<string, string> = {};
+      d.cells.forEach((c, i) => {
+        const e = percentRange(c.targetShare, mapLabel(`cells.${i}.targetShare`)!, 0, 100);
+        if (e) errors[`cells.${i}.targetShare`] = e;
+      });
+      return errors;
+    },
+  });
+  const settingsForm = useZodForm({
+    schema: representationSchemas['representation.saveSettings'],
+    initialValues: {
+      dominanceShare: percent(map.settings.dominanceShare),
+      genderThreshold: percent(map.settings.genderThreshold),
+      recentCalls: map.settings.recentCalls,
+      minSample: map.settings.minSample,
+    } as SettingsDraft,
+    toInput: (d: SettingsDraft): RepresentationSettings & { forumId: string } => ({
+      forumId: map.forumId,
+      dominanceShare: num(d.dominanceShare) / 100,
+      genderThreshold: num(d.genderThreshold) / 100,
+      recentCalls: num(d.recentCalls),
+      minSample: num(d.minSample),
+    }),
+    labels: THRESHOLD_LABELS,
+    extraChecks: (d): Record<string, string> => {
+      const errors: Record<string, string> = {};
+      const dominance = percentRange(d.dominanceShare, THRESHOLD_LABELS.dominanceShare, 5, 100);
+      if (dominance) errors.dominanceShare = dominance;
+      const gender = percentRange(d.genderThreshold, THRESHOLD_LABELS.genderThreshold, 50, 100);
+      if (gender) errors.genderThreshold = gender;
+      return errors;
+    },
+  });
+  const { form } = mapForm;
+  const cells = form.values.cells;
+  /** A field of the map: a change marks the map unsaved. */
+  const cellInput = (path: string, options?: { type: 'checkbox' }) => {
+    const props = form.getInputProps(path, options);
+    return {
+      ...props,
+      onChange: (v: unknown) => {
+        props.onChange(v);
+        setDirty(true);
+      },
+    };
+  };
+  const setCells = (next: StakeholderMapCell[]) => {
+    form.setFieldValue('cells', next.map(draftOfCell));
+    form.clearErrors();
+    setDirty(true);
   };
 
   return (
@@ -84,256 +212,239 @@ export function MapEditor({
         group and region, optionally one organisation. Targets are judged for every planned phase
         and for registered members.
       </Text>
-      {!readOnly && (
-        <Group>
-          <Button
-            variant="default"
-            onClick={() => {
-              setCells(suggestedStakeholderMap());
-              setDirty(true);
-            }}
-          >
-            Use suggested map
-          </Button>
-          <Button
-            variant="default"
-            disabled={cells.length >= MAX_MAP_CELLS}
-            onClick={() => {
-              setCells((cs) => [
-                ...cs,
-                {
-                  stakeholderGroup: null,
-                  region: null,
-                  organisation: null,
-                  level: 'consult',
-                  phases: [],
-                  targetMin: null,
-                  targetShare: null,
-                },
-              ]);
-              setDirty(true);
-            }}
-          >
-            Add row
-          </Button>
-          <Button onClick={() => void save()} disabled={!dirty}>
-            Save map
-          </Button>
-          {dirty && (
-            <Text size="sm" c="dimmed">
-              Unsaved changes
-            </Text>
+      <form
+        onSubmit={mapForm.onSubmit(async (input) => {
+          const r = await client.call('representation.saveMap', input);
+          if (!r.ok) return r;
+          setDirty(false);
+          notifications.show({ message: 'Stakeholder map saved' });
+          onSaved(r.value);
+        })}
+        noValidate
+      >
+        <Stack>
+          {!readOnly && (
+            <Group>
+              <Button variant="default" onClick={() => setCells(suggestedStakeholderMap())}>
+                Use suggested map
+              </Button>
+              <Button
+                variant="default"
+                disabled={cells.length >= MAX_MAP_CELLS}
+                onClick={() => {
+                  form.insertListItem(
+                    'cells',
+                    draftOfCell({
+                      stakeholderGroup: null,
+                      region: null,
+                      organisation: null,
+                      level: 'consult',
+                      phases: [],
+                      targetMin: null,
+                      targetShare: null,
+                    }),
+                  );
+                  setDirty(true);
+                }}
+              >
+                Add row
+              </Button>
+              <SubmitButton busy={mapForm.submitting} disabled={!dirty}>
+                Save map
+              </SubmitButton>
+              {dirty && (
+                <Text size="sm" c="dimmed">
+                  Unsaved changes
+                </Text>
+              )}
+            </Group>
           )}
-        </Group>
-      )}
-      {formError && <Alert color="red">{formError}</Alert>}
-      {Object.values(errors).length > 0 && (
-        <Alert color="red">
-          {Object.entries(errors)
-            .map(([f, m]) => `${f}: ${m}`)
-            .join('; ')}
-        </Alert>
-      )}
-      {cells.length === 0 ? (
-        <Alert color="gray" title="No stakeholder map yet">
-          Start from the suggested map for a Best Practice Forum and edit it, or add rows one by
-          one.
-        </Alert>
-      ) : (
-        <Table.ScrollContainer minWidth={1100}>
-          <Table aria-label="Stakeholder map">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Stakeholder group</Table.Th>
-                <Table.Th>Region</Table.Th>
-                <Table.Th>Organisation</Table.Th>
-                <Table.Th>Level</Table.Th>
-                <Table.Th>Phases</Table.Th>
-                <Table.Th>Target</Table.Th>
-                {!readOnly && <Table.Th>Row</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {cells.map((c, i) => {
-                const n = i + 1;
-                return (
-                  <Table.Tr key={i}>
-                    <Table.Td>
-                      <NativeSelect
-                        label={`Stakeholder group, row ${n}`}
-                        disabled={readOnly}
-                        value={c.stakeholderGroup ?? ANY}
-                        onChange={(e) =>
-                          update(i, {
-                            stakeholderGroup: (e.currentTarget.value as StakeholderGroup) || null,
-                          })
-                        }
-                        data={[
-                          { value: ANY, label: 'Any group' },
-                          ...STAKEHOLDER_GROUPS.map((g) => ({
-                            value: g,
-                            label: STAKEHOLDER_GROUP_LABELS[g],
-                          })),
-                        ]}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <NativeSelect
-                        label={`Region, row ${n}`}
-                        disabled={readOnly}
-                        value={c.region ?? ANY}
-                        onChange={(e) =>
-                          update(i, { region: (e.currentTarget.value as Region) || null })
-                        }
-                        data={[
-                          { value: ANY, label: 'All regions' },
-                          ...REGIONS.map((r) => ({ value: r, label: REGION_LABELS[r] })),
-                        ]}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        label={`Organisation, row ${n}`}
-                        disabled={readOnly}
-                        maxLength={200}
-                        value={c.organisation ?? ''}
-                        onChange={(e) => update(i, { organisation: e.currentTarget.value || null })}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <NativeSelect
-                        label={`Level, row ${n}`}
-                        disabled={readOnly}
-                        value={c.level}
-                        onChange={(e) =>
-                          update(i, { level: e.currentTarget.value as InvolvementLevel })
-                        }
-                        data={INVOLVEMENT_LEVELS.map((l) => ({
-                          value: l,
-                          label: INVOLVEMENT_LEVEL_LABELS[l],
-                        }))}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Checkbox.Group
-                        label={`Phases, row ${n}`}
-                        value={c.phases}
-                        onChange={(v) => update(i, { phases: PHASES.filter((p) => v.includes(p)) })}
-                      >
-                        <Stack gap={2} mt={4}>
-                          {PHASES.map((p) => (
-                            <Checkbox
-                              key={p}
-                              size="xs"
-                              value={p}
-                              label={PHASE_LABELS[p]}
-                              disabled={readOnly}
-                            />
-                          ))}
-                        </Stack>
-                      </Checkbox.Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={4}>
-                        <NumberInput
-                          label={`At least (people), row ${n}`}
-                          disabled={readOnly}
-                          min={0}
-                          max={100000}
-                          allowDecimal={false}
-                          value={c.targetMin ?? ''}
-                          onChange={(v) =>
-                            update(i, { targetMin: typeof v === 'number' ? v : null })
-                          }
-                        />
-                        <NumberInput
-                          label={`Or at least (% of the phase), row ${n}`}
-                          disabled={readOnly}
-                          min={0}
-                          max={100}
-                          value={c.targetShare === null ? '' : Math.round(c.targetShare * 100)}
-                          onChange={(v) =>
-                            update(i, { targetShare: typeof v === 'number' ? v / 100 : null })
-                          }
-                        />
-                      </Stack>
-                    </Table.Td>
-                    {!readOnly && (
-                      <Table.Td>
-                        <Button
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Remove row ${n}`}
-                          onClick={() => {
-                            setCells((cs) => cs.filter((_, j) => j !== i));
-                            setDirty(true);
-                          }}
-                        >
-                          Remove
-                        </Button>
-                      </Table.Td>
-                    )}
+          <ErrorSummary {...mapForm.summary} />
+          {cells.length === 0 ? (
+            <Alert color="gray" title="No stakeholder map yet">
+              Start from the suggested map for a Best Practice Forum and edit it, or add rows one by
+              one.
+            </Alert>
+          ) : (
+            <Table.ScrollContainer minWidth={1100}>
+              <Table aria-label="Stakeholder map">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Stakeholder group</Table.Th>
+                    <Table.Th>Region</Table.Th>
+                    <Table.Th>Organisation</Table.Th>
+                    <Table.Th>Level</Table.Th>
+                    <Table.Th>Phases</Table.Th>
+                    <Table.Th>Target</Table.Th>
+                    {!readOnly && <Table.Th>Row</Table.Th>}
                   </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {cells.map((_, i) => {
+                    const n = i + 1;
+                    return (
+                      <Table.Tr key={form.key(`cells.${i}`)}>
+                        <Table.Td>
+                          <NativeSelect
+                            label={`Stakeholder group, row ${n}`}
+                            disabled={readOnly}
+                            {...cellInput(`cells.${i}.stakeholderGroup`)}
+                            data={[
+                              { value: ANY, label: 'Any group' },
+                              ...STAKEHOLDER_GROUPS.map((g) => ({
+                                value: g,
+                                label: STAKEHOLDER_GROUP_LABELS[g],
+                              })),
+                            ]}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <NativeSelect
+                            label={`Region, row ${n}`}
+                            disabled={readOnly}
+                            {...cellInput(`cells.${i}.region`)}
+                            data={[
+                              { value: ANY, label: 'All regions' },
+                              ...REGIONS.map((r) => ({ value: r, label: REGION_LABELS[r] })),
+                            ]}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput
+                            label={`Organisation, row ${n}`}
+                            disabled={readOnly}
+                            maxLength={200}
+                            {...cellInput(`cells.${i}.organisation`)}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <NativeSelect
+                            label={`Level, row ${n}`}
+                            disabled={readOnly}
+                            {...cellInput(`cells.${i}.level`)}
+                            data={INVOLVEMENT_LEVELS.map((l) => ({
+                              value: l,
+                              label: INVOLVEMENT_LEVEL_LABELS[l],
+                            }))}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <Checkbox.Group
+                            label={`Phases, row ${n}`}
+                            {...cellInput(`cells.${i}.phases`)}
+                          >
+                            <Stack gap={2} mt={4}>
+                              {PHASES.map((p) => (
+                                <Checkbox
+                                  key={p}
+                                  size="xs"
+                                  value={p}
+                                  label={PHASE_LABELS[p]}
+                                  disabled={readOnly}
+                                />
+                              ))}
+                            </Stack>
+                          </Checkbox.Group>
+                        </Table.Td>
+                        <Table.Td>
+                          <Stack gap={4}>
+                            <NumberInput
+                              label={`At least (people), row ${n}`}
+                              disabled={readOnly}
+                              min={0}
+                              max={100000}
+                              allowDecimal={false}
+                              // Not clamped on blur: the summary takes focus after a failed save,
+                              // and a silent change would take the error away behind the user.
+                              clampBehavior="none"
+                              {...cellInput(`cells.${i}.targetMin`)}
+                            />
+                            <NumberInput
+                              label={`Or at least (% of the phase), row ${n}`}
+                              disabled={readOnly}
+                              min={0}
+                              max={100}
+                              clampBehavior="none"
+                              {...cellInput(`cells.${i}.targetShare`)}
+                            />
+                          </Stack>
+                        </Table.Td>
+                        {!readOnly && (
+                          <Table.Td>
+                            <Button
+                              variant="subtle"
+                              color="red"
+                              aria-label={`Remove row ${n}`}
+                              onClick={() => {
+                                form.removeListItem('cells', i);
+                                setDirty(true);
+                              }}
+                            >
+                              Remove
+                            </Button>
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Stack>
+      </form>
 
       {!readOnly && (
         <section aria-label="Alert thresholds">
           <Title order={2} size="h4" mb="xs">
             Alert thresholds
           </Title>
-          {settingsErrors.formError && <Alert color="red">{settingsErrors.formError}</Alert>}
-          <Group align="flex-start" grow>
-            <NumberInput
-              label="A group dominates above (% of a phase)"
-              min={5}
-              max={100}
-              value={Math.round(settings.dominanceShare * 100)}
-              error={settingsErrors.errors.dominanceShare}
-              onChange={(v) =>
-                typeof v === 'number' && setSettings((s) => ({ ...s, dominanceShare: v / 100 }))
-              }
-            />
-            <NumberInput
-              label="Gender balance alert above (% of one gender)"
-              min={50}
-              max={100}
-              value={Math.round(settings.genderThreshold * 100)}
-              error={settingsErrors.errors.genderThreshold}
-              onChange={(v) =>
-                typeof v === 'number' && setSettings((s) => ({ ...s, genderThreshold: v / 100 }))
-              }
-            />
-            <NumberInput
-              label="Recently means the last (calls)"
-              min={1}
-              max={50}
-              allowDecimal={false}
-              value={settings.recentCalls}
-              error={settingsErrors.errors.recentCalls}
-              onChange={(v) =>
-                typeof v === 'number' && setSettings((s) => ({ ...s, recentCalls: v }))
-              }
-            />
-            <NumberInput
-              label="Judge shares from (people or records)"
-              min={1}
-              max={10000}
-              allowDecimal={false}
-              value={settings.minSample}
-              error={settingsErrors.errors.minSample}
-              onChange={(v) =>
-                typeof v === 'number' && setSettings((s) => ({ ...s, minSample: v }))
-              }
-            />
-          </Group>
-          <Button mt="sm" variant="default" onClick={() => void saveSettings()}>
-            Save thresholds
-          </Button>
+          <form
+            onSubmit={settingsForm.onSubmit(async (input) => {
+              const r = await client.call('representation.saveSettings', input);
+              if (!r.ok) return r;
+              notifications.show({ message: 'Alert thresholds saved' });
+              onSaved(r.value);
+            })}
+            noValidate
+          >
+            <ErrorSummary {...settingsForm.summary} />
+            <Group align="flex-start" grow>
+              <NumberInput
+                label="A group dominates above (% of a phase)"
+                min={5}
+                max={100}
+                clampBehavior="none"
+                {...settingsForm.form.getInputProps('dominanceShare')}
+              />
+              <NumberInput
+                label="Gender balance alert above (% of one gender)"
+                min={50}
+                max={100}
+                clampBehavior="none"
+                {...settingsForm.form.getInputProps('genderThreshold')}
+              />
+              <NumberInput
+                label="Recently means the last (calls)"
+                min={1}
+                max={50}
+                allowDecimal={false}
+                clampBehavior="none"
+                {...settingsForm.form.getInputProps('recentCalls')}
+              />
+              <NumberInput
+                label="Judge shares from (people or records)"
+                min={1}
+                max={10000}
+                allowDecimal={false}
+                clampBehavior="none"
+                {...settingsForm.form.getInputProps('minSample')}
+              />
+            </Group>
+            <SubmitButton mt="sm" variant="default" busy={settingsForm.submitting}>
+              Save thresholds
+            </SubmitButton>
+          </form>
         </section>
       )}
     </Stack>

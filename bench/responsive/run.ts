@@ -8,7 +8,9 @@
  * client fires small reads (forums.list, participants.get) back to back; the same reads are
  * measured idle first. Prints p50/p95/max of the small reads, failures, and each heavy call's time.
  *
- * Target: during every heavy call the small reads keep p95 < 100 ms with 0 failures (exit 1 if not).
+ * Targets (exit 1 if one is missed): during every heavy call the small reads keep p95 < 100 ms
+ * with 0 failures, every heavy call answers ok, and the dashboard answers in under 1 s. The serve
+ * it starts runs on a copy of the fixture's encrypted form (made once by serve's first open).
  * Environment: BENCH_PARTICIPANTS, BENCH_ATTENDANCE (defaults 100,000 and 1,000,000); BENCH_ONLY
  * (comma-separated words) runs only the heavy calls whose names contain one of them.
  */
@@ -29,6 +31,8 @@ const A = Number(process.env.BENCH_ATTENDANCE ?? 1_000_000);
 const CALLS = 40;
 const SECTIONS = 50;
 const P95_TARGET_MS = 100;
+/** The dashboard's own answer, first call of the run included (a reader's cold caches). */
+const DASHBOARD_MS = 1000;
 const IDLE_MS = 3000;
 /** Bump when the generated data changes shape, so a stale cache is not reused. */
 const DATA_VERSION = 'v1';
@@ -160,7 +164,7 @@ async function fixture(): Promise<{ file: string; fx: Fixture }> {
 /**
  * Serve as a user runs it: `npm run serve` opens on the unlock screen (every call answers
  * "locked"), so the bench gives it its passphrase through INTERSESSION_PASSPHRASE_FILE, as a
- * script would. The plain copy is encrypted with it at open, like a first unlock.
+ * script would. A plain file is encrypted with it at open, like a first unlock.
  */
 function startServe(dbFile: string): Promise<{ child: ChildProcess; base: string }> {
   const passphraseFile = `${dbFile}.passphrase`;
@@ -189,6 +193,30 @@ function startServe(dbFile: string): Promise<{ child: ChildProcess; base: string
   });
 }
 
+/**
+ * The fixture as serve keeps it: encrypted with the bench's passphrase, plus its `.key.json`
+ * sidecar. Made once (serve encrypts a plain copy at its first open, as for a user upgrading),
+ * then cached beside the plain file, so later runs start serve on an encrypted file at once.
+ */
+async function encryptedFixture(plain: string): Promise<string> {
+  const enc = `${plain}.encrypted`;
+  if (existsSync(enc) && existsSync(`${enc}.key.json`)) return enc;
+  const building = `${enc}.building`;
+  copyFileSync(plain, building);
+  const t0 = performance.now();
+  const { child } = await startServe(building);
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  console.log(
+    `  encrypted once by serve's first open in ${((performance.now() - t0) / 1000).toFixed(1)} s (cached in ${enc})`,
+  );
+  renameSync(`${building}.key.json`, `${enc}.key.json`);
+  renameSync(building, enc);
+  for (const s of ['-wal', '-shm', '.lock', '.passphrase'])
+    rmSync(`${building}${s}`, { force: true });
+  return enc;
+}
+
 /** bench/lib's nearest-rank quantile; a phase with no reads prints '-'. */
 const quantile = (xs: number[], q: number) => (xs.length === 0 ? NaN : nearestRank(xs, q));
 const fmt = (x: number) => (Number.isNaN(x) ? '-' : x.toFixed(1));
@@ -196,8 +224,10 @@ const fmt = (x: number) => (Number.isNaN(x) ? '-' : x.toFixed(1));
 async function main() {
   const { file, fx } = await fixture();
   if (serveBuildIsStale()) await buildServe();
+  const encrypted = await encryptedFixture(file);
   const work = join(CACHE_DIR, `responsive-run-${process.pid}.db`);
-  copyFileSync(file, work);
+  copyFileSync(encrypted, work);
+  copyFileSync(`${encrypted}.key.json`, `${work}.key.json`);
   const started = performance.now();
   const { child, base } = await startServe(work);
   console.log(`serve (built) started in ${((performance.now() - started) / 1000).toFixed(2)} s`);
@@ -305,11 +335,13 @@ async function main() {
       const reads = await smallReads(timed);
       const { r, ms } = await timed;
       const p95 = quantile(reads.times, 0.95);
-      const miss = !(p95 < P95_TARGET_MS) || reads.failures > 0;
+      // The dashboard itself answers within a second while reads go on (issue 15, "Done means").
+      const slowDashboard = name.startsWith('representation.dashboard') && !(ms < DASHBOARD_MS);
+      const miss = !(p95 < P95_TARGET_MS) || reads.failures > 0 || !r.ok || slowDashboard;
       if (miss) failed = true;
       rows.push([
         name + (r.ok ? '' : ` [answered ${r.error.code}: ${r.error.message.slice(0, 60)}]`),
-        (ms / 1000).toFixed(2) + ' s',
+        (ms / 1000).toFixed(2) + ' s' + (slowDashboard ? ` (over ${DASHBOARD_MS} ms)` : ''),
         fmt(quantile(reads.times, 0.5)),
         fmt(p95),
         fmt(Math.max(...reads.times)),

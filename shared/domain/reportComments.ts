@@ -93,16 +93,17 @@ export function resolveCommentRef(
   if (phase === 1 && parsed.paragraph !== null)
     return {
       ok: false,
-      message: 'phase 1 takes comments on sections (e.g. 2.1), not on paragraphs',
+      message: 'must be a section (e.g. 2.1) in phase 1, not a paragraph',
     };
   if (phase === 2 && parsed.paragraph === null)
     return {
       ok: false,
-      message: 'phase 2 takes comments on paragraphs (e.g. 2.1 ¶3) or on the whole document',
+      message: 'must be a paragraph (e.g. 2.1 ¶3) in phase 2, or empty for the whole document',
     };
   const wanted = paragraphRef(parsed.section, parsed.paragraph);
   const hit = paragraphs.find((p) => p.ref === wanted);
-  if (!hit) return { ok: false, message: `there is no ${wanted} in this round's version` };
+  if (!hit)
+    return { ok: false, message: `must be in this round's version, which has no ${wanted}` };
   return { ok: true, ref: hit.ref, sectionId: hit.sectionId, paragraph: hit.paragraph };
 }
 

@@ -114,7 +114,7 @@ describe('CommentForm', () => {
       ok: false,
       error: {
         code: 'validation',
-        message: "ref: there is no 2.1 ¶1 in this round's version",
+        message: "ref: must be in this round's version, which has no 2.1 ¶1",
         field: 'ref',
       },
     }));
@@ -124,7 +124,7 @@ describe('CommentForm', () => {
     const summary = await focusedSummary();
     expectErrorsBesideFields(summary, [
       {
-        message: "Paragraph there is no 2.1 ¶1 in this round's version.",
+        message: "Paragraph must be in this round's version, which has no 2.1 ¶1.",
         input: field('Paragraph'),
       },
     ]);

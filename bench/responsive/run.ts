@@ -283,6 +283,11 @@ async function main() {
         'representation.dashboard (public)',
         () => rpc('representation.dashboard', { forumId: fx.forumId }, publicToken),
       ],
+      // The same again: the first answer of a reader pays for its cold page cache and statements.
+      [
+        'representation.dashboard (public, again)',
+        () => rpc('representation.dashboard', { forumId: fx.forumId }, publicToken),
+      ],
       [
         'representation.dashboard (coordinators)',
         () => rpc('representation.dashboard', { forumId: fx.forumId }),

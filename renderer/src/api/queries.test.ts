@@ -88,4 +88,19 @@ describe('invalidatingClient', () => {
     // The report reads participants (contributors, generated sections): stale too.
     expect(stale(other)).toBe(true);
   });
+
+  it('passes the call options (a cancel signal) through to the transport', async () => {
+    const signals: (AbortSignal | undefined)[] = [];
+    const client = invalidatingClient(
+      createClient(async (_method, _input, signal) => {
+        signals.push(signal);
+        return { ok: true as const, value: {} };
+      }),
+      new QueryClient(),
+    );
+    const controller = new AbortController();
+    await client.call('forums.list', {}, { signal: controller.signal });
+    await client.call('forums.list', {});
+    expect(signals).toEqual([controller.signal, undefined]);
+  });
 });

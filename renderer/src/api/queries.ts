@@ -160,8 +160,9 @@ export function invalidatingClient(client: Client, queryClient: QueryClient): Cl
     audience: client.audience,
     events: client.events,
     onEvent: client.onEvent,
-    async call(method, input) {
-      const result = await client.call(method, input);
+    async call(method, input, options) {
+      // The options (a cancel signal) go through: dropping them made "Stop checking" do nothing.
+      const result = await client.call(method, input, options);
       if (result.ok && methodDeclarations[method].writes)
         void invalidateAreas(queryClient, staleAreasAfter(method));
       return result;

@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { expect } from 'vitest';
 import type { RpcResult } from '../../../shared/result';
@@ -37,6 +37,14 @@ export function renderForm(
   );
   return calls;
 }
+
+/** Types `value` into the input labelled `label` (one change event, as a paste would). */
+export const type = (label: RegExp | string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+/** Waits until focus is inside a dialog (a modal took it on opening). */
+export const focusInDialog = () =>
+  waitFor(() => expect(document.activeElement?.closest('[role="dialog"]')).not.toBeNull());
 
 /** The error summary, once it has focus (it takes focus after every failed save). */
 export async function focusedSummary(): Promise<HTMLElement> {

@@ -3,7 +3,12 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CallDetails } from '../../../../shared/api';
 import { installDomShims } from '../../testing/domShims';
-import { expectErrorsBesideFields, focusedSummary, renderForm } from '../../testing/formTesting';
+import {
+  expectErrorsBesideFields,
+  focusedSummary,
+  renderForm,
+  type,
+} from '../../testing/formTesting';
 import { ActionItems } from './ActionItems';
 
 beforeAll(installDomShims);
@@ -18,8 +23,6 @@ const owners = [
   { value: ANA, label: 'Ana Lima' },
 ];
 
-const type = (label: string, value: string) =>
-  fireEvent.change(screen.getByLabelText(label, { exact: true }), { target: { value } });
 const items = (onChanged = () => Promise.resolve()) => (
   <ActionItems call={call} owners={owners} readOnly={false} onChanged={onChanged} />
 );

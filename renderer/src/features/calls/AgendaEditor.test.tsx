@@ -3,7 +3,12 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CallDetails } from '../../../../shared/api';
 import { installDomShims } from '../../testing/domShims';
-import { expectErrorsBesideFields, focusedSummary, renderForm } from '../../testing/formTesting';
+import {
+  expectErrorsBesideFields,
+  focusedSummary,
+  renderForm,
+  type,
+} from '../../testing/formTesting';
 import { AgendaEditor } from './AgendaEditor';
 
 beforeAll(installDomShims);
@@ -20,8 +25,6 @@ const owners = [
   { value: ANA, label: 'Ana Lima' },
 ];
 
-const type = (label: string, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const editor = (onSaved = () => {}) => (
   <AgendaEditor call={call} owners={owners} readOnly={false} onSaved={onSaved} />
 );

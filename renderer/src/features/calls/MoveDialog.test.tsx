@@ -4,7 +4,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CallDetails } from '../../../../shared/api';
 import type { RpcResult } from '../../../../shared/result';
 import { installDomShims } from '../../testing/domShims';
-import { expectErrorsBesideFields, focusedSummary, renderForm } from '../../testing/formTesting';
+import {
+  expectErrorsBesideFields,
+  focusedSummary,
+  focusInDialog,
+  renderForm,
+  type,
+} from '../../testing/formTesting';
 import { MoveDialog } from './MoveDialog';
 
 beforeAll(installDomShims);
@@ -19,10 +25,6 @@ const call = {
 } as unknown as CallDetails;
 
 /** The modal has put focus inside itself (a moment after it opens). */
-const focusInDialog = () =>
-  waitFor(() => expect(document.activeElement?.closest('[role="dialog"]')).not.toBeNull());
-const type = (label: string, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 describe('MoveDialog', () => {
   it('says every error at once, as whole sentences beside the fields, and sends nothing', async () => {

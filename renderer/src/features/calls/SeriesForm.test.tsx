@@ -4,18 +4,20 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CallSeries } from '../../../../shared/api';
 import type { RpcResult } from '../../../../shared/result';
 import { installDomShims } from '../../testing/domShims';
-import { expectErrorsBesideFields, focusedSummary, renderForm } from '../../testing/formTesting';
+import {
+  expectErrorsBesideFields,
+  focusedSummary,
+  focusInDialog,
+  renderForm,
+  type,
+} from '../../testing/formTesting';
 import { SeriesFormModal } from './SeriesForm';
 
 beforeAll(installDomShims);
 afterEach(cleanup);
 
 const FORUM = '00000000-0000-7000-8000-000000000001';
-const type = (label: RegExp | string, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 /** The modal has put focus inside itself (a moment after it opens). */
-const focusInDialog = () =>
-  waitFor(() => expect(document.activeElement?.closest('[role="dialog"]')).not.toBeNull());
 const modal = (props: { series?: CallSeries; onSaved?: () => void } = {}) => (
   <SeriesFormModal opened onClose={() => {}} forumId={FORUM} onSaved={() => {}} {...props} />
 );

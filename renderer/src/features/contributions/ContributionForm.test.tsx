@@ -7,7 +7,9 @@ import { installDomShims } from '../../testing/domShims';
 import {
   expectErrorsBesideFields,
   focusedSummary,
+  focusInDialog,
   renderForm,
+  type,
   type RecordedCall,
 } from '../../testing/formTesting';
 import { ContributionForm } from './ContributionForm';
@@ -17,10 +19,6 @@ afterEach(cleanup);
 
 const FORUM = '00000000-0000-7000-8000-000000000001';
 const THEME = '00000000-0000-7000-8000-0000000000a1';
-const type = (label: RegExp | string, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
-const focusInDialog = () =>
-  waitFor(() => expect(document.activeElement?.closest('[role="dialog"]')).not.toBeNull());
 const saves = (calls: RecordedCall[]) =>
   calls.filter((c) => c.method === 'contributions.create' || c.method === 'contributions.update');
 

@@ -7,7 +7,9 @@ import { installDomShims } from '../../testing/domShims';
 import {
   expectErrorsBesideFields,
   focusedSummary,
+  focusInDialog,
   renderForm,
+  type,
   type RecordedCall,
 } from '../../testing/formTesting';
 import { Backups } from './Backups';
@@ -51,8 +53,6 @@ function backend(answers: Record<string, (input: Record<string, unknown>) => Rpc
   };
 }
 const sent = (calls: RecordedCall[], method: string) => calls.filter((c) => c.method === method);
-const type = (label: string, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 describe('Backups settings', () => {
   it('says every error at once as whole sentences beside the fields and sends nothing', async () => {
@@ -143,9 +143,6 @@ describe('Back up now', () => {
     expect(alert.textContent).toContain('The disk is full; no backup was made.');
   });
 });
-
-const focusInDialog = () =>
-  waitFor(() => expect(document.activeElement?.closest('[role="dialog"]')).not.toBeNull());
 
 describe('Restore from backup', () => {
   it('lists the backups, asks to confirm, then restores the chosen one', async () => {

@@ -7,6 +7,7 @@ import {
   expectErrorsBesideFields,
   focusedSummary,
   renderForm,
+  type,
   type RecordedCall,
 } from '../../testing/formTesting';
 import { ChangePassphrase } from './ChangePassphrase';
@@ -14,8 +15,6 @@ import { ChangePassphrase } from './ChangePassphrase';
 beforeAll(installDomShims);
 afterEach(cleanup);
 
-const type = (label: string, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const changes = (calls: RecordedCall[]) =>
   calls.filter((c) => c.method === 'system.changePassphrase');
 

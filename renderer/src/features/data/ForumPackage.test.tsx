@@ -4,7 +4,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RpcResult } from '../../../../shared/result';
 import { installDomShims } from '../../testing/domShims';
 import { testForum } from '../../testing/fixtures';
-import { expectErrorsBesideFields, focusedSummary, renderForm } from '../../testing/formTesting';
+import {
+  expectErrorsBesideFields,
+  focusedSummary,
+  renderForm,
+  type,
+} from '../../testing/formTesting';
 import { ExportForumPackage, ImportForumPackage } from './ForumPackage';
 
 const saved = vi.hoisted(() => [] as { filename: string }[]);
@@ -22,8 +27,6 @@ afterEach(() => {
 });
 
 const PASSPHRASE = 'lantern orchard tidal seventeen';
-const type = (label: string, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 /** The hidden file input behind "Package file". */
 const choose = (file: File) => {
   const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;

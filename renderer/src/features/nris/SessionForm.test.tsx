@@ -3,15 +3,18 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OnsiteSession } from '../../../../shared/api';
 import { installDomShims } from '../../testing/domShims';
-import { expectErrorsBesideFields, focusedSummary, renderForm } from '../../testing/formTesting';
+import {
+  expectErrorsBesideFields,
+  focusedSummary,
+  renderForm,
+  type,
+} from '../../testing/formTesting';
 import { SessionForm } from './SessionForm';
 
 beforeAll(installDomShims);
 afterEach(cleanup);
 
 const FORUM = '00000000-0000-7000-8000-000000000001';
-const type = (label: RegExp | string, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 describe('SessionForm', () => {
   it('says every error at once, beside its field and in a focused summary whose links focus the fields', async () => {

@@ -5,6 +5,7 @@ import { installDomShims } from '../../testing/domShims';
 import {
   expectErrorsBesideFields,
   focusedSummary,
+  focusInDialog,
   renderForm,
   summaryLinks,
 } from '../../testing/formTesting';
@@ -16,8 +17,6 @@ afterEach(cleanup);
 const FORUM = '00000000-0000-7000-8000-000000000001';
 const ANA = '00000000-0000-7000-8000-0000000000a1';
 const BEN = '00000000-0000-7000-8000-0000000000a2';
-const focusInDialog = () =>
-  waitFor(() => expect(document.activeElement?.closest('[role="dialog"]')).not.toBeNull());
 const dialog = (ids: string[], onDone = () => {}) => (
   <BulkRoleDialog opened forumId={FORUM} ids={ids} onClose={() => {}} onDone={onDone} />
 );

@@ -5,8 +5,10 @@ import { installDomShims } from '../../testing/domShims';
 import {
   expectErrorsBesideFields,
   focusedSummary,
+  focusInDialog,
   renderForm,
   summaryLinks,
+  type,
 } from '../../testing/formTesting';
 import { ProtectionDialog, type ProtectionSelection } from './ProtectionDialog';
 
@@ -16,10 +18,6 @@ afterEach(cleanup);
 const FORUM = '00000000-0000-7000-8000-000000000001';
 const ANA = '00000000-0000-7000-8000-0000000000a1';
 const BEN = '00000000-0000-7000-8000-0000000000a2';
-const focusInDialog = () =>
-  waitFor(() => expect(document.activeElement?.closest('[role="dialog"]')).not.toBeNull());
-const type = (label: RegExp, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const one = (isProtected: boolean, onDone = () => {}) => (
   <ProtectionDialog
     target={{ id: ANA, fullName: 'Ana Lima', isProtected }}

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Forum, SavedFilter } from '../../../../shared/api';
 import type { RpcResult } from '../../../../shared/result';
@@ -8,6 +8,7 @@ import { installDomShims } from '../../testing/domShims';
 import {
   expectErrorsBesideFields,
   focusedSummary,
+  focusInDialog,
   summaryLinks,
   type RecordedCall,
 } from '../../testing/formTesting';
@@ -89,8 +90,6 @@ function renderWithBackend(
   return calls;
 }
 
-const focusInDialog = () =>
-  waitFor(() => expect(document.activeElement?.closest('[role="dialog"]')).not.toBeNull());
 const nameInput = () => screen.getByLabelText(/^Filter name/);
 
 describe('SavedFilters: saving', () => {

@@ -3,18 +3,20 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installDomShims } from '../../testing/domShims';
 import { testForum } from '../../testing/fixtures';
-import { expectErrorsBesideFields, focusedSummary, renderForm } from '../../testing/formTesting';
+import {
+  expectErrorsBesideFields,
+  focusedSummary,
+  focusInDialog,
+  renderForm,
+  type,
+} from '../../testing/formTesting';
 import { CommentCard, CommentForm, NewRoundModal } from './ConsultationPanel';
 import { testComment, testReport, testRound } from './reportFixtures';
 
 beforeAll(installDomShims);
 afterEach(cleanup);
 
-const focusInDialog = () =>
-  waitFor(() => expect(document.activeElement?.closest('[role="dialog"]')).not.toBeNull());
 const field = (label: string | RegExp) => () => screen.getByLabelText(label);
-const type = (label: string | RegExp, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 describe('NewRoundModal', () => {
   const modal = (onCreated = () => {}) => (

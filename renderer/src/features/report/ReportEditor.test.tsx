@@ -6,15 +6,18 @@ import type { RpcResult } from '../../../../shared/result';
 import { reportSchemas } from '../../../../shared/schemas/report';
 import { useClient } from '../../api/context';
 import { installDomShims } from '../../testing/domShims';
-import { expectErrorsBesideFields, focusedSummary, renderForm } from '../../testing/formTesting';
+import {
+  expectErrorsBesideFields,
+  focusedSummary,
+  focusInDialog,
+  renderForm,
+} from '../../testing/formTesting';
 import { AddSectionModal, ConfirmModal, TitleModal } from './ReportEditor';
 import { testReport } from './reportFixtures';
 
 beforeAll(installDomShims);
 afterEach(cleanup);
 
-const focusInDialog = () =>
-  waitFor(() => expect(document.activeElement?.closest('[role="dialog"]')).not.toBeNull());
 const SECTION_ID = '00000000-0000-7000-8000-0000000000c1';
 const NEW_ID = '00000000-0000-7000-8000-0000000000c2';
 const after = { id: SECTION_ID, number: '2', title: 'Barriers', level: 1 } as ReportSection;

@@ -5,7 +5,12 @@ import type { StakeholderMap } from '../../../../shared/api';
 import { suggestedStakeholderMap } from '../../../../shared/domain/stakeholderMap';
 import { installDomShims } from '../../testing/domShims';
 import { testForum } from '../../testing/fixtures';
-import { expectErrorsBesideFields, focusedSummary, renderForm } from '../../testing/formTesting';
+import {
+  expectErrorsBesideFields,
+  focusedSummary,
+  renderForm,
+  type,
+} from '../../testing/formTesting';
 import { MapEditor } from './MapEditor';
 
 beforeAll(installDomShims);
@@ -28,8 +33,6 @@ const map: StakeholderMap = {
   settings: { dominanceShare: 0.4, genderThreshold: 0.65, recentCalls: 3, minSample: 5 },
 };
 
-const type = (label: string, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const editor = (onSaved = () => {}) => <MapEditor map={map} readOnly={false} onSaved={onSaved} />;
 
 describe('MapEditor: the map', () => {

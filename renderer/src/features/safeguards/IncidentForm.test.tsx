@@ -2,15 +2,18 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installDomShims } from '../../testing/domShims';
-import { expectErrorsBesideFields, focusedSummary, renderForm } from '../../testing/formTesting';
+import {
+  expectErrorsBesideFields,
+  focusedSummary,
+  renderForm,
+  type,
+} from '../../testing/formTesting';
 import { IncidentForm } from './IncidentForm';
 
 beforeAll(installDomShims);
 afterEach(cleanup);
 
 const FORUM = '00000000-0000-7000-8000-000000000001';
-const type = (label: RegExp | string, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save incident' }));
 const form = (onSaved = () => {}) => (
   <IncidentForm forumId={FORUM} actors={[]} onSaved={onSaved} onCancel={() => {}} />

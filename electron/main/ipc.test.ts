@@ -352,6 +352,15 @@ describe('registerIpc', () => {
     expect(await answer).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(cancellable.size).toBe(0);
 
+    // An id registered again (a page reloaded mid-call) is not forgotten when the old call ends.
+    const old = cancellable.register(1, 9);
+    const again = cancellable.register(1, 9);
+    old.done();
+    cancellable.cancel(1, 9);
+    expect(again.signal.aborted).toBe(true);
+    expect(old.signal.aborted).toBe(false);
+    again.done();
+
     // Without a call id the call carries no signal (and answers as before).
     const plain = invoke(fakeEvent(), 'forums.list', {});
     expect(dispatch).toHaveBeenLastCalledWith('forums.list', {}, expect.any(Object));

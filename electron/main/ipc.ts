@@ -98,7 +98,13 @@ export class CancellableCalls {
     const key = CancellableCalls.key(contentsId, callId);
     const controller = new AbortController();
     this.calls.set(key, controller);
-    return { signal: controller.signal, done: () => this.calls.delete(key) };
+    return {
+      signal: controller.signal,
+      // Only its own entry: a page reloaded mid-call counts its ids from 1 again.
+      done: () => {
+        if (this.calls.get(key) === controller) this.calls.delete(key);
+      },
+    };
   }
 
   cancel(contentsId: number, callId: unknown): void {

@@ -102,12 +102,17 @@ export function httpTransport(token: string, base = ''): Transport {
   };
 }
 
+/**
+ * The last call id of this page: one counter for every desktop transport (a narrower session's
+ * too), because main tells the calls of a window apart by this id alone.
+ */
+let lastCallId = 0;
+
 /** Desktop: the preload's `invoke`, with a narrower session's token when there is one. */
 export function ipcTransport(
   bridge: NonNullable<Window['intersession']>,
   sessionToken?: string,
 ): Transport {
-  let lastCallId = 0;
   return (method, input, signal) => {
     if (!signal)
       return sessionToken === undefined

@@ -33,6 +33,16 @@ export function listForums(db: Db): ForumRow[] {
   ).all() as ForumRow[];
 }
 
+/** The ids of the `limit` open (not archived) forums changed last. */
+export function recentlyChangedForumIds(db: Db, limit: number): string[] {
+  return stmt(
+    db,
+    'SELECT id FROM forums WHERE archived_at IS NULL ORDER BY updated_at DESC, id LIMIT ?',
+  )
+    .pluck()
+    .all(limit) as string[];
+}
+
 export function getForum(db: Db, id: string): ForumRow | undefined {
   return stmt(db, `SELECT ${FORUM_COLUMNS} FROM forums WHERE id = ?`).get(id) as
     ForumRow | undefined;

@@ -1,6 +1,7 @@
 import { openDatabase, openReadOnly, type Db } from '../../db/open';
 import type { AuditRow } from '../../db/queries/audit';
 import type { BackendEvent } from '../../shared/events';
+import { recentlyChangedForumIds } from '../../db/queries/forums';
 import { purgeRemoved } from '../../db/queries/participants';
 import { purgeTrash } from '../../db/queries/trash';
 import { COORDINATORS_SESSION, type Session } from '../../shared/methods';
@@ -229,13 +230,7 @@ export function createReadOnlyBackend(opts: BackendOptions): ReadOnlyBackend {
       }
     },
     warm() {
-      const ids = db
-        .prepare(
-          'SELECT id FROM forums WHERE archived_at IS NULL ORDER BY updated_at DESC, id LIMIT ?',
-        )
-        .pluck()
-        .all(WARM_FORUMS) as string[];
-      for (const id of ids) protectionFor(ctx, id);
+      for (const id of recentlyChangedForumIds(db, WARM_FORUMS)) protectionFor(ctx, id);
     },
     close: () => db.close(),
   };

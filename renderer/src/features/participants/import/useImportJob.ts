@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import type { ImportJobStatus, MethodInput } from '../../../../../shared/api';
 import { useClient } from '../../../api/context';
-import type { Step } from './importFields';
+import type { DialogSetters, Step } from './importFields';
 
 const POLL_MS = 150;
 /** With the live channel up, the status is still asked every this many ticks (about 2 s). */
@@ -20,10 +20,8 @@ export function useImportJob({
   setError,
   setNotice,
   onImported,
-}: {
+}: DialogSetters & {
   step: Step;
-  setStep: Dispatch<SetStateAction<Step>>;
-  setError: Dispatch<SetStateAction<string | null>>;
   setNotice: Dispatch<SetStateAction<string | null>>;
   onImported: () => void;
 }) {

@@ -1,12 +1,4 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type Dispatch,
-  type SetStateAction,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportColumnMapping, ImportPreview, ImportRowError } from '../../../../../shared/api';
 import { newId } from '../../../../../shared/domain/ids';
 import {
@@ -15,7 +7,7 @@ import {
   type ImportField,
 } from '../../../../../shared/schemas/participantImport';
 import { useClient } from '../../../api/context';
-import type { Step, Values } from './importFields';
+import type { DialogSetters, Values } from './importFields';
 
 /** How many invalid rows are offered for inline fixing (the rest are skipped). */
 const MAX_FIXABLE_ROWS = 100;
@@ -28,11 +20,7 @@ export function useImportPreview({
   forumId,
   setStep,
   setError,
-}: {
-  forumId: string;
-  setStep: Dispatch<SetStateAction<Step>>;
-  setError: Dispatch<SetStateAction<string | null>>;
-}) {
+}: DialogSetters & { forumId: string }) {
   const client = useClient();
   const [fileName, setFileName] = useState('');
   const [csv, setCsv] = useState<string | null>(null);

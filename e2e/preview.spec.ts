@@ -1,6 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/app';
+import { AppShell } from './pages/app-shell';
+import { CallPage } from './pages/call-page';
+import { CallsPage } from './pages/calls-page';
+import { ContributionsPage } from './pages/contributions-page';
+import { ParticipantsPage } from './pages/participants-page';
+import { ReportPage } from './pages/report-page';
+import { WelcomePage } from './pages/welcome-page';
 
 /**
  * "Preview as public" is a public session: a coordinator protects a participant who is mentioned
@@ -21,8 +28,9 @@ test('the public preview shows and receives no protected name, and search finds 
   // Many areas, two exports and two outside readers: more than the default minute on a busy machine.
   test.setTimeout(180_000);
   await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
-  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+  await new WelcomePage(page).loadSample();
+  const shell = new AppShell(page);
+  await expect(shell.navigation).toBeVisible();
 
   const url = new URL(app.url);
   const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
@@ -65,34 +73,26 @@ test('the public preview shows and receives no protected name, and search finds 
   });
   await rpc('contributions.setStatus', { id: contribution.id, status: 'accepted' });
 
-  const areas = page.getByRole('navigation', { name: 'Areas' });
-  const main = page.getByRole('main');
+  const main = shell.main;
+  const report = new ReportPage(page);
+  const participants = new ParticipantsPage(page);
 
   // The rapporteur names her in the report, before anyone protects her.
-  await areas.getByRole('link', { name: 'Report' }).click();
-  await main.getByRole('button', { name: 'New report' }).click();
-  await main
-    .getByRole('navigation', { name: 'Outline' })
-    .getByRole('group', { name: '2.1 Barriers' })
-    .getByRole('button', { name: /Barriers/ })
-    .click();
-  const section = main.getByRole('textbox', { name: /Section text: 2\.1 Barriers/ });
-  await section.fill(
-    'As **Given** Family put it, mentoring circles need a _safe_ space. [Given](https://x.com/givenfamily) Family agreed.',
-  );
-  const saved = main.getByRole('status').filter({ hasText: /^(Saved|Saving…|Not saved)$/ });
-  await expect(saved).toHaveText('Saved');
+  await shell.goTo('Report');
+  await report.newReportButton.click();
+  await report.openSection('2.1', 'Barriers');
+  await report
+    .sectionText('2.1 Barriers')
+    .fill(
+      'As **Given** Family put it, mentoring circles need a _safe_ space. [Given](https://x.com/givenfamily) Family agreed.',
+    );
+  await expect(report.saveStatus).toHaveText('Saved');
 
   // The coordinator protects her.
-  await areas.getByRole('link', { name: 'Participants' }).click();
-  await main.getByRole('searchbox', { name: 'Search participants' }).fill('Given Family');
-  await main.getByRole('row').filter({ hasText: 'Given Family' }).click();
-  const detail = page.getByRole('dialog', { name: 'Participant', exact: true });
-  await detail.getByRole('button', { name: 'Protect participant' }).click();
-  const protect = page.getByRole('dialog', { name: 'Protect participant' });
-  await protect.getByLabel('Reason').fill('Harassed after the second call');
-  await protect.getByRole('button', { name: 'Protect participant' }).click();
-  await expect(protect).toBeHidden();
+  await shell.goTo('Participants');
+  await participants.searchFor('Given Family');
+  await participants.row('Given Family').click();
+  await participants.protectOpenParticipant('Harassed after the second call');
   await page.keyboard.press('Escape');
 
   // From here on every backend answer is recorded.
@@ -100,43 +100,39 @@ test('the public preview shows and receives no protected name, and search finds 
   page.on('response', (res) => {
     if (new URL(res.url()).pathname.startsWith('/rpc/')) answers.push(res.text());
   });
-  await page.getByLabel('Preview as public').check();
-  await expect(page.getByText('Previewing as public')).toBeVisible();
+  await shell.previewSwitch.check();
+  await expect(shell.previewBanner).toBeVisible();
   const NAME = /given\W+family|family\W+given|given\.family/i;
 
   // The contribution, in the list and through search.
-  await areas.getByRole('link', { name: 'Contributions' }).click();
+  await shell.goTo('Contributions');
+  const contributions = new ContributionsPage(page);
   await expect(main.getByText('Mentoring circles for rural women').first()).toBeVisible();
   await expect(main).not.toContainText(NAME);
-  await main.getByRole('searchbox', { name: 'Search contributions' }).fill('Given Family');
+  await contributions.search.fill('Given Family');
   await expect(main.getByText('Mentoring circles for rural women')).toHaveCount(0);
-  await main.getByRole('searchbox', { name: 'Search contributions' }).fill('Mentoring');
+  await contributions.search.fill('Mentoring');
   await expect(main.getByText('Mentoring circles for rural women').first()).toBeVisible();
   await expect(main).not.toContainText(NAME);
 
   // The call with her in its minutes.
-  await areas.getByRole('link', { name: 'Calls' }).click();
-  await main.getByRole('button', { name: `Open ${series.title}` }).click();
-  await main
-    .getByRole('table', { name: 'Calls of the series' })
-    .getByRole('button', { name: 'Open call 1', exact: true })
-    .click();
-  await main.getByRole('tab', { name: 'Minutes' }).click();
+  await shell.goTo('Calls');
+  const calls = new CallsPage(page);
+  await calls.seriesButton(series.title).click();
+  await calls.openCall(1);
+  await new CallPage(page).tab('Minutes').click();
   await expect(main.getByText(/summary of the regional survey/)).toBeVisible();
   await expect(main).not.toContainText(NAME);
 
   // The directory, and a search for her name.
-  await areas.getByRole('link', { name: 'Participants' }).click();
-  const search = main.getByRole('searchbox', { name: 'Search participants' });
-  await search.fill('Given Family');
-  await expect(main.getByRole('status').filter({ hasText: /participants?$/ })).toHaveText(
-    '0 participants',
-  );
+  await shell.goTo('Participants');
+  await participants.searchFor('Given Family');
+  await participants.expectCount(0);
   await expect(page.locator('body')).not.toContainText(NAME);
   await expect(page.getByText('PROTECTED', { exact: true })).toHaveCount(0);
 
   // The report area: a public session gets no draft (the public reads the exported report).
-  await areas.getByRole('link', { name: 'Report' }).click();
+  await shell.goTo('Report');
   await expect(main.getByText('Written by the coordinators')).toBeVisible();
   await expect(main).not.toContainText(NAME);
 
@@ -145,21 +141,19 @@ test('the public preview shows and receives no protected name, and search finds 
   for (const body of bodies) expect(body).not.toMatch(NAME);
 
   // Back as the coordinator: the public report, as HTML and as DOCX, through the export dialog.
-  await page.getByLabel('Preview as public').uncheck();
-  await expect(page.getByText('Previewing as public')).toBeHidden();
-  await areas.getByRole('link', { name: 'Report' }).click();
-  await main.getByRole('button', { name: /outcome report/ }).click();
+  await shell.previewSwitch.uncheck();
+  await expect(shell.previewBanner).toBeHidden();
+  await shell.goTo('Report');
+  await report.reportButton(/outcome report/).click();
   const exported = async (format: 'html' | 'docx') => {
-    await main.getByRole('button', { name: 'Export', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export the report' });
-    await dialog.getByLabel('Audience').selectOption('public');
-    await dialog.getByLabel('Format').selectOption(format);
-    await expect(dialog.getByText(/\d+ items? redacted/)).toBeVisible();
-    const downloading = page.waitForEvent('download');
-    await dialog.getByRole('button', { name: 'Save file' }).click();
-    const download = await downloading;
+    await report.exportButton.click();
+    const dialog = report.exportDialog;
+    await dialog.audience.selectOption('public');
+    await dialog.format.selectOption(format);
+    await expect(dialog.redacted).toBeVisible();
+    const download = await dialog.save();
     expect(download.suggestedFilename()).toMatch(new RegExp(`-public-.*\\.${format}$`));
-    await expect(dialog).toBeHidden();
+    await expect(dialog.dialog).toBeHidden();
     return (await download.path())!;
   };
   const html = readFileSync(await exported('html'), 'utf8');

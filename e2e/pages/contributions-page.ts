@@ -4,6 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class ContributionsPage {
   readonly main: Locator;
   readonly table: Locator;
+  readonly search: Locator;
   readonly exportButton: Locator;
   readonly exportDialog: Locator;
   readonly statusFilter: Locator;
@@ -13,6 +14,7 @@ export class ContributionsPage {
   constructor(readonly page: Page) {
     this.main = page.getByRole('main');
     this.table = this.main.getByRole('table', { name: 'Contributions' });
+    this.search = this.main.getByRole('searchbox', { name: 'Search contributions' });
     this.exportButton = this.main.getByRole('button', { name: 'Export', exact: true });
     this.exportDialog = page.getByRole('dialog', { name: 'Export contributions' });
     this.statusFilter = this.main.getByRole('combobox', { name: 'Status', exact: true });

@@ -1,4 +1,8 @@
 import { expect, test } from './fixtures/app';
+import { AppShell } from './pages/app-shell';
+import { ParticipantsPage } from './pages/participants-page';
+import { RepresentationPage } from './pages/representation-page';
+import { WelcomePage } from './pages/welcome-page';
 
 /**
  * On the sample forum (about a third of its members are from the private sector), a call where
@@ -12,8 +16,9 @@ test('the representation dashboard warns of private-sector dominance and draws t
   page,
 }) => {
   await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
-  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+  await new WelcomePage(page).loadSample();
+  const shell = new AppShell(page);
+  await expect(shell.navigation).toBeVisible();
 
   const url = new URL(app.url);
   const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
@@ -46,55 +51,42 @@ test('the representation dashboard warns of private-sector dominance and draws t
       status: 'attended',
     });
 
-  await page
-    .getByRole('navigation', { name: 'Areas' })
-    .getByRole('link', { name: 'Representation' })
-    .click();
-  const main = page.getByRole('main');
-  await expect(main.getByRole('heading', { name: 'Representation' })).toBeVisible();
+  await shell.goTo('Representation');
+  const representation = new RepresentationPage(page);
+  const main = representation.main;
+  await expect(representation.heading).toBeVisible();
 
   // The charts, with accessible names that carry their values.
-  await main.getByLabel('Phase', { exact: true }).selectOption('calls');
-  const bars = main.getByRole('img', {
-    name: /Virtual calls by stakeholder group: .*Private sector \d+/,
-  });
+  await representation.phase.selectOption('calls');
+  const bars = representation.chart(/Virtual calls by stakeholder group: .*Private sector \d+/);
   await expect(bars).toBeVisible();
-  await expect(
-    main.getByRole('img', { name: /Attendance over the calls of the year/ }),
-  ).toBeVisible();
+  await expect(representation.chart(/Attendance over the calls of the year/)).toBeVisible();
 
   // The dominance alert, with who to invite.
-  await main.getByRole('tab', { name: /Alerts/ }).click();
-  const alerts = main.getByRole('list', { name: 'Alerts' });
-  const dominance = alerts
-    .getByRole('listitem')
-    .filter({ hasText: /Private sector holds \d+% of virtual calls/ });
+  await representation.alertsTab.click();
+  const dominance = representation.alert(/Private sector holds \d+% of virtual calls/);
   await expect(dominance).toBeVisible();
   await expect(dominance.getByText('Dominance')).toBeVisible();
   const suggested = dominance.getByRole('button').first();
   const name = (await suggested.textContent())!.trim();
   await suggested.click();
-  const detail = page.getByRole('dialog', { name: 'Participant', exact: true });
+  const detail = new ParticipantsPage(page).detail;
   await expect(detail.getByRole('heading', { name })).toBeVisible();
   await page.keyboard.press('Escape');
 
   // The stakeholder map: start from the suggested map and save it.
-  await main.getByRole('tab', { name: 'Stakeholder map' }).click();
-  await main.getByRole('button', { name: 'Use suggested map' }).click();
-  await expect(main.getByLabel('Stakeholder group, row 1', { exact: true })).toHaveValue(
-    'government',
-  );
-  await main.getByRole('button', { name: 'Save map' }).click();
+  await representation.tab('Stakeholder map').click();
+  await representation.useSuggestedMapButton.click();
+  await expect(representation.mapGroup(1)).toHaveValue('government');
+  await representation.saveMapButton.click();
   await expect(page.getByText('Stakeholder map saved')).toBeVisible();
-  await main.getByRole('tab', { name: 'Dashboard' }).click();
-  await expect(main.getByRole('img', { name: /Plan versus actual: virtual calls/ })).toBeVisible();
+  await representation.tab('Dashboard').click();
+  await expect(representation.chart(/Plan versus actual: virtual calls/)).toBeVisible();
 
   // Preview as public: suppressed figures, no alerts.
-  await page.getByLabel('Preview as public').check();
+  await shell.previewSwitch.check();
   await expect(main.getByText('Suppressed figures')).toBeVisible();
-  await expect(main.getByRole('tab', { name: /Alerts/ })).toHaveCount(0);
-  await main.getByLabel('Phase', { exact: true }).selectOption('calls');
-  await expect(
-    main.getByRole('img', { name: /Virtual calls by stakeholder group: .*\d/ }),
-  ).toBeVisible();
+  await expect(representation.alertsTab).toHaveCount(0);
+  await representation.phase.selectOption('calls');
+  await expect(representation.chart(/Virtual calls by stakeholder group: .*\d/)).toBeVisible();
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AppServer, expect, test } from './fixtures/app';
 import { AppShell } from './pages/app-shell';
 import { DataPage } from './pages/data-page';
+import { UnlockPage } from './pages/unlock-page';
 import { WelcomePage } from './pages/welcome-page';
 
 const PASSPHRASE = 'purple elephant marmalade 42';
@@ -26,18 +27,19 @@ test('first run sets a passphrase; a restart asks for it, refuses a wrong one; b
   try {
     await app.start();
     await app.open(page);
-    await expect(page.getByRole('heading', { name: 'Unlock Intersession' })).toBeVisible();
-    const passphrase = page.getByLabel('Passphrase', { exact: true });
-    const confirm = page.getByLabel('Confirm passphrase');
-    const setUp = page.getByRole('button', { name: 'Set passphrase and unlock' });
+    const unlock = new UnlockPage(page);
+    await expect(unlock.heading).toBeVisible();
+    const passphrase = unlock.passphrase;
+    const confirm = unlock.confirm;
+    const setUp = unlock.setUpButton;
 
     await passphrase.fill('short');
-    await expect(page.getByText('Strength: too short')).toBeVisible();
+    await expect(unlock.strength('too short')).toBeVisible();
     await setUp.click();
     await expect(page.getByText(/at least 10 characters long/)).toBeVisible();
 
     await passphrase.fill(PASSPHRASE);
-    await expect(page.getByText(/Strength: (good|strong)/)).toBeVisible();
+    await expect(unlock.strength(/(good|strong)/)).toBeVisible();
     await confirm.fill(`${PASSPHRASE}!`);
     await setUp.click();
     await expect(page.getByText('The two passphrases are not the same.')).toBeVisible();
@@ -55,48 +57,39 @@ test('first run sets a passphrase; a restart asks for it, refuses a wrong one; b
     expect(readFileSync(dbFile).includes(Buffer.from('Ana Lima'))).toBe(false);
 
     await app.open(page);
-    await expect(page.getByRole('heading', { name: 'Unlock Intersession' })).toBeVisible();
-    await expect(page.getByLabel('Confirm passphrase')).toHaveCount(0);
-    await page.getByLabel('Passphrase', { exact: true }).fill('not the right passphrase');
-    await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByText('Wrong passphrase')).toBeVisible();
+    await expect(unlock.heading).toBeVisible();
+    await expect(unlock.confirm).toHaveCount(0);
+    await unlock.unlock('not the right passphrase');
+    await expect(unlock.wrongPassphrase).toBeVisible();
     await expect(welcome.heading).toHaveCount(0);
 
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Unlock' }).click();
+    await unlock.unlock(PASSPHRASE);
     await expect(shell.pageHeading).toHaveText(SAMPLE_TITLE, { timeout: UNLOCK_MS });
 
     // Back up, change something, restore: the change is gone.
-    await page
-      .getByRole('navigation', { name: 'Areas' })
-      .getByRole('link', { name: 'Data' })
-      .click();
-    await page.getByRole('button', { name: 'Back up now' }).click();
-    await expect(page.getByText(/Last backup:/)).toBeVisible();
+    const data = new DataPage(page);
+    await data.open();
+    await data.backUpNow.click();
+    await expect(data.lastBackup).toBeVisible();
     await shell.createForum({ title: 'Forum made after the backup', year: 2026 });
-    await expect(shell.forumSelect.locator('option')).toHaveCount(2);
+    await expect(shell.forumOptions).toHaveCount(2);
     await shell.area('Overview').click();
-    await page
-      .getByRole('navigation', { name: 'Areas' })
-      .getByRole('link', { name: 'Data' })
-      .click();
-    await page.getByRole('button', { name: 'Restore from backup' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
-    await expect(dialog.getByRole('table', { name: 'Backups' })).toBeVisible();
-    await expect(dialog.getByRole('row')).toHaveCount(2);
-    await dialog.getByRole('button', { name: /^Restore the backup of/ }).click();
-    await dialog.getByRole('button', { name: 'Restore this backup' }).click();
+    await data.open();
+    await data.restoreButton.click();
+    await expect(data.backupsTable).toBeVisible();
+    await expect(data.restoreDialog.getByRole('row')).toHaveCount(2);
+    await data.restoreBackupButtons.click();
+    await data.restoreThisBackupButton.click();
     // The app reloads on the restored file (the backend reopens it and starts its readers again):
     // the forum made after the backup is gone.
-    await expect(shell.forumSelect.locator('option')).toHaveCount(1, { timeout: UNLOCK_MS });
-    await expect(shell.forumSelect.locator('option')).toHaveText(`${SAMPLE_TITLE} (2026)`);
+    await expect(shell.forumOptions).toHaveCount(1, { timeout: UNLOCK_MS });
+    await expect(shell.forumOptions).toHaveText(`${SAMPLE_TITLE} (2026)`);
 
     // Change the passphrase; the backups made before it now ask for the old one.
-    const data = new DataPage(page);
     await data.open();
     await data.changePassphrase(PASSPHRASE, NEW_PASSPHRASE);
     await shell.createForum({ title: 'Forum made after the change', year: 2027 });
-    await expect(shell.forumSelect.locator('option')).toHaveCount(2);
+    await expect(shell.forumOptions).toHaveCount(2);
     await data.open();
     // Oldest backup: the first one, with the sample forum only.
     await data.restoreButton.click();
@@ -104,9 +97,9 @@ test('first run sets a passphrase; a restart asks for it, refuses a wrong one; b
     const oldest = data.backupsTable.getByRole('row').last();
     await expect(oldest.getByRole('cell', { name: 'Older passphrase' })).toBeVisible();
     await oldest.getByRole('button', { name: /^Restore the backup of/ }).click();
-    const backupPassphrase = data.restoreDialog.getByLabel('Passphrase of this backup');
+    const backupPassphrase = data.backupPassphrase;
     await backupPassphrase.fill('not the passphrase of that day');
-    await data.restoreDialog.getByRole('button', { name: 'Restore this backup' }).click();
+    await data.restoreThisBackupButton.click();
     await expect(
       // Said beside the field and in the error summary: the summary's link is the one to find.
       data.restoreDialog.getByRole('link', {
@@ -114,18 +107,16 @@ test('first run sets a passphrase; a restart asks for it, refuses a wrong one; b
       }),
     ).toBeVisible({ timeout: UNLOCK_MS });
     await backupPassphrase.fill(PASSPHRASE);
-    await data.restoreDialog.getByRole('button', { name: 'Restore this backup' }).click();
-    await expect(shell.forumSelect.locator('option')).toHaveCount(1, { timeout: UNLOCK_MS });
-    await expect(shell.forumSelect.locator('option')).toHaveText(`${SAMPLE_TITLE} (2026)`);
+    await data.restoreThisBackupButton.click();
+    await expect(shell.forumOptions).toHaveCount(1, { timeout: UNLOCK_MS });
+    await expect(shell.forumOptions).toHaveText(`${SAMPLE_TITLE} (2026)`);
 
     // After a restart the restored file opens with the CURRENT passphrase, not the old one.
     await app.restart();
     await app.open(page);
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByText('Wrong passphrase')).toBeVisible({ timeout: UNLOCK_MS });
-    await page.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE);
-    await page.getByRole('button', { name: 'Unlock' }).click();
+    await unlock.unlock(PASSPHRASE);
+    await expect(unlock.wrongPassphrase).toBeVisible({ timeout: UNLOCK_MS });
+    await unlock.unlock(NEW_PASSPHRASE);
     await expect(shell.pageHeading).toHaveText(SAMPLE_TITLE, { timeout: UNLOCK_MS });
 
     // The passphrase never appears in what the server printed.

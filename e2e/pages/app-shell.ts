@@ -40,6 +40,16 @@ export class AppShell {
     this.newForumDialog = page.getByRole('dialog', { name: 'New forum' });
   }
 
+  /** The forums in the "Forum" select, one option each ("Title (Year)"). */
+  get forumOptions(): Locator {
+    return this.forumSelect.getByRole('option');
+  }
+
+  /** The option of one forum in the "Forum" select, by its label "Title (Year)". */
+  forumOption(label: string): Locator {
+    return this.forumSelect.getByRole('option', { name: label });
+  }
+
   area(name: AreaName): Locator {
     return this.navigation.getByRole('link', { name, exact: true });
   }

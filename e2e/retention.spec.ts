@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures/app';
 import { AppShell } from './pages/app-shell';
 import { DataPage } from './pages/data-page';
+import { OverviewPage } from './pages/overview-page';
 import { ParticipantsPage } from './pages/participants-page';
 import { WelcomePage } from './pages/welcome-page';
 
@@ -25,16 +26,17 @@ test('once retention is due, the overview offers it; after the title is typed, n
 
   // No banner while retention is off.
   await shell.goTo('Overview');
-  const banner = page.getByRole('alert').filter({ hasText: 'Personal data is due for deletion' });
-  await expect(page.getByText('Next milestone')).toBeVisible();
+  const overview = new OverviewPage(page);
+  const banner = overview.retentionBanner;
+  await expect(overview.nextMilestone).toBeVisible();
   await expect(banner).toHaveCount(0);
 
   // One month after the final report: due since 2026-01-20.
   const data = new DataPage(page);
   await data.open();
-  await page.getByLabel('Delete personal data N months after the final report').check();
-  await page.getByLabel('Months after the final report (N)').fill('1');
-  await page.getByRole('button', { name: 'Save retention' }).click();
+  await data.retention.check();
+  await data.retentionMonths.fill('1');
+  await data.saveRetentionButton.click();
   await expect(
     page.getByText('Final report milestone: 2025-12-20. Due on 2026-01-20.'),
   ).toBeVisible();
@@ -42,15 +44,15 @@ test('once retention is due, the overview offers it; after the title is typed, n
   await shell.goTo('Overview');
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('that time came on 2026-01-20');
-  await banner.getByRole('button', { name: 'Delete personal data' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Delete personal data' });
+  await overview.openDeleteData();
+  const confirm = overview.deleteDataDialog;
   // A wrong title is refused, and nothing changes.
-  await confirm.getByLabel('Forum title').fill('BPF Past');
-  await confirm.getByRole('button', { name: 'Replace personal data by pseudonyms' }).click();
+  await overview.confirmTitle.fill('BPF Past');
+  await overview.replaceButton.click();
   await expect(confirm.getByRole('link').first()).toBeVisible();
   await expect(confirm).toBeVisible();
-  await confirm.getByLabel('Forum title').fill('BPF Past Year');
-  await confirm.getByRole('button', { name: 'Replace personal data by pseudonyms' }).click();
+  await overview.confirmTitle.fill('BPF Past Year');
+  await overview.replaceButton.click();
   await expect(page.getByText('1 participants now appear by their pseudonyms.')).toBeVisible();
   await expect(confirm).toBeHidden();
   await expect(banner).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { AppShell } from './pages/app-shell';
+import { ExportDialog } from './pages/export-dialog';
 import { ParticipantsPage } from './pages/participants-page';
 import { WelcomePage } from './pages/welcome-page';
 import { expect, test, type AppServer } from './fixtures/app';
@@ -61,8 +62,7 @@ test('a participant added through the form is found by name and organisation, al
   // The saved fields are all there on the participant's page.
   await participants.searchFor('');
   await participants.open(WANJIRU.fullName);
-  const detail = participants.detail;
-  await expect(detail.getByRole('button', { name: 'Remove participant' })).toBeInViewport();
+  await expect(participants.removeButton).toBeInViewport();
   await page.screenshot({
     path: 'test-results/screenshots/participant-detail.png',
     animations: 'disabled',
@@ -77,11 +77,7 @@ test('a participant added through the form is found by name and organisation, al
     ['Time zone', 'Africa/Nairobi'],
     ['Gender', WANJIRU.gender],
   ])
-    await expect(
-      detail.getByRole('row', { name: label, exact: false }).filter({
-        has: page.getByRole('rowheader', { name: label, exact: true }),
-      }),
-    ).toContainText(value);
+    await expect(participants.detailField(label)).toContainText(value);
 
   await app.restart();
   await app.open(page);
@@ -185,7 +181,7 @@ test('removing a participant asks for confirmation and "Undo" brings them back',
 
   // Cancelling the confirmation keeps the person.
   await participants.open('Lucía Fernández');
-  await participants.detail.getByRole('button', { name: 'Remove participant' }).click();
+  await participants.removeButton.click();
   await expect(participants.confirmRemoval).toBeVisible();
   await expect(participants.confirmRemoval).toContainText('Lucía Fernández will be removed');
   await participants.confirmRemoval.getByRole('button', { name: 'Cancel' }).click();
@@ -216,7 +212,7 @@ test('removing a participant asks for confirmation and "Undo" brings them back',
 /** Opens the app on the sample forum's participants (60 people). */
 async function sampleParticipants(page: Page, app: AppServer): Promise<ParticipantsPage> {
   await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
+  await new WelcomePage(page).loadSample();
   const shell = new AppShell(page);
   await shell.goTo('Participants');
   const participants = new ParticipantsPage(page);
@@ -240,7 +236,7 @@ test('clicking a column header sorts the list and says so with aria-sort', async
   await expect.poll(async () => (await participants.namesShown())[0]).not.toBe(ascending[0]);
 
   // Keyboard: Tab to the Organisation header's button and press Enter.
-  await organisation.getByRole('button', { name: 'Organisation' }).focus();
+  await participants.sortButton('Organisation').focus();
   await page.keyboard.press('Enter');
   await expect(organisation).toHaveAttribute('aria-sort', 'ascending');
   await expect(name).toHaveAttribute('aria-sort', 'none');
@@ -294,8 +290,8 @@ test('protect a selection: the same protection dialog, saying how many, then bot
   await participants.searchFor('Mele Tupou');
   await participants.select('Mele Tupou');
   await participants.searchFor('');
-  await participants.bulkActions.getByRole('button', { name: 'Protect' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Protect 2 participants' });
+  await participants.bulkAction('Protect').click();
+  const dialog = participants.protectSelectionDialog(2);
   await expect(dialog).toContainText('These 2 participants will appear only as pseudonyms');
   await expect(dialog).toContainText('Ingrid Solberg, Mele Tupou');
   // The reason is required, as for one participant.
@@ -325,12 +321,10 @@ test('"Export selection" saves a directory of only the selected people', async (
     await participants.expectCount(1);
     await participants.select(name);
   }
-  await participants.bulkActions.getByRole('button', { name: 'Export selection' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export 2 selected participants' });
-  await expect(dialog.getByText('2 entries')).toBeVisible();
-  const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Save file' }).click();
-  const download = await downloading;
+  await participants.bulkAction('Export selection').click();
+  const dialog = new ExportDialog(page, 'Export 2 selected participants');
+  await expect(dialog.dialog.getByText('2 entries')).toBeVisible();
+  const download = await dialog.save();
   expect(download.suggestedFilename()).toMatch(/participant-directory-public-.*\.csv$/);
   const csv = readFileSync((await download.path())!, 'utf8');
   const lines = csv.trim().split(/\r?\n/);
@@ -349,7 +343,7 @@ test('select all on this page ticks every row shown, and clearing unticks them',
   const shown = await participants.namesShown();
   await participants.selectAllOnPage.check();
   await expect(participants.bulkActions).toContainText(`${shown.length} selected`);
-  await participants.bulkActions.getByRole('button', { name: 'Clear selection' }).click();
+  await participants.bulkAction('Clear selection').click();
   await expect(participants.bulkActions).toBeHidden();
 });
 

@@ -20,6 +20,8 @@ export class ParticipantsPage {
   readonly addDialog: Locator;
   readonly addForm: ParticipantForm;
   readonly detail: Locator;
+  /** "Remove participant" on the open participant's page. */
+  readonly removeButton: Locator;
   readonly confirmRemoval: Locator;
   /** "Protect participant", opened from a participant's page. */
   readonly protectDialog: Locator;
@@ -43,6 +45,7 @@ export class ParticipantsPage {
     this.addDialog = page.getByRole('dialog', { name: 'Add participant' });
     this.addForm = new ParticipantForm(this.addDialog);
     this.detail = page.getByRole('dialog', { name: 'Participant', exact: true });
+    this.removeButton = this.detail.getByRole('button', { name: 'Remove participant' });
     this.confirmRemoval = page.getByRole('dialog', { name: 'Remove participant?' });
     this.protectDialog = page.getByRole('dialog', { name: 'Protect participant' });
   }
@@ -90,7 +93,7 @@ export class ParticipantsPage {
 
   /** Removes the participant whose page is open, confirming when asked. */
   async removeOpenParticipant(): Promise<void> {
-    await this.detail.getByRole('button', { name: 'Remove participant' }).click();
+    await this.removeButton.click();
     await expect(this.confirmRemoval).toBeVisible();
     await this.confirmRemoval.getByRole('button', { name: 'Remove', exact: true }).click();
   }
@@ -115,9 +118,14 @@ export class ParticipantsPage {
     return this.table.getByRole('columnheader', { name, exact: true });
   }
 
+  /** The button in a column header that sorts by that column. */
+  sortButton(name: string): Locator {
+    return this.columnHeader(name).getByRole('button', { name, exact: true });
+  }
+
   /** Sorts by a column by clicking its header's button (again to turn the order round). */
   async sortBy(name: string): Promise<void> {
-    await this.columnHeader(name).getByRole('button', { name, exact: true }).click();
+    await this.sortButton(name).click();
   }
 
   /** The full names in the rows on screen, top to bottom (from their "Select …" boxes). */
@@ -183,6 +191,11 @@ export class ParticipantsPage {
   /** The "Undo" action of the notification shown after a removal. */
   get undoButton(): Locator {
     return this.page.getByRole('button', { name: 'Undo' });
+  }
+
+  /** "Protect N participants", opened from the bar of bulk actions. */
+  protectSelectionDialog(n: number): Locator {
+    return this.page.getByRole('dialog', { name: `Protect ${n} participants` });
   }
 
   /** A button of the bar of bulk actions ("Protect", "Export selection", "Clear selection"). */

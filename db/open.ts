@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { applyKey, isPlaintextDatabase } from './cipher';
 import { encryptInPlace, recoverInPlaceEncryption } from './encrypt';
 import { DatabaseLockedError, lockDatabaseFile } from './lock';
+import { registerFoldFunction } from './fold';
 import { registerRecordKeyFunction } from './recordKey';
 
 export type Db = Database.Database;
@@ -59,6 +60,12 @@ export class WrongKeyError extends StartupError {
     super(`Wrong passphrase: ${file} cannot be opened with it; nothing was changed.`);
     this.name = 'WrongKeyError';
   }
+}
+
+/** The app's SQL functions, on every connection (writer, readers, in-memory). */
+function registerFunctions(db: Db): void {
+  registerRecordKeyFunction(db);
+  registerFoldFunction(db);
 }
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -159,7 +166,7 @@ export function openDatabase({
     const db = new Database(file);
     if (key) applyKey(db, key);
     db.pragma('foreign_keys = ON');
-    registerRecordKeyFunction(db);
+    registerFunctions(db);
     migrate(drizzle(db), { migrationsFolder });
     db.pragma(`user_version = ${schemaVersionOf(migrationsFolder)}`);
     optimizeDatabase(db, { atOpen: true });
@@ -217,7 +224,7 @@ export function openDatabase({
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
     db.pragma(CACHE_SIZE);
-    registerRecordKeyFunction(db);
+    registerFunctions(db);
     migrate(drizzle(db), { migrationsFolder });
     db.pragma(`user_version = ${schemaVersionOf(migrationsFolder)}`);
     optimizeDatabase(db, { atOpen: true });
@@ -273,7 +280,7 @@ export function openReadOnly({ file, key }: OpenOptions): Db {
     if (key) applyKey(db, key);
     db.pragma('busy_timeout = 5000');
     db.pragma(CACHE_SIZE);
-    registerRecordKeyFunction(db);
+    registerFunctions(db);
   } catch (e) {
     db.close();
     throw e;

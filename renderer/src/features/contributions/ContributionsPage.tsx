@@ -78,7 +78,8 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
   const [page, setPage] = useState(1);
   // The backend sorts the whole list (as the audience sees it); none: newest first, or best match.
   const [sort, setSort] = useState<SortState<ContributionSort> | null>(null);
-  const [data, setData] = useState<ContributionPage | null>(null);
+  // The page shown, with the request it answers: while another is on its way the table is busy.
+  const [loaded, setLoaded] = useState<{ key: string; page: ContributionPage } | null>(null);
   const [notes, setNotes] = useState<NoteHit[]>([]);
   const [themes, setThemes] = useState<Theme[]>([]);
   const [adding, setAdding] = useState(false);
@@ -96,6 +97,10 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
       .then((r) => setThemes(unwrapOrNotify(r) ?? []));
   }, [client, forum.id, version]);
 
+  const listKey = JSON.stringify([forum.id, audience, debounced, filters, sort, page, version]);
+  const data = loaded?.page ?? null;
+  const busy = loaded !== null && loaded.key !== listKey;
+
   useEffect(() => {
     let live = true;
     const input = {
@@ -107,7 +112,8 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
       ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')),
     };
     void client.call('contributions.list', input).then((r) => {
-      if (live) setData(unwrapOrNotify(r) ?? { total: 0, offset: 0, rows: [] });
+      if (live)
+        setLoaded({ key: listKey, page: unwrapOrNotify(r) ?? { total: 0, offset: 0, rows: [] } });
     });
     if (debounced && coordinators)
       void client
@@ -119,7 +125,7 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
     return () => {
       live = false;
     };
-  }, [client, forum.id, audience, coordinators, debounced, filters, sort, page, version]);
+  }, [client, forum.id, audience, coordinators, debounced, filters, sort, page, version, listKey]);
 
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => {
     setFilters((f) => ({ ...f, [key]: value }));
@@ -255,7 +261,7 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
               </Alert>
             )}
             {data && data.rows.length > 0 && (
-              <Table highlightOnHover aria-label="Contributions">
+              <Table highlightOnHover aria-label="Contributions" aria-busy={busy}>
                 <Table.Thead>
                   <Table.Tr>
                     <SortableTh column="title" sort={sort} onSort={onSort}>

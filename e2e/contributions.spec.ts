@@ -1,7 +1,16 @@
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures/app';
+import { expect, test, type AppServer } from './fixtures/app';
 import { rpcClient } from './fixtures/rpc';
 import { ContributionsPage } from './pages/contributions-page';
+import { WelcomePage } from './pages/welcome-page';
+
+/** The app with the sample forum loaded (10 contributions). */
+async function openSampleForum(app: AppServer, page: Page): Promise<void> {
+  await app.open(page);
+  await new WelcomePage(page).loadSample();
+  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+}
 
 /**
  * A rapporteur records a contribution from an NRI session with organisation-only attribution,
@@ -16,9 +25,7 @@ test('a contribution from an NRI session: add, accept, find, withdraw consent, e
   app,
   page,
 }) => {
-  await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
-  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+  await openSampleForum(app, page);
 
   const rpc = rpcClient(page, app.url);
   const forum = await rpc<{ id: string }>('forums.current', {});
@@ -119,9 +126,7 @@ test('the contributions list exports through the Export dialog and sorts by its 
   app,
   page,
 }) => {
-  await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
-  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+  await openSampleForum(app, page);
   const contributions = new ContributionsPage(page);
   await contributions.open();
   await expect(contributions.count).toHaveText('10 contributions');
@@ -155,9 +160,7 @@ test('a column header sorts the whole list: the order runs on across its pages',
   app,
   page,
 }) => {
-  await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
-  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+  await openSampleForum(app, page);
   // 50 more than the sample's 10, made in an order that is not the alphabet's: two pages of 50.
   const rpc = rpcClient(page, app.url);
   const forum = await rpc<{ id: string }>('forums.current', {});
@@ -205,8 +208,7 @@ test('a saved filter of the contributions list comes back after a reload', async
   app,
   page,
 }) => {
-  await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
+  await openSampleForum(app, page);
   const contributions = new ContributionsPage(page);
   await contributions.open();
   await expect(contributions.count).toHaveText('10 contributions');

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/app';
+import { rpcClient } from './fixtures/rpc';
 
 /**
  * "Preview as public" is a public session: a coordinator protects a participant who is mentioned
@@ -24,17 +25,7 @@ test('the public preview shows and receives no protected name, and search finds 
   await page.getByRole('button', { name: 'Load sample forum' }).click();
   await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
 
-  const url = new URL(app.url);
-  const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
-  const rpc = async <T>(method: string, input: unknown): Promise<T> => {
-    const res = await page.request.post(`${url.origin}/rpc/${method}`, {
-      headers: { Authorization: `Bearer ${token}`, Origin: url.origin },
-      data: input,
-    });
-    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-    return body.value as T;
-  };
+  const rpc = rpcClient(page, app.url);
   const forum = await rpc<{ id: string }>('forums.current', {});
   await rpc('participants.create', {
     forumId: forum.id,

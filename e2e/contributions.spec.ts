@@ -5,11 +5,17 @@ import { rpcClient } from './fixtures/rpc';
 import { ContributionsPage } from './pages/contributions-page';
 import { WelcomePage } from './pages/welcome-page';
 
-/** The app with the sample forum loaded (10 contributions). */
-async function openSampleForum(app: AppServer, page: Page): Promise<void> {
+/**
+ * The app with the sample forum loaded (10 contributions), and the RPC API over HTTP with the
+ * page's session for test data (rpcClient).
+ */
+async function openSampleForum(app: AppServer, page: Page) {
   await app.open(page);
   await new WelcomePage(page).loadSample();
   await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+  const rpc = rpcClient(page, app.url);
+  const forum = await rpc<{ id: string }>('forums.current', {});
+  return { rpc, forumId: forum.id };
 }
 
 /**
@@ -25,12 +31,10 @@ test('a contribution from an NRI session: add, accept, find, withdraw consent, e
   app,
   page,
 }) => {
-  await openSampleForum(app, page);
+  const { rpc, forumId } = await openSampleForum(app, page);
 
-  const rpc = rpcClient(page, app.url);
-  const forum = await rpc<{ id: string }>('forums.current', {});
   await rpc('sessions.create', {
-    forumId: forum.id,
+    forumId,
     title: 'BPF session at LACIGF',
     date: '2026-08-04',
     startTime: '10:00',
@@ -160,13 +164,11 @@ test('a column header sorts the whole list: the order runs on across its pages',
   app,
   page,
 }) => {
-  await openSampleForum(app, page);
+  const { rpc, forumId } = await openSampleForum(app, page);
   // 50 more than the sample's 10, made in an order that is not the alphabet's: two pages of 50.
-  const rpc = rpcClient(page, app.url);
-  const forum = await rpc<{ id: string }>('forums.current', {});
   for (let i = 0; i < 50; i++)
     await rpc('contributions.create', {
-      forumId: forum.id,
+      forumId,
       title: `Practice ${String((i * 37) % 50).padStart(2, '0')} on ${i % 2 ? 'access' : 'Access'}`,
       kind: 'practice',
       source: 'email',

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/app';
+import { AppShell } from './pages/app-shell';
+import { NrisPage } from './pages/nris-page';
+import { WelcomePage } from './pages/welcome-page';
 
 /**
  * A coordinator finds Brazil IGF in the pre-filled NRI directory, plans a session at LACIGF in the
@@ -12,57 +15,45 @@ test('the NRI directory is pre-filled and a session at LACIGF is planned in the 
   page,
 }) => {
   await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
-  await page
-    .getByRole('navigation', { name: 'Areas' })
-    .getByRole('link', { name: 'NRIs', exact: true })
-    .click();
-  const main = page.getByRole('main');
-  await expect(main.getByRole('heading', { level: 1, name: 'NRIs' })).toBeVisible();
+  await new WelcomePage(page).loadSample();
+  await new AppShell(page).goTo('NRIs');
+  const nris = new NrisPage(page);
+  const main = nris.main;
+  await expect(nris.heading).toBeVisible();
 
   // The directory: searchable, with Brazil IGF and its website.
-  const directory = main.getByRole('table', { name: 'NRIs' });
-  await expect(
-    directory.getByRole('row').filter({ hasText: 'Latin America and Caribbean IGF (LACIGF)' }),
-  ).toHaveCount(1);
-  await main.getByRole('searchbox', { name: 'Search NRIs' }).fill('brazil');
-  const brazil = directory.getByRole('row').filter({ hasText: 'Brazil IGF' });
+  await expect(nris.nri('Latin America and Caribbean IGF (LACIGF)')).toHaveCount(1);
+  await nris.search.fill('brazil');
+  const brazil = nris.nri('Brazil IGF');
   await expect(brazil.first()).toBeVisible();
   await expect(brazil.first()).toContainText('forumdainternet.cgi.br');
-  await expect(directory.getByRole('row').filter({ hasText: 'EuroDIG' })).toHaveCount(0);
+  await expect(nris.nri('EuroDIG')).toHaveCount(0);
 
   // Onsite sessions: the sample forum already held three.
-  await main.getByRole('tab', { name: 'Onsite sessions' }).click();
+  await nris.sessionsTab.click();
   await expect(
     main.getByText('BPF Gender and Access workshop at the Brazilian Internet Forum'),
   ).toBeVisible();
-  await main.getByRole('button', { name: 'Plan session' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Plan session' });
-  await dialog
-    .getByLabel('NRI')
-    .selectOption({ label: 'Latin America and Caribbean IGF (LACIGF)' });
-  await dialog
-    .getByRole('textbox', { name: 'Title', exact: true })
-    .fill('Gender and access: local practices');
-  await dialog.getByLabel('Date').fill('2026-08-05');
-  await dialog.getByLabel('Start time').fill('10:00');
+  await nris.planSessionButton.click();
+  const form = nris.sessionForm;
+  await form.nri.selectOption({ label: 'Latin America and Caribbean IGF (LACIGF)' });
+  await form.title.fill('Gender and access: local practices');
+  await form.date.fill('2026-08-05');
+  await form.startTime.fill('10:00');
   // LACIGF is regional: the venue's country suggests the zone.
-  await dialog.getByLabel('Venue country').selectOption({ label: 'Uruguay' });
-  await expect(dialog.getByLabel('Time zone')).toHaveValue('America/Montevideo');
-  await expect(dialog.getByText(/in the venue's time zone/i)).toBeVisible();
-  await dialog.getByLabel('Duration (minutes)').fill('90');
-  await dialog.getByRole('textbox', { name: 'Venue', exact: true }).fill('Sala 3');
-  await dialog.getByLabel('Format').selectOption({ label: 'Roundtable' });
-  await dialog.getByLabel('Local hosts').fill('LACIGF programme committee');
-  await dialog
-    .getByRole('textbox', { name: 'Outcomes', exact: true })
-    .fill('- Community networks in rural areas');
-  await dialog.getByRole('button', { name: 'Plan session' }).click();
-  await expect(dialog).toBeHidden();
+  await form.venueCountry.selectOption({ label: 'Uruguay' });
+  await expect(form.timeZone).toHaveValue('America/Montevideo');
+  await expect(form.dialog.getByText(/in the venue's time zone/i)).toBeVisible();
+  await form.duration.fill('90');
+  await form.venue.fill('Sala 3');
+  await form.format.selectOption({ label: 'Roundtable' });
+  await form.localHosts.fill('LACIGF programme committee');
+  await form.outcomes.fill('- Community networks in rural areas');
+  await form.planButton.click();
+  await expect(form.dialog).toBeHidden();
 
   // It is in the list, at 10:00 venue time = 13:00 UTC.
-  const sessions = main.getByRole('table', { name: 'Onsite sessions' });
-  const row = sessions.getByRole('row').filter({ hasText: 'Gender and access: local practices' });
+  const row = nris.session('Gender and access: local practices');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('LACIGF');
   await expect(row).toContainText('10:00 America/Montevideo (UTC−03:00)');
@@ -70,35 +61,26 @@ test('the NRI directory is pre-filled and a session at LACIGF is planned in the 
   await expect(row).toContainText('Roundtable');
 
   // The session's page: outcomes rendered, attendance recorded.
-  await row.getByRole('button', { name: 'Gender and access: local practices' }).click();
-  await expect(
-    main.getByRole('heading', { name: 'Gender and access: local practices' }),
-  ).toBeVisible();
-  await expect(main.getByRole('region', { name: 'Outcomes' }).getByRole('listitem')).toHaveText(
-    'Community networks in rural areas',
-  );
-  const attendance = main.getByRole('region', { name: 'Attendance' });
-  await expect(attendance.getByText('No attendance recorded yet.')).toBeVisible();
-  await attendance.getByRole('searchbox', { name: 'Find participant' }).fill('Ana Beatriz');
+  await nris.openSession('Gender and access: local practices');
+  await expect(nris.sessionHeading('Gender and access: local practices')).toBeVisible();
+  await expect(nris.outcomes.getByRole('listitem')).toHaveText('Community networks in rural areas');
+  const attendance = nris.attendance;
+  await expect(attendance.region.getByText('No attendance recorded yet.')).toBeVisible();
+  await attendance.find.fill('Ana Beatriz');
   // Ticking a match records them as attended (saved at once).
-  const pick = attendance.getByRole('checkbox', { name: /Ana Beatriz Lima/ });
+  const pick = attendance.match(/Ana Beatriz Lima/);
   await pick.click();
   await expect(pick).toBeChecked();
-  const entry = attendance.getByRole('table', { name: 'Attendance' }).getByRole('row', {
-    name: /Ana Beatriz Lima/,
-  });
-  await expect(entry).toBeVisible();
-  await attendance.getByLabel('Attendance of Ana Beatriz Lima').selectOption('apologies');
-  await expect(attendance.getByLabel('Attendance of Ana Beatriz Lima')).toHaveValue('apologies');
+  await expect(attendance.entry(/Ana Beatriz Lima/)).toBeVisible();
+  await attendance.attendanceOf('Ana Beatriz Lima').selectOption('apologies');
+  await expect(attendance.attendanceOf('Ana Beatriz Lima')).toHaveValue('apologies');
 
   // The session's calendar, for the public, in the venue's zone with its VTIMEZONE.
-  await main.getByRole('button', { name: 'Export calendar (.ics)' }).click();
-  const exportDialog = page.getByRole('dialog', { name: 'Export session calendar' });
-  await exportDialog.getByLabel('Audience').selectOption('public');
-  await expect(exportDialog.getByText(/1 entry/)).toBeVisible();
-  const downloading = page.waitForEvent('download');
-  await exportDialog.getByRole('button', { name: 'Save file' }).click();
-  const download = await downloading;
+  await nris.exportCalendarButton.click();
+  const exportDialog = nris.exportDialog;
+  await exportDialog.audience.selectOption('public');
+  await expect(exportDialog.dialog.getByText(/1 entry/)).toBeVisible();
+  const download = await exportDialog.save();
   expect(download.suggestedFilename()).toMatch(/session-calendar-public-.*\.ics$/);
   const ics = readFileSync((await download.path())!, 'utf8').replace(/\r\n[ \t]/g, '');
   expect(ics).toContain('DTSTART;TZID=America/Montevideo:20260805T100000');
@@ -106,7 +88,7 @@ test('the NRI directory is pre-filled and a session at LACIGF is planned in the 
   expect(ics).toContain('SUMMARY:Gender and access: local practices');
   expect(ics).not.toContain('Ana Beatriz');
 
-  await main.getByRole('button', { name: /Back to sessions/ }).click();
+  await nris.backButton.click();
   await expect(row).toHaveCount(1);
   await expect(row.getByRole('cell').last()).toHaveText('0');
 });
@@ -117,37 +99,35 @@ test('removing an onsite session asks for confirmation and "Undo" brings it back
   page,
 }) => {
   await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
-  await page
-    .getByRole('navigation', { name: 'Areas' })
-    .getByRole('link', { name: 'NRIs', exact: true })
-    .click();
-  const main = page.getByRole('main');
-  await main.getByRole('tab', { name: 'Onsite sessions' }).click();
+  await new WelcomePage(page).loadSample();
+  const shell = new AppShell(page);
+  await shell.goTo('NRIs');
+  const nris = new NrisPage(page);
+  await nris.sessionsTab.click();
   const title = 'BPF Gender and Access workshop at the Brazilian Internet Forum';
-  const sessions = main.getByRole('table', { name: 'Onsite sessions' });
-  const row = sessions.getByRole('row').filter({ hasText: title });
+  const sessions = nris.sessions;
+  const row = nris.session(title);
   await expect(row).toHaveCount(1);
   const before = await sessions.getByRole('row').count();
 
   // "Keep it" removes nothing.
-  await row.getByRole('button', { name: title }).click();
-  await expect(main.getByRole('heading', { name: title })).toBeVisible();
-  await main.getByRole('button', { name: 'Remove session' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Remove this session?' });
+  await nris.openSession(title);
+  await expect(nris.sessionHeading(title)).toBeVisible();
+  await nris.removeSessionButton.click();
+  const confirm = nris.removeDialog;
   await expect(confirm).toContainText('You can undo this for a day.');
   await confirm.getByRole('button', { name: 'Keep it' }).click();
   await expect(confirm).toBeHidden();
-  await expect(main.getByRole('heading', { name: title })).toBeVisible();
+  await expect(nris.sessionHeading(title)).toBeVisible();
 
   // Confirmed: back to the list without it, then Undo.
-  await main.getByRole('button', { name: 'Remove session' }).click();
+  await nris.removeSessionButton.click();
   await confirm.getByRole('button', { name: 'Remove session' }).click();
   await expect(page.getByText(`“${title}” was deleted.`)).toBeVisible();
   await expect(sessions).toBeVisible();
   await expect(row).toHaveCount(0);
   await expect(sessions.getByRole('row')).toHaveCount(before - 1);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await shell.undoButton.click();
   await expect(page.getByText(`“${title}” is back.`)).toBeVisible();
   await expect(row).toHaveCount(1);
   await expect(sessions.getByRole('row')).toHaveCount(before);

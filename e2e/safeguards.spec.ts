@@ -3,6 +3,9 @@ import { expect, test } from './fixtures/app';
 import { AppShell } from './pages/app-shell';
 import { AuditLog } from './pages/audit-log';
 import { expectNoSeriousA11yViolations } from './pages/axe';
+import { ExportDialog } from './pages/export-dialog';
+import { ParticipantsPage } from './pages/participants-page';
+import { WelcomePage } from './pages/welcome-page';
 
 /**
  * A coordinator protects a participant, previews the app as the public would see it, and exports
@@ -13,23 +16,18 @@ test('protecting a participant hides them from the public view and from the publ
   page,
 }) => {
   await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
-  await page
-    .getByRole('navigation', { name: 'Areas' })
-    .getByRole('link', { name: 'Participants' })
-    .click();
-  const main = page.getByRole('main');
-  await main.getByRole('searchbox', { name: 'Search participants' }).fill('Ana Beatriz');
-  const row = main.getByRole('row').filter({ hasText: 'Ana Beatriz Lima' });
+  await new WelcomePage(page).loadSample();
+  const shell = new AppShell(page);
+  await shell.goTo('Participants');
+  const participants = new ParticipantsPage(page);
+  const main = participants.main;
+  await participants.searchFor('Ana Beatriz');
+  const row = participants.row('Ana Beatriz Lima');
   await expect(row).toHaveCount(1);
   await row.click();
 
-  const detail = page.getByRole('dialog', { name: 'Participant', exact: true });
-  await detail.getByRole('button', { name: 'Protect participant' }).click();
-  const protect = page.getByRole('dialog', { name: 'Protect participant' });
-  await protect.getByLabel('Reason').fill('Named in threats on the mailing list');
-  await protect.getByRole('button', { name: 'Protect participant' }).click();
-  await expect(protect).toBeHidden();
+  const detail = participants.detail;
+  await participants.protectOpenParticipant('Named in threats on the mailing list');
 
   // The coordinator still sees the real details, marked as protected.
   await expect(
@@ -40,15 +38,12 @@ test('protecting a participant hides them from the public view and from the publ
   await page.keyboard.press('Escape');
 
   // Preview as public: only the pseudonym, in the list and on the participant's page.
-  await page.getByLabel('Preview as public').check();
-  await expect(page.getByText('Previewing as public')).toBeVisible();
-  const search = main.getByRole('searchbox', { name: 'Search participants' });
-  await search.fill('Ana Beatriz');
-  await expect(main.getByRole('status').filter({ hasText: /participants?$/ })).toHaveText(
-    '0 participants',
-  );
-  await search.fill(pseudonym);
-  const publicRow = main.getByRole('row').filter({ hasText: pseudonym });
+  await shell.previewSwitch.check();
+  await expect(shell.previewBanner).toBeVisible();
+  await participants.searchFor('Ana Beatriz');
+  await participants.expectCount(0);
+  await participants.searchFor(pseudonym);
+  const publicRow = participants.row(pseudonym);
   await expect(publicRow).toHaveCount(1);
   await expect(main.getByText('Ana Beatriz Lima')).toHaveCount(0);
   await expect(publicRow).not.toContainText('Conecta');
@@ -58,18 +53,16 @@ test('protecting a participant hides them from the public view and from the publ
   await expect(detail).not.toContainText('ana.lima@');
   await expect(detail.getByRole('button', { name: 'Edit participant' })).toHaveCount(0);
   await page.keyboard.press('Escape');
-  await page.getByLabel('Preview as public').uncheck();
+  await shell.previewSwitch.uncheck();
 
   // Export the public directory as CSV, after seeing the redaction preview.
-  await main.getByRole('button', { name: 'Export' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export participant directory' });
-  await dialog.getByLabel('Audience').selectOption('public');
-  await dialog.getByLabel('Format').selectOption('csv');
-  await expect(dialog.getByText(/\d+ items? redacted/)).toBeVisible();
-  await expect(dialog.getByText(pseudonym, { exact: true })).toBeVisible();
-  const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Save file' }).click();
-  const download = await downloading;
+  await participants.exportButton.click();
+  const dialog = new ExportDialog(page, 'Export participant directory');
+  await dialog.audience.selectOption('public');
+  await dialog.format.selectOption('csv');
+  await expect(dialog.redacted).toBeVisible();
+  await expect(dialog.dialog.getByText(pseudonym, { exact: true })).toBeVisible();
+  const download = await dialog.save();
   expect(download.suggestedFilename()).toMatch(/participant-directory-public-.*\.csv$/);
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -85,17 +78,12 @@ test('the audit log says what was done in words, names who did it, and links to 
 }) => {
   await app.open(page);
   const shell = new AppShell(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
+  await new WelcomePage(page).loadSample();
   await shell.goTo('Participants');
-  const main = page.getByRole('main');
-  await main.getByRole('searchbox', { name: 'Search participants' }).fill('Ana Beatriz');
-  await main.getByRole('row').filter({ hasText: 'Ana Beatriz Lima' }).click();
-  const detail = page.getByRole('dialog', { name: 'Participant', exact: true });
-  await detail.getByRole('button', { name: 'Protect participant' }).click();
-  const protect = page.getByRole('dialog', { name: 'Protect participant' });
-  await protect.getByLabel('Reason').fill('Named in threats on the mailing list');
-  await protect.getByRole('button', { name: 'Protect participant' }).click();
-  await expect(protect).toBeHidden();
+  const participants = new ParticipantsPage(page);
+  await participants.searchFor('Ana Beatriz');
+  await participants.row('Ana Beatriz Lima').click();
+  await participants.protectOpenParticipant('Named in threats on the mailing list');
   const participantRoute = shell.route();
   await page.keyboard.press('Escape');
 
@@ -111,10 +99,5 @@ test('the audit log says what was done in words, names who did it, and links to 
   await expectNoSeriousA11yViolations(page, 'the audit log', '[role="tabpanel"]');
   await row.getByRole('link', { name: 'Open the participant' }).click();
   expect(shell.route()).toBe(participantRoute);
-  await expect(
-    page
-      .getByRole('dialog', { name: 'Participant', exact: true })
-      .getByText('Ana Beatriz Lima')
-      .first(),
-  ).toBeVisible();
+  await expect(participants.detail.getByText('Ana Beatriz Lima').first()).toBeVisible();
 });

@@ -5,11 +5,13 @@ export type AreaName =
   | 'Overview'
   | 'Participants'
   | 'Calls'
+  | 'Actions'
   | 'NRIs'
   | 'Contributions'
   | 'Representation'
   | 'Report'
-  | 'Safeguards';
+  | 'Safeguards'
+  | 'Data and handover';
 
 /** The frame around every area once a forum is open: forum switcher, "New forum", navigation. */
 export class AppShell {
@@ -18,6 +20,8 @@ export class AppShell {
   readonly navigation: Locator;
   readonly menuButton: Locator;
   readonly previewSwitch: Locator;
+  /** The banner shown over every area while previewing as public. */
+  readonly previewBanner: Locator;
   readonly skipLink: Locator;
   readonly main: Locator;
   readonly pageHeading: Locator;
@@ -29,6 +33,7 @@ export class AppShell {
     this.navigation = page.getByRole('navigation', { name: 'Areas' });
     this.menuButton = page.getByRole('button', { name: /^(Open|Close) navigation$/ });
     this.previewSwitch = page.getByRole('switch', { name: 'Preview as public' });
+    this.previewBanner = page.getByText('Previewing as public');
     this.skipLink = page.getByRole('link', { name: 'Skip to content' });
     this.main = page.getByRole('main');
     this.pageHeading = this.main.getByRole('heading', { level: 1 });
@@ -49,6 +54,11 @@ export class AppShell {
       await this.area(name).click();
       await expect(this.area(name)).toHaveAttribute('aria-current', 'page', { timeout: 3000 });
     }).toPass({ timeout: 20_000 });
+  }
+
+  /** The "Undo" action of the notification shown after a removal. */
+  get undoButton(): Locator {
+    return this.page.getByRole('button', { name: 'Undo' });
   }
 
   /** The route part of the URL (after `#`), e.g. `/participants/01J…`. */

@@ -7,6 +7,8 @@ export class ParticipantsPage {
   readonly heading: Locator;
   readonly addButton: Locator;
   readonly importButton: Locator;
+  /** "Export": the participant directory, through the export dialog. */
+  readonly exportButton: Locator;
   readonly search: Locator;
   readonly stakeholderGroupFilter: Locator;
   readonly regionFilter: Locator;
@@ -19,12 +21,15 @@ export class ParticipantsPage {
   readonly addForm: ParticipantForm;
   readonly detail: Locator;
   readonly confirmRemoval: Locator;
+  /** "Protect participant", opened from a participant's page. */
+  readonly protectDialog: Locator;
 
   constructor(readonly page: Page) {
     this.main = page.getByRole('main');
     this.heading = this.main.getByRole('heading', { name: 'Participants', level: 1 });
     this.addButton = this.main.getByRole('button', { name: 'Add participant' });
     this.importButton = this.main.getByRole('button', { name: 'Import CSV' });
+    this.exportButton = this.main.getByRole('button', { name: 'Export', exact: true });
     this.search = this.main.getByRole('searchbox', { name: 'Search participants' });
     this.stakeholderGroupFilter = this.main.getByRole('combobox', {
       name: 'Stakeholder group',
@@ -39,6 +44,7 @@ export class ParticipantsPage {
     this.addForm = new ParticipantForm(this.addDialog);
     this.detail = page.getByRole('dialog', { name: 'Participant', exact: true });
     this.confirmRemoval = page.getByRole('dialog', { name: 'Remove participant?' });
+    this.protectDialog = page.getByRole('dialog', { name: 'Protect participant' });
   }
 
   /** The data rows on screen (the list is virtual: only rows near the viewport exist). */
@@ -87,6 +93,21 @@ export class ParticipantsPage {
     await this.detail.getByRole('button', { name: 'Remove participant' }).click();
     await expect(this.confirmRemoval).toBeVisible();
     await this.confirmRemoval.getByRole('button', { name: 'Remove', exact: true }).click();
+  }
+
+  /** Protects the participant whose page is open, giving `reason`; waits for the dialog to close. */
+  async protectOpenParticipant(reason: string): Promise<void> {
+    await this.detail.getByRole('button', { name: 'Protect participant' }).click();
+    await this.protectDialog.getByLabel('Reason').fill(reason);
+    await this.protectDialog.getByRole('button', { name: 'Protect participant' }).click();
+    await expect(this.protectDialog).toBeHidden();
+  }
+
+  /** A field of the open participant's page: the row headed `label`. */
+  detailField(label: string): Locator {
+    return this.detail.getByRole('row', { name: label, exact: false }).filter({
+      has: this.page.getByRole('rowheader', { name: label, exact: true }),
+    });
   }
 
   /** A column header of the list (its sort state is `aria-sort`). */
@@ -162,5 +183,10 @@ export class ParticipantsPage {
   /** The "Undo" action of the notification shown after a removal. */
   get undoButton(): Locator {
     return this.page.getByRole('button', { name: 'Undo' });
+  }
+
+  /** A button of the bar of bulk actions ("Protect", "Export selection", "Clear selection"). */
+  bulkAction(name: string): Locator {
+    return this.bulkActions.getByRole('button', { name });
   }
 }

@@ -10,7 +10,9 @@ import {
   renderForm,
   type,
 } from '../../testing/formTesting';
-import { CommentCard, CommentForm, NewRoundModal } from './ConsultationPanel';
+import { CommentCard } from './CommentCard';
+import { CommentForm } from './CommentForm';
+import { NewRoundModal } from './NewRoundModal';
 import { testComment, testReport, testRound } from './reportFixtures';
 
 beforeAll(installDomShims);

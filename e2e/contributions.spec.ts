@@ -1,6 +1,22 @@
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures/app';
+import { expect, test, type AppServer } from './fixtures/app';
+import { rpcClient } from './fixtures/rpc';
 import { ContributionsPage } from './pages/contributions-page';
+import { WelcomePage } from './pages/welcome-page';
+
+/**
+ * The app with the sample forum loaded (10 contributions), and the RPC API over HTTP with the
+ * page's session for test data (rpcClient).
+ */
+async function openSampleForum(app: AppServer, page: Page) {
+  await app.open(page);
+  await new WelcomePage(page).loadSample();
+  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+  const rpc = rpcClient(page, app.url);
+  const forum = await rpc<{ id: string }>('forums.current', {});
+  return { rpc, forumId: forum.id };
+}
 
 /**
  * A rapporteur records a contribution from an NRI session with organisation-only attribution,
@@ -15,24 +31,10 @@ test('a contribution from an NRI session: add, accept, find, withdraw consent, e
   app,
   page,
 }) => {
-  await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
-  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+  const { rpc, forumId } = await openSampleForum(app, page);
 
-  const url = new URL(app.url);
-  const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
-  const rpc = async (method: string, input: unknown) => {
-    const res = await page.request.post(`${url.origin}/rpc/${method}`, {
-      headers: { Authorization: `Bearer ${token}`, Origin: url.origin },
-      data: input,
-    });
-    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-    return body.value;
-  };
-  const forum = (await rpc('forums.current', {})) as { id: string };
   await rpc('sessions.create', {
-    forumId: forum.id,
+    forumId,
     title: 'BPF session at LACIGF',
     date: '2026-08-04',
     startTime: '10:00',
@@ -128,9 +130,7 @@ test('the contributions list exports through the Export dialog and sorts by its 
   app,
   page,
 }) => {
-  await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
-  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+  await openSampleForum(app, page);
   const contributions = new ContributionsPage(page);
   await contributions.open();
   await expect(contributions.count).toHaveText('10 contributions');
@@ -160,12 +160,57 @@ test('the contributions list exports through the Export dialog and sorts by its 
   await expect(contributions.exportDialog).toBeHidden();
 });
 
+test('a column header sorts the whole list: the order runs on across its pages', async ({
+  app,
+  page,
+}) => {
+  const { rpc, forumId } = await openSampleForum(app, page);
+  // 50 more than the sample's 10, made in an order that is not the alphabet's: two pages of 50.
+  for (let i = 0; i < 50; i++)
+    await rpc('contributions.create', {
+      forumId,
+      title: `Practice ${String((i * 37) % 50).padStart(2, '0')} on ${i % 2 ? 'access' : 'Access'}`,
+      kind: 'practice',
+      source: 'email',
+      receivedOn: '2026-03-01',
+    });
+  const contributions = new ContributionsPage(page);
+  await contributions.open();
+  await expect(contributions.count).toHaveText('60 contributions');
+
+  const readAll = async () => {
+    const first = await contributions.titles();
+    await contributions.goToPage(2);
+    return [...first, ...(await contributions.titles())];
+  };
+  await contributions.sortBy('Title');
+  await expect(contributions.columnHeader('Title')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(contributions.pageButton(1)).toHaveAttribute('aria-current', 'page');
+  const ascending = await readAll();
+  // Every contribution once, in the alphabet's order (case and accents folded) across both pages.
+  expect(ascending).toHaveLength(60);
+  expect(new Set(ascending).size).toBe(60);
+  const folded = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  expect(ascending).toEqual(
+    [...ascending].sort((a, b) => (folded(a) < folded(b) ? -1 : folded(a) > folded(b) ? 1 : 0)),
+  );
+  expect(ascending.slice(0, 2)).toEqual([
+    'Andean community network stories',
+    "Community-owned Wi-Fi run by women's cooperatives",
+  ]);
+
+  // The other order starts again at page 1, with the last titles first.
+  await contributions.sortBy('Title');
+  await expect(contributions.columnHeader('Title')).toHaveAttribute('aria-sort', 'descending');
+  await expect(contributions.pageButton(1)).toHaveAttribute('aria-current', 'page');
+  expect(await readAll()).toEqual([...ascending].reverse());
+});
+
 test('a saved filter of the contributions list comes back after a reload', async ({
   app,
   page,
 }) => {
-  await app.open(page);
-  await page.getByRole('button', { name: 'Load sample forum' }).click();
+  await openSampleForum(app, page);
   const contributions = new ContributionsPage(page);
   await contributions.open();
   await expect(contributions.count).toHaveText('10 contributions');

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/app';
+import { rpcClient } from './fixtures/rpc';
 import { AppShell } from './pages/app-shell';
 import { CallPage } from './pages/call-page';
 import { CallsPage } from './pages/calls-page';
@@ -32,17 +33,7 @@ test('the public preview shows and receives no protected name, and search finds 
   const shell = new AppShell(page);
   await expect(shell.navigation).toBeVisible();
 
-  const url = new URL(app.url);
-  const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
-  const rpc = async <T>(method: string, input: unknown): Promise<T> => {
-    const res = await page.request.post(`${url.origin}/rpc/${method}`, {
-      headers: { Authorization: `Bearer ${token}`, Origin: url.origin },
-      data: input,
-    });
-    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-    return body.value as T;
-  };
+  const rpc = rpcClient(page, app.url);
   const forum = await rpc<{ id: string }>('forums.current', {});
   await rpc('participants.create', {
     forumId: forum.id,

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/app';
+import { rpcClient } from './fixtures/rpc';
 import { AppShell } from './pages/app-shell';
 import { ParticipantsPage } from './pages/participants-page';
 import { RepresentationPage } from './pages/representation-page';
@@ -20,17 +21,7 @@ test('the representation dashboard warns of private-sector dominance and draws t
   const shell = new AppShell(page);
   await expect(shell.navigation).toBeVisible();
 
-  const url = new URL(app.url);
-  const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
-  const rpc = async (method: string, input: unknown) => {
-    const res = await page.request.post(`${url.origin}/rpc/${method}`, {
-      headers: { Authorization: `Bearer ${token}`, Origin: url.origin },
-      data: input,
-    });
-    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-    return body.value;
-  };
+  const rpc = rpcClient(page, app.url);
   const forum = (await rpc('forums.current', {})) as { id: string };
   const series = (await rpc('callSeries.create', {
     forumId: forum.id,

@@ -1,3 +1,7 @@
+import {
+  CONTRIBUTION_KINDS_BY_LABEL,
+  CONTRIBUTION_STATUSES_BY_LABEL,
+} from '../../shared/domain/contributions';
 import { HIT_END, HIT_START } from '../../shared/domain/search';
 import type { Db } from '../open';
 import { stmt } from './statements';
@@ -204,10 +208,8 @@ export function listHistory(db: Db, contributionId: string): HistoryRecord[] {
 
 /* ---- The list: filters, full-text search ---- */
 
-export interface ContributionListQuery {
+export interface ContributionFilters {
   forumId: string;
-  /** An FTS5 query (see shared/domain/search.ts), or null for no search. */
-  match: string | null;
   status?: string;
   themeId?: string;
   region?: string;
@@ -216,9 +218,43 @@ export interface ContributionListQuery {
   stakeholderGroup?: string;
   /** Only contributions an export for public or participants could use. */
   publishableOnly?: boolean;
+}
+
+export interface ContributionListQuery extends ContributionFilters {
+  /** An FTS5 query (see shared/domain/search.ts), or null for no search. */
+  match: string | null;
+  /** A column order; without it the newest first (`received_on`), or the best match first. */
+  order?: { by: ContributionOrder; direction: 'asc' | 'desc' };
   offset: number;
   limit: number;
 }
+
+/**
+ * The columns the list query sorts by. `contributor` is the name on record (the coordinators'
+ * label, protected people by their real name) and `title` the stored title: an audience that is
+ * shown pseudonyms and redacted titles must be sorted by what it is shown (the service does that),
+ * or the page order would reveal what the redaction hides.
+ */
+export type ContributionOrder = 'title' | 'kind' | 'status' | 'contributor' | 'received';
+
+/** A CASE giving each value of `column` its place in `order` (codes sorted by their label). */
+const rank = (column: string, order: readonly string[]) =>
+  `CASE ${column} ${order.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${order.length} END`;
+
+/**
+ * The sort key of each order. Text sorts by `fold` (db/fold.ts), as participants sort by
+ * `sort_name`; kinds and statuses by their labels' order; the contributor as the coordinators'
+ * list labels them (`rowFor` in the contributions service: the participant's name, else the
+ * outside contributor's name or organisation, else "Not recorded").
+ */
+const ORDER_KEYS: Record<ContributionOrder, string> = {
+  title: 'fold(c.title)',
+  kind: rank('c.kind', CONTRIBUTION_KINDS_BY_LABEL),
+  status: rank('c.status', CONTRIBUTION_STATUSES_BY_LABEL),
+  contributor: `fold(coalesce(p.full_name, nullif(c.contributor_name, ''),
+    nullif(c.contributor_organisation, ''), 'Not recorded'))`,
+  received: 'c.received_on',
+};
 
 export interface ContributionListRow {
   id: string;
@@ -263,18 +299,11 @@ export const forumToken = (forumId: string) => `f${forumId.replace(/-/g, '').toL
 export const forumMatch = (forumId: string, match: string) =>
   `forum : ${forumToken(forumId)} AND (${match})`;
 
-/** The page query (count in the same pass): plain SQL, so benchmarks can run it raw. */
-export function contributionListSql(q: ContributionListQuery): {
-  sql: string;
-  params: Record<string, unknown>;
-} {
+/** The list's filters as SQL conditions on `c` (contributions) and `p` (their participant). */
+function listFilters(q: ContributionFilters): { where: string[]; params: Record<string, unknown> } {
   const where = ['c.forum_id = @forumId'];
-  const params: Record<string, unknown> = {
-    forumId: q.forumId,
-    limit: q.limit,
-    offset: q.offset,
-  };
-  const eq = (column: string, key: keyof ContributionListQuery) => {
+  const params: Record<string, unknown> = { forumId: q.forumId };
+  const eq = (column: string, key: keyof ContributionFilters) => {
     if (q[key] === undefined) return;
     where.push(`${column} = @${key}`);
     params[key] = q[key];
@@ -292,33 +321,56 @@ export function contributionListSql(q: ContributionListQuery): {
   }
   if (q.publishableOnly)
     where.push("c.may_publish = 1 AND coalesce(c.consent_withdrawn_scope, '') <> 'publication'");
+  return { where, params };
+}
+
+/**
+ * The page query (count in the same pass): plain SQL, so benchmarks can run it raw. With an
+ * `order`, rows sort by its key and then by id (the same direction), so equal keys still page in
+ * one fixed order: pages are disjoint and cover the list. The count reads every matching row
+ * anyway, so a sort costs one sort of the forum's matching rows (thousands), as the default order
+ * does (plans.test.ts): no index per column.
+ */
+export function contributionListSql(q: ContributionListQuery): {
+  sql: string;
+  params: Record<string, unknown>;
+} {
+  const { where, params } = listFilters(q);
+  params.limit = q.limit;
+  params.offset = q.offset;
+  const dir = q.order?.direction === 'desc' ? 'DESC' : 'ASC';
+  const sortKey = q.order ? ORDER_KEYS[q.order.by] : null;
   if (q.match !== null) {
     params.match = forumMatch(q.forumId, q.match);
-    // The forum is in the FTS query itself; with no other filter the hits come from the FTS
-    // index alone (as fast as the bare query), and only the page's rows are read.
-    const filtered = where.length > 1;
+    // The forum is in the FTS query itself; with no other filter (and no order by a column) the
+    // hits come from the FTS index alone (as fast as the bare query), and only the page's rows
+    // are read.
+    const filtered = where.length > 1 || sortKey !== null;
+    const people = q.stakeholderGroup !== undefined || q.order?.by === 'contributor';
     const hits = filtered
       ? `SELECT f.rowid AS key, bm25(contributions_fts, ${BM25}) AS score
+            ${sortKey ? `, ${sortKey} AS sortKey, c.id AS id` : ''}
           FROM contributions_fts f
           JOIN contribution_search_keys k ON k.key = f.rowid
           JOIN contributions c ON c.id = k.contribution_id
-          ${q.stakeholderGroup !== undefined ? 'LEFT JOIN participants p ON p.id = c.contributor_id' : ''}
+          ${people ? 'LEFT JOIN participants p ON p.id = c.contributor_id' : ''}
           WHERE contributions_fts MATCH @match AND ${where.join(' AND ')}`
       : `SELECT rowid AS key, bm25(contributions_fts, ${BM25}) AS score
           FROM contributions_fts WHERE contributions_fts MATCH @match`;
+    const order = (of: string) => (sortKey ? `${of}sortKey ${dir}, ${of}id ${dir}` : `${of}score`);
     return {
       // Rank narrow rows first (key, score), then read the columns of the page's rows only.
       sql: `WITH hits AS MATERIALIZED (${hits}),
         page AS MATERIALIZED (
-          SELECT key, score, count(*) OVER () AS total FROM hits
-          ORDER BY score LIMIT @limit OFFSET @offset
+          SELECT *, count(*) OVER () AS total FROM hits
+          ORDER BY ${order('')} LIMIT @limit OFFSET @offset
         )
         SELECT ${LIST_COLUMNS}, page.key AS key, page.total AS total
         FROM page JOIN contribution_search_keys k ON k.key = page.key
         JOIN contributions c ON c.id = k.contribution_id
         LEFT JOIN participants p ON p.id = c.contributor_id
         WHERE c.forum_id = @forumId
-        ORDER BY page.score`,
+        ORDER BY ${order('page.')}`,
       params,
     };
   }
@@ -327,7 +379,7 @@ export function contributionListSql(q: ContributionListQuery): {
       FROM contributions c
       LEFT JOIN participants p ON p.id = c.contributor_id
       WHERE ${where.join(' AND ')}
-      ORDER BY c.received_on DESC, c.id DESC
+      ORDER BY ${sortKey ? `${sortKey} ${dir}, c.id ${dir}` : 'c.received_on DESC, c.id DESC'}
       LIMIT @limit OFFSET @offset`,
     params,
   };
@@ -345,6 +397,59 @@ export function listContributions(
   const first = contributionListSql({ ...q, offset: 0, limit: 1 });
   const head = stmt(db, first.sql).get(first.params) as ContributionListRow | undefined;
   return { total: head?.total ?? 0, rows };
+}
+
+/** What the list shows of a contribution that a sort can order by (no summary, themes or count). */
+export type ContributionSortRow = Pick<
+  ContributionListRow,
+  | 'id'
+  | 'title'
+  | 'kind'
+  | 'status'
+  | 'receivedOn'
+  | 'attribution'
+  | 'mayPublish'
+  | 'consentWithdrawnScope'
+  | 'contributorName'
+  | 'contributorOrganisation'
+  | 'participantName'
+  | 'participantOrganisation'
+  | 'isProtected'
+  | 'pseudonym'
+>;
+
+/**
+ * Every contribution matching the filters, with only what a sort by the shown text needs (a
+ * service sorts them and reads the page's rows with `contributionRowsByIds`).
+ */
+export function listContributionSortRows(db: Db, q: ContributionFilters): ContributionSortRow[] {
+  const { where, params } = listFilters(q);
+  return stmt(
+    db,
+    `SELECT c.id AS id, c.title AS title, c.kind AS kind, c.status AS status,
+       c.received_on AS receivedOn, c.attribution AS attribution, c.may_publish AS mayPublish,
+       c.consent_withdrawn_scope AS consentWithdrawnScope, c.contributor_name AS contributorName,
+       c.contributor_organisation AS contributorOrganisation, p.full_name AS participantName,
+       p.organisation AS participantOrganisation, p.is_protected AS isProtected,
+       p.pseudonym AS pseudonym
+     FROM contributions c LEFT JOIN participants p ON p.id = c.contributor_id
+     WHERE ${where.join(' AND ')}`,
+  ).all(params) as ContributionSortRow[];
+}
+
+/** A list row without what the page query adds (search key, total). */
+export type ContributionRowColumns = Omit<ContributionListRow, 'key' | 'total'>;
+
+/** The list rows of these contributions, in the order of `ids`. */
+export function contributionRowsByIds(db: Db, ids: string[]): ContributionRowColumns[] {
+  if (ids.length === 0) return [];
+  return stmt(
+    db,
+    `SELECT ${LIST_COLUMNS}
+     FROM json_each(?) j JOIN contributions c ON c.id = j.value
+     LEFT JOIN participants p ON p.id = c.contributor_id
+     ORDER BY j.key`,
+  ).all(JSON.stringify(ids)) as ContributionRowColumns[];
 }
 
 export interface SnippetRow {

@@ -136,6 +136,12 @@ export interface ParticipantListQuery {
   listedOnly?: boolean;
   /** Only protected people ('only') or only the others ('none'). */
   protection?: 'only' | 'none';
+  /**
+   * Read the page by walking the sort's index and testing each row's text, without the trigram
+   * prefilter: faster when the search matches many people and the page is near the top
+   * (listParticipants decides from the count).
+   */
+  walkIndex?: boolean;
 }
 
 export interface ParticipantListRow {
@@ -223,7 +229,10 @@ export function participantListSql(q: ParticipantListQuery): {
     params.trigrams = indexed.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
   const candidates = `id IN (SELECT participant_id FROM participant_search_keys WHERE key IN
       (SELECT rowid FROM participants_trigram WHERE participants_trigram MATCH @trigrams))`;
-  const byName = [...like('search_text'), ...(indexed.length > 0 ? [candidates] : [])];
+  const byName = [
+    ...like('search_text'),
+    ...(indexed.length > 0 && !q.walkIndex ? [candidates] : []),
+  ];
   const pseudonym = "lower(coalesce(pseudonym, ''))";
 
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
@@ -306,13 +315,23 @@ export function participantListSql(q: ParticipantListQuery): {
   };
 }
 
+/** Below this many matches the trigram prefilter's sort is cheap whatever the page. */
+const WALK_MIN_MATCHES = 1000;
+
 export function listParticipants(
   db: Db,
   q: ParticipantListQuery,
 ): { total: number; rows: ParticipantListRow[] } {
-  const { countSql, pageSql, params } = participantListSql(q);
+  const { countSql, params } = participantListSql(q);
   const { limit: _limit, offset: _offset, ...countParams } = params;
   const total = stmt(db, countSql).pluck().get(countParams) as number;
+  // The trigram prefilter reads every match, then sorts them all for one page: 70 ms for a common
+  // surname matching 20,000 of 100,000 people. When the page lies within the first tenth of the
+  // matches, walking the sort's index and testing each row reads at most about ten rows a match
+  // (the page's rows times the forum's share of matches), a few hundred rows for that search.
+  const walkIndex =
+    q.terms.length > 0 && total >= WALK_MIN_MATCHES && (q.offset + q.limit) * 10 <= total;
+  const { pageSql } = walkIndex ? participantListSql({ ...q, walkIndex }) : participantListSql(q);
   const rows = stmt(db, pageSql).all(params) as ParticipantListRow[];
   return { total, rows };
 }

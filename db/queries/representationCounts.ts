@@ -1,8 +1,9 @@
 /**
  * Reading the representation counters (issue 15) that the triggers of migration 0009 keep up to
- * date on write: the same rows as the GROUP BY statements of ./representation.ts
+ * date on write: the same figures as the GROUP BY statements of ./representation.ts
  * (REPRESENTATION_SQL), read from a few thousand counter rows instead of 100,000 participants and
- * 1,000,000 attendance records. NULL attributes are stored as '' (a primary key needs a value),
+ * 1,000,000 attendance records. Each statement groups only as finely as the dashboard shows (cells,
+ * or one event by group, or by gender), so it returns hundreds of rows, not the counters' thousands. NULL attributes are stored as '' (a primary key needs a value),
  * and turned back into NULL here; key sums are stored mod 2^32, which gives the same cell keys
  * (cellKeyFromSum reduces mod 2^32 as well).
  *
@@ -11,7 +12,7 @@
  */
 import type { CubeRow } from '../../shared/domain/representation';
 import type { Db } from '../open';
-import type { CallPeopleRow, Params } from './representation';
+import type { Params } from './representation';
 import { stmt } from './statements';
 
 const CELL = `stakeholder_group AS stakeholderGroup, nullif(region, '') AS region,
@@ -25,48 +26,68 @@ export const COUNTER_SQL = {
   registered: `SELECT ${CELL}, sum(count) AS count, sum(key_sum) AS keySum FROM representation_counts
     WHERE forum_id = @forumId AND count > 0 GROUP BY ${CELL_GROUP}`,
   /** first_call_at is the first non-cancelled attended call: held iff it started by now. */
-  callPeople: `SELECT ${CELL}, first_call_at AS firstAt, sum(count) AS count, sum(key_sum) AS keySum
+  callPeople: `SELECT ${CELL}, sum(count) AS count, sum(key_sum) AS keySum
     FROM representation_counts WHERE forum_id = @forumId AND first_call_at <= @now AND count > 0
-    GROUP BY ${CELL_GROUP}, first_call_at`,
+    GROUP BY ${CELL_GROUP}`,
+  /** How many people first attended at each call's start (the coordinators' cumulative line). */
+  firstCalls: `SELECT first_call_at AS firstAt, sum(count) AS count FROM representation_counts
+    WHERE forum_id = @forumId AND first_call_at <= @now AND count > 0 GROUP BY first_call_at`,
   sessionPeople: `SELECT ${CELL}, sum(count) AS count, sum(key_sum) AS keySum FROM representation_counts
     WHERE forum_id = @forumId AND first_session_at <= @now AND count > 0 GROUP BY ${CELL_GROUP}`,
-  callAttendance: `SELECT call_id AS callId, stakeholder_group AS stakeholderGroup,
-      nullif(gender, '') AS gender, sum(count) AS count, sum(key_sum) AS keySum
+  /**
+   * Attendance per held call by group (in the primary key's order: no sort), and by gender apart
+   * (coordinators' alerts only): each a few hundred rows out of the tens of thousands of cells.
+   */
+  callGroups: `SELECT call_id AS callId, stakeholder_group AS stakeholderGroup,
+      sum(count) AS count, sum(key_sum) AS keySum
     FROM representation_call_counts WHERE call_id IN (${HELD_CALLS}) AND count > 0
-    GROUP BY call_id, stakeholder_group, gender`,
+    GROUP BY call_id, stakeholder_group`,
+  callGenders: `SELECT call_id AS callId, nullif(gender, '') AS gender, sum(count) AS count
+    FROM representation_call_counts WHERE call_id IN (${HELD_CALLS}) AND count > 0
+    GROUP BY call_id, gender`,
   oneCallPeople: `SELECT ${CELL}, sum(count) AS count, sum(key_sum) AS keySum
     FROM representation_call_counts WHERE call_id = @callId AND count > 0 GROUP BY ${CELL_GROUP}`,
-  sessionAttendance: `SELECT session_id AS sessionId, stakeholder_group AS stakeholderGroup,
-      nullif(gender, '') AS gender, sum(count) AS count, sum(key_sum) AS keySum
+  sessionGroups: `SELECT session_id AS sessionId, stakeholder_group AS stakeholderGroup,
+      sum(count) AS count, sum(key_sum) AS keySum
     FROM representation_session_counts WHERE session_id IN (${HELD_SESSIONS}) AND count > 0
-    GROUP BY session_id, stakeholder_group, gender`,
+    GROUP BY session_id, stakeholder_group`,
+  sessionGenders: `SELECT session_id AS sessionId, nullif(gender, '') AS gender, sum(count) AS count
+    FROM representation_session_counts WHERE session_id IN (${HELD_SESSIONS}) AND count > 0
+    GROUP BY session_id, gender`,
 };
 
-type EventRow<K extends string> = {
+/** Attendance of one event (call or session) by stakeholder group, with its cell-key sum. */
+export type EventGroupRow<K extends string> = {
   stakeholderGroup: string;
-  gender: string | null;
   count: number;
   keySum: number;
 } & Record<K, string>;
+/** Attendance of one event by gender (NULL: not recorded). */
+export type EventGenderRow<K extends string> = { gender: string | null; count: number } & Record<
+  K,
+  string
+>;
+
+const forumNow = (p: Params) => ({ forumId: p.forumId, now: p.now });
 
 export const countedRegistered = (db: Db, p: Params) =>
   stmt(db, COUNTER_SQL.registered).all({ forumId: p.forumId }) as CubeRow[];
 export const countedCallPeople = (db: Db, p: Params) =>
-  stmt(db, COUNTER_SQL.callPeople).all({ forumId: p.forumId, now: p.now }) as CallPeopleRow[];
+  stmt(db, COUNTER_SQL.callPeople).all(forumNow(p)) as CubeRow[];
+export const countedFirstCalls = (db: Db, p: Params) =>
+  stmt(db, COUNTER_SQL.firstCalls).all(forumNow(p)) as { firstAt: number; count: number }[];
 export const countedSessionPeople = (db: Db, p: Params) =>
-  stmt(db, COUNTER_SQL.sessionPeople).all({ forumId: p.forumId, now: p.now }) as CubeRow[];
-export const countedCallAttendance = (db: Db, p: Params) =>
-  stmt(db, COUNTER_SQL.callAttendance).all({
-    forumId: p.forumId,
-    now: p.now,
-  }) as EventRow<'callId'>[];
+  stmt(db, COUNTER_SQL.sessionPeople).all(forumNow(p)) as CubeRow[];
+export const countedCallGroups = (db: Db, p: Params) =>
+  stmt(db, COUNTER_SQL.callGroups).all(forumNow(p)) as EventGroupRow<'callId'>[];
+export const countedCallGenders = (db: Db, p: Params) =>
+  stmt(db, COUNTER_SQL.callGenders).all(forumNow(p)) as EventGenderRow<'callId'>[];
 export const countedOneCallPeople = (db: Db, callId: string) =>
   stmt(db, COUNTER_SQL.oneCallPeople).all({ callId }) as CubeRow[];
-export const countedSessionAttendance = (db: Db, p: Params) =>
-  stmt(db, COUNTER_SQL.sessionAttendance).all({
-    forumId: p.forumId,
-    now: p.now,
-  }) as EventRow<'sessionId'>[];
+export const countedSessionGroups = (db: Db, p: Params) =>
+  stmt(db, COUNTER_SQL.sessionGroups).all(forumNow(p)) as EventGroupRow<'sessionId'>[];
+export const countedSessionGenders = (db: Db, p: Params) =>
+  stmt(db, COUNTER_SQL.sessionGenders).all(forumNow(p)) as EventGenderRow<'sessionId'>[];
 
 const NEVER = 9007199254740991;
 const MOD = 4294967296;

@@ -33,8 +33,27 @@ export class ContributionsPage {
     return this.table.getByRole('columnheader', { name, exact: true });
   }
 
+  /** Sorts by a column (the backend orders the whole list) and waits for the rows in that order. */
   async sortBy(name: string): Promise<void> {
     await this.columnHeader(name).getByRole('button', { name, exact: true }).click();
+    await this.listed();
+  }
+
+  /** Waits until the table shows the answer to the last request (busy while one is on its way). */
+  async listed(): Promise<void> {
+    await expect(this.table).toHaveAttribute('aria-busy', 'false');
+  }
+
+  /** The button of page `n` below the table (the pages have no group of their own to name). */
+  pageButton(n: number): Locator {
+    return this.main.getByRole('button', { name: String(n), exact: true });
+  }
+
+  /** Shows page `n` of the list and waits until its rows are in the table. */
+  async goToPage(n: number): Promise<void> {
+    await this.pageButton(n).click();
+    await expect(this.pageButton(n)).toHaveAttribute('aria-current', 'page');
+    await this.listed();
   }
 
   /** The titles in the table, top to bottom. */

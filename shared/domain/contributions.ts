@@ -1,4 +1,5 @@
 /** Vocabulary of contributions (best practices, case studies, stories) and their review. */
+import { fold } from './fold';
 
 export const CONTRIBUTION_KINDS = [
   'practice',
@@ -49,6 +50,18 @@ export const CONTRIBUTION_STATUS_LABELS: Record<ContributionStatus, string> = {
   accepted: 'Accepted',
   declined: 'Declined',
 };
+
+/** The keys of `labels` in the alphabetical order of their labels (folded, as names sort). */
+function byLabel<K extends string>(labels: Record<K, string>): K[] {
+  const key = (k: K) => fold(labels[k]);
+  return (Object.keys(labels) as K[]).sort((a, b) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0,
+  );
+}
+
+/** The order of the list sorted by kind or by status: the order of the labels it shows. */
+export const CONTRIBUTION_KINDS_BY_LABEL = byLabel(CONTRIBUTION_KIND_LABELS);
+export const CONTRIBUTION_STATUSES_BY_LABEL = byLabel(CONTRIBUTION_STATUS_LABELS);
 
 export const ATTRIBUTIONS = ['named', 'organisation', 'anonymous'] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];

@@ -76,6 +76,13 @@ export const contributionFields = {
   consentMethod: contributionCore.consentMethod.default(null),
 };
 
+/**
+ * The columns the contributions list sorts by (issue 12). Without `sort` the list keeps its own
+ * order: the most recently received first, or the best match first when searching.
+ */
+export const CONTRIBUTION_SORTS = ['title', 'kind', 'status', 'contributor', 'received'] as const;
+export type ContributionSort = (typeof CONTRIBUTION_SORTS)[number];
+
 const page = {
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(50),
@@ -149,7 +156,10 @@ export const contributionsSchemas = {
   /** Removes a theme from the forum and from the contributions tagged with it. */
   'themes.remove': z.strictObject({ id }),
 
-  /** A page of contributions: filters, and full-text search ranked by relevance when `search`. */
+  /**
+   * A page of contributions: filters, full-text search ranked by relevance when `search`, and the
+   * order of one column when `sort` (for every audience, the order of what that audience is shown).
+   */
   'contributions.list': z.strictObject({
     forumId: id,
     search: line(200).optional(),
@@ -159,6 +169,13 @@ export const contributionsSchemas = {
     kind: z.enum(CONTRIBUTION_KINDS).optional(),
     source: z.enum(CONTRIBUTION_SOURCES).optional(),
     stakeholderGroup: z.enum(STAKEHOLDER_GROUPS).optional(),
+    sort: z
+      .enum(CONTRIBUTION_SORTS, {
+        error: `must be one of ${CONTRIBUTION_SORTS.join(', ')}`,
+      })
+      .optional(),
+    /** The order of `sort` (ignored without it). */
+    direction: z.enum(['asc', 'desc'], { error: 'must be asc or desc' }).default('asc'),
     ...page,
   }),
   /** One search box over contributions and call minutes and session notes. */

@@ -4,6 +4,7 @@
  */
 import {
   callTitle,
+  contributionRowsByIds,
   contributionSnippets,
   coverageCounts,
   deleteTheme,
@@ -14,6 +15,7 @@ import {
   insertHistory,
   insertTheme,
   listCallOptions,
+  listContributionSortRows,
   listContributions,
   listHistory,
   listSessionOptions,
@@ -26,7 +28,9 @@ import {
   themeIdsOf,
   themeNamesOf,
   updateContributionRow,
-  type ContributionListRow,
+  type ContributionFilters,
+  type ContributionRowColumns,
+  type ContributionSortRow,
   type ContributionRecord,
   type ThemeRecord,
 } from '../../../db/queries/contributions';
@@ -47,6 +51,8 @@ import { contributionUse, type Contributor } from '../../../shared/domain/consen
 import { creditOfContributor } from '../../../shared/domain/credit';
 import {
   CONTRIBUTION_KIND_LABELS,
+  CONTRIBUTION_KINDS_BY_LABEL,
+  CONTRIBUTION_STATUSES_BY_LABEL,
   type Attribution,
   type ConsentMethod,
   type ContributionKind,
@@ -55,6 +61,7 @@ import {
   type WithdrawalScope,
 } from '../../../shared/domain/contributions';
 import { REGION_LABELS, regionOf, type Region } from '../../../shared/domain/countries';
+import { fold } from '../../../shared/domain/fold';
 import { newId } from '../../../shared/domain/ids';
 import { ftsAnyQuery, ftsQuery, highlightSegments } from '../../../shared/domain/search';
 import { similarity } from '../../../shared/domain/similarity';
@@ -66,6 +73,7 @@ import {
 import { CONSENT_BEFORE_RECEIPT, consentBeforeReceipt } from '../../../shared/domain/forumDates';
 import { DomainError } from '../../../shared/result';
 import type { ParsedInput } from '../../../shared/schemas';
+import type { ContributionSort } from '../../../shared/schemas/contributions';
 import { recordAudit } from '../audit/service';
 import type { BackendContext } from '../context';
 import { requireForum } from '../forums/service';
@@ -340,42 +348,41 @@ export function getContribution(
   );
 }
 
-function rowFor(
-  ctx: BackendContext,
-  forumId: string,
-  r: ContributionListRow,
+/** The contributor as the list shows it to `audience` (`red`: that audience's text redactor). */
+function contributorLabelFor(
+  r: ContributionSortRow,
   audience: Audience,
+  red: (s: string) => string,
+): string {
+  if (audience === 'coordinators')
+    return r.participantName ?? (r.contributorName || r.contributorOrganisation || 'Not recorded');
+  const use = contributionUse(consentOf(r), audience);
+  if (!use.included) return '';
+  const who: Contributor | null =
+    r.participantName !== null
+      ? {
+          name: r.participantName,
+          organisation: r.participantOrganisation ?? '',
+          isProtected: r.isProtected === 1,
+          pseudonym: r.pseudonym,
+        }
+      : r.contributorName || r.contributorOrganisation
+        ? {
+            name: r.contributorName,
+            organisation: r.contributorOrganisation,
+            isProtected: false,
+            pseudonym: null,
+          }
+        : null;
+  return red(creditOfContributor(use.attribution, who, audience).text);
+}
+
+function rowFor(
+  r: ContributionRowColumns,
+  audience: Audience,
+  red: (s: string) => string,
   themeNames: string[],
 ): ContributionRow {
-  const { redactor } = protectionFor(ctx, forumId);
-  const coordinators = audience === 'coordinators';
-  const red = (s: string) => (coordinators ? s : redactMarkdown(s, redactor).text);
-  let contributorLabel: string;
-  if (coordinators)
-    contributorLabel =
-      r.participantName ?? (r.contributorName || r.contributorOrganisation || 'Not recorded');
-  else {
-    const use = contributionUse(consentOf(r), audience);
-    const who: Contributor | null =
-      r.participantName !== null
-        ? {
-            name: r.participantName,
-            organisation: r.participantOrganisation ?? '',
-            isProtected: r.isProtected === 1,
-            pseudonym: r.pseudonym,
-          }
-        : r.contributorName || r.contributorOrganisation
-          ? {
-              name: r.contributorName,
-              organisation: r.contributorOrganisation,
-              isProtected: false,
-              pseudonym: null,
-            }
-          : null;
-    contributorLabel = use.included
-      ? red(creditOfContributor(use.attribution, who, audience).text)
-      : '';
-  }
   return {
     id: r.id,
     title: red(r.title),
@@ -389,13 +396,93 @@ function rowFor(
     attribution: r.attribution as Attribution,
     mayPublish: r.mayPublish === 1,
     consentWithdrawnScope: r.consentWithdrawnScope as WithdrawalScope | null,
-    contributorLabel,
+    contributorLabel: contributorLabelFor(r, audience, red),
     stakeholderGroup: r.stakeholderGroup as StakeholderGroup | null,
     themeNames: themeNames.map(red),
     snippet: null,
     titleHighlighted: null,
   };
 }
+
+/** The page's rows as `audience` reads them, with their theme names (one query for the page). */
+function rowsFor(
+  ctx: BackendContext,
+  rows: ContributionRowColumns[],
+  audience: Audience,
+  red: (s: string) => string,
+): ContributionRow[] {
+  const themes = themeNamesOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => rowFor(r, audience, red, themes.get(r.id) ?? []));
+}
+
+/** The list query of the input's filters (the page and the order are the caller's). */
+function filtersOf(
+  input: ParsedInput<'contributions.list'>,
+  audience: Audience,
+): ContributionFilters {
+  return {
+    forumId: input.forumId,
+    status: input.status,
+    themeId: input.themeId,
+    region: input.region,
+    kind: input.kind,
+    source: input.source,
+    stakeholderGroup: input.stakeholderGroup,
+    publishableOnly: audience !== 'coordinators',
+  };
+}
+
+/**
+ * The key of a row in the order `sort` of what `audience` is shown: the redacted title, the
+ * contributor's label (a protected person's pseudonym), folded as the SQL order folds them; the
+ * label's place for kinds and statuses (as in SQL, db/queries/contributions.ts).
+ */
+function shownSortKey(
+  r: ContributionSortRow,
+  sort: ContributionSort,
+  audience: Audience,
+  red: (s: string) => string,
+): string | number {
+  switch (sort) {
+    case 'title':
+      return fold(red(r.title));
+    case 'contributor':
+      return fold(contributorLabelFor(r, audience, red));
+    case 'kind':
+      return CONTRIBUTION_KINDS_BY_LABEL.indexOf(r.kind as ContributionKind);
+    case 'status':
+      return CONTRIBUTION_STATUSES_BY_LABEL.indexOf(r.status as ContributionStatus);
+    case 'received':
+      return r.receivedOn;
+  }
+}
+
+/** Sorts `items` by the shown key of their row, then by id, both in `direction`. */
+function inShownOrder<T extends { r: ContributionSortRow }>(
+  items: T[],
+  sort: ContributionSort,
+  direction: 'asc' | 'desc',
+  audience: Audience,
+  red: (s: string) => string,
+): T[] {
+  const dir = direction === 'desc' ? -1 : 1;
+  const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+  return items
+    .map((item) => ({ item, key: shownSortKey(item.r, sort, audience, red) }))
+    .sort((a, b) => dir * (cmp(a.key, b.key) || cmp(a.item.r.id, b.item.r.id)))
+    .map(({ item }) => item);
+}
+
+/**
+ * Outside coordinators, titles are redacted and contributors credited (a protected person by
+ * pseudonym), so those orders cannot come from SQL, whose keys are the stored texts: the page
+ * order would tell where a real name sorts. Every matching row (a forum has thousands) is keyed by
+ * the text the audience is shown and sorted here.
+ */
+const SHOWN_TEXT_SORTS: ReadonlySet<ContributionSort> = new Set(['title', 'contributor']);
 
 export function listContributionPage(
   ctx: BackendContext,
@@ -405,25 +492,32 @@ export function listContributionPage(
   requireForum(ctx, input.forumId, 'forumId');
   if (audience !== 'coordinators' && input.search)
     return publicContributionSearch(ctx, input, audience);
+  const red = textRedactor(audience, protectionFor(ctx, input.forumId).redactor);
+  const filters = filtersOf(input, audience);
+  if (audience !== 'coordinators' && input.sort && SHOWN_TEXT_SORTS.has(input.sort)) {
+    const all = listContributionSortRows(ctx.db, filters);
+    const page = inShownOrder(
+      all.map((r) => ({ r })),
+      input.sort,
+      input.direction,
+      audience,
+      red,
+    ).slice(input.offset, input.offset + input.limit);
+    const rows = contributionRowsByIds(
+      ctx.db,
+      page.map(({ r }) => r.id),
+    );
+    return { total: all.length, offset: input.offset, rows: rowsFor(ctx, rows, audience, red) };
+  }
   const match = input.search ? ftsQuery(input.search) : null;
   const { total, rows } = listContributions(ctx.db, {
-    forumId: input.forumId,
+    ...filters,
     match,
-    status: input.status,
-    themeId: input.themeId,
-    region: input.region,
-    kind: input.kind,
-    source: input.source,
-    stakeholderGroup: input.stakeholderGroup,
-    publishableOnly: audience !== 'coordinators',
+    order: input.sort && { by: input.sort, direction: input.direction },
     offset: input.offset,
     limit: input.limit,
   });
-  const themes = themeNamesOf(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
-  const out = rows.map((r) => rowFor(ctx, input.forumId, r, audience, themes.get(r.id) ?? []));
+  const out = rowsFor(ctx, rows, audience, red);
   if (match && rows.length > 0) {
     // Snippets are made only for the page's rows (not for every match before ranking).
     const snippets = new Map(
@@ -449,6 +543,7 @@ const PUBLIC_SEARCH_CANDIDATES = 2000;
 /**
  * A search outside coordinators (see privacy/search.ts): nothing for a query naming a protected
  * person; index hits kept only when their redacted text holds every word; snippets cut from it.
+ * With `sort`, the visible hits are sorted here by what the audience is shown.
  */
 function publicContributionSearch(
   ctx: BackendContext,
@@ -461,19 +556,12 @@ function publicContributionSearch(
   const match = input.search ? ftsQuery(input.search) : null;
   if (!match || words.length === 0 || namesProtected(input.search ?? '', redactor)) return empty;
   const { rows } = listContributions(ctx.db, {
-    forumId: input.forumId,
+    ...filtersOf(input, audience),
     match,
-    status: input.status,
-    themeId: input.themeId,
-    region: input.region,
-    kind: input.kind,
-    source: input.source,
-    stakeholderGroup: input.stakeholderGroup,
-    publishableOnly: true,
     offset: 0,
     limit: PUBLIC_SEARCH_CANDIDATES,
   });
-  const red = (s: string) => redactMarkdown(s, redactor).text;
+  const red = textRedactor(audience, redactor);
   const visible = rows.flatMap((r) => {
     const record = getContributionRow(ctx.db, r.id);
     if (!record) return [];
@@ -481,16 +569,21 @@ function publicContributionSearch(
     const text = `${red(record.summary)}\n${red(record.body)}`;
     return visiblyMatches(words, `${title}\n${text}`) ? [{ r, title, text }] : [];
   });
-  const page = visible.slice(input.offset, input.offset + input.limit);
-  const themes = themeNamesOf(
-    ctx.db,
-    page.map((v) => v.r.id),
+  const ordered = input.sort
+    ? inShownOrder(visible, input.sort, input.direction, audience, red)
+    : visible;
+  const page = ordered.slice(input.offset, input.offset + input.limit);
+  const out = rowsFor(
+    ctx,
+    page.map((v) => v.r),
+    audience,
+    red,
   );
   return {
     total: visible.length,
     offset: input.offset,
-    rows: page.map(({ r, title, text }) => ({
-      ...rowFor(ctx, input.forumId, r, audience, themes.get(r.id) ?? []),
+    rows: page.map(({ title, text }, i) => ({
+      ...out[i],
       titleHighlighted: redactedSnippet(title, words, 40),
       snippet: redactedSnippet(text, words),
     })),
@@ -504,7 +597,13 @@ export function searchEverything(
 ): ContributionSearch {
   const page = listContributionPage(
     ctx,
-    { forumId: input.forumId, search: input.query, offset: 0, limit: input.limit },
+    {
+      forumId: input.forumId,
+      search: input.query,
+      direction: 'asc',
+      offset: 0,
+      limit: input.limit,
+    },
     audience,
   );
   const match = ftsQuery(input.query);

@@ -202,6 +202,41 @@ describe('representation figures', () => {
     expect(registered.people.count! % 3).toBe(0);
   });
 
+  it("redacts a protected person's name in the dashboard's free text, and only there", async () => {
+    await call('participants.protect', { id: p8.id, reason: 'Threatened on a call' });
+    await call('calls.update', { id: c2.id, title: 'Call with **Litia** Vula on access' });
+    const cells = suggestedStakeholderMap().slice(0, 2);
+    await call<StakeholderMap>('representation.saveMap', {
+      forumId,
+      cells: [cells[0], { ...cells[1], organisation: 'Litia Vula Consulting' }],
+    });
+    const coord = await dashboard();
+    expect(coord.trend[1].title).toBe('Call with **Litia** Vula on access');
+    for (const audience of ['public', 'participants'] as const) {
+      const d = await dashboard(audience);
+      expect(JSON.stringify(d)).not.toMatch(/Litia|Vula/);
+      expect(d.trend[1].title).toMatch(/^Call with .+ on access$/);
+      // The plan's label names the organisation: both are redacted, the other cell reads as is.
+      expect(d.plan[1].organisation).not.toBeNull();
+      expect(d.plan[0].label).toBe(coord.plan[0].label);
+      // Every other string is a code, a figure or the app's own label: a string the dashboard
+      // gains must be redacted in dashboardForAudience or added here.
+      const free = new Set(['trend[].title', 'plan[].label', 'plan[].organisation']);
+      const known =
+        /^(forumId|audience|phases\[\]\.(phase|label|eventsLabel|people\.text|events\.text|byDimension\.\w+\[\]\.(key|label|value\.text))|trend\[\]\.(callId|attended\.text|byGroup\[\]\.text)|plan\[\]\.(cellId|stakeholderGroup|region|level|phases\[\]|actuals\[\]\.(phase|actual\.text)))$/;
+      const paths = new Set<string>();
+      const walk = (v: unknown, path: string): void => {
+        if (typeof v === 'string') paths.add(path);
+        else if (Array.isArray(v)) v.forEach((x) => walk(x, `${path}[]`));
+        else if (v && typeof v === 'object')
+          for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+      };
+      walk(d, '');
+      expect([...paths].filter((p) => !free.has(p) && !known.test(p))).toEqual([]);
+      expect([...free].filter((p) => !paths.has(p))).toEqual([]);
+    }
+  });
+
   it('refuses an unknown forum and malformed cells', async () => {
     const r = await backend.dispatch('representation.saveMap', {
       forumId,

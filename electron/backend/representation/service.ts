@@ -6,6 +6,7 @@
  * `representationFigures(ctx, forumId)` is the entry point for other areas (the outcome report's
  * methodology section): the publishable, suppressed figures only.
  */
+import { redactStrings } from '../privacy/views';
 import { listMilestones } from '../../../db/queries/forums';
 import {
   callAttendance,
@@ -29,16 +30,22 @@ import {
   sessionPeopleCube,
   tookPartIds,
   upsertRepresentationSettings,
+  type CallPeopleRow,
   type MemberRow,
   type Params,
 } from '../../../db/queries/representation';
 import {
-  countedCallAttendance,
+  countedCallGenders,
+  countedCallGroups,
   countedCallPeople,
+  countedFirstCalls,
   countedOneCallPeople,
   countedRegistered,
-  countedSessionAttendance,
+  countedSessionGenders,
+  countedSessionGroups,
   countedSessionPeople,
+  type EventGenderRow,
+  type EventGroupRow,
 } from '../../../db/queries/representationCounts';
 import type {
   AlertEvent,
@@ -222,19 +229,20 @@ interface PerEvent {
   byGender: Map<string, number>;
 }
 
+/** Per event: attendance by group (with cell keys) and, for coordinators, by gender. */
 const perEvent = <K extends string>(
-  rows: ({
-    stakeholderGroup: string;
-    gender: string | null;
-    count: number;
-    keySum: number;
-  } & Record<K, string>)[],
+  groups: EventGroupRow<K>[],
+  genders: EventGenderRow<K>[],
   key: K,
 ) => {
   const out = new Map<string, PerEvent>();
-  for (const r of rows) {
-    let e = out.get(r[key]);
-    if (!e) out.set(r[key], (e = { byGroup: new Map(), keyed: new Map(), byGender: new Map() }));
+  const of = (id: string) => {
+    let e = out.get(id);
+    if (!e) out.set(id, (e = { byGroup: new Map(), keyed: new Map(), byGender: new Map() }));
+    return e;
+  };
+  for (const r of groups) {
+    const e = of(r[key]);
     e.byGroup.set(r.stakeholderGroup, (e.byGroup.get(r.stakeholderGroup) ?? 0) + r.count);
     e.keyed.set(
       r.stakeholderGroup,
@@ -243,6 +251,9 @@ const perEvent = <K extends string>(
         key: cellKeyFromSum(r.keySum),
       }),
     );
+  }
+  for (const r of genders) {
+    const e = of(r[key]);
     const g = r.gender ?? UNKNOWN;
     e.byGender.set(g, (e.byGender.get(g) ?? 0) + r.count);
   }
@@ -273,23 +284,38 @@ function kickOffCall(
  */
 export type CountSource = 'counters' | 'raw';
 
+/** People per first-call instant, from rows that carry it (the raw call-people cube). */
+const firstCallsOf = (rows: CallPeopleRow[]) => {
+  const at = new Map<number, number>();
+  for (const r of rows) at.set(r.firstAt, (at.get(r.firstAt) ?? 0) + r.count);
+  return [...at].map(([firstAt, count]) => ({ firstAt, count }));
+};
+
 const COUNTS = {
   counters: {
     registered: countedRegistered,
     callPeople: countedCallPeople,
-    callAttendance: countedCallAttendance,
+    firstCalls: countedFirstCalls,
+    callGroups: countedCallGroups,
+    callGenders: countedCallGenders,
     oneCallPeople: (db: BackendContext['db'], _p: Params, callId: string) =>
       countedOneCallPeople(db, callId),
     sessionPeople: countedSessionPeople,
-    sessionAttendance: countedSessionAttendance,
+    sessionGroups: countedSessionGroups,
+    sessionGenders: countedSessionGenders,
   },
+  // The raw GROUP BYs are finer (a cell per first call, events by group and gender); the
+  // figures sum the same.
   raw: {
     registered: registeredCube,
     callPeople: callPeopleCube,
-    callAttendance,
+    firstCalls: (db: BackendContext['db'], p: Params) => firstCallsOf(callPeopleCube(db, p)),
+    callGroups: callAttendance,
+    callGenders: callAttendance,
     oneCallPeople: oneCallPeopleCube,
     sessionPeople: sessionPeopleCube,
-    sessionAttendance,
+    sessionGroups: sessionAttendance,
+    sessionGenders: sessionAttendance,
   },
 } satisfies Record<CountSource, unknown>;
 
@@ -304,13 +330,25 @@ function count(
   const publishableOnly = audience !== 'coordinators';
   const calls = heldCalls(ctx.db, params);
   const sessions = heldSessions(ctx.db, params);
+  // Genders per event and the cumulative line serve coordinators only (alerts; the public
+  // trend has no cumulative people).
+  const coordinators = audience === 'coordinators';
   const callPeople = src.callPeople(ctx.db, params);
-  const firstAt = new Map<number, number>();
-  for (const r of callPeople) firstAt.set(r.firstAt, (firstAt.get(r.firstAt) ?? 0) + r.count);
-  const attendanceRows = src.callAttendance(ctx.db, params);
-  const perCall = perEvent(attendanceRows, 'callId');
-  const sessionRows = src.sessionAttendance(ctx.db, params);
-  const perSession = perEvent(sessionRows, 'sessionId');
+  const firstAt = new Map<number, number>(
+    coordinators ? src.firstCalls(ctx.db, params).map((r) => [r.firstAt, r.count]) : [],
+  );
+  const callGroups = src.callGroups(ctx.db, params);
+  const perCall = perEvent(
+    callGroups,
+    coordinators ? src.callGenders(ctx.db, params) : [],
+    'callId',
+  );
+  const sessionGroups = src.sessionGroups(ctx.db, params);
+  const perSession = perEvent(
+    sessionGroups,
+    coordinators ? src.sessionGenders(ctx.db, params) : [],
+    'sessionId',
+  );
   const kickOffCallId = kickOffCall(ctx, forumId, calls);
   const comments = hasCommentTables(ctx.db);
   const phases: PhaseData[] = [
@@ -332,14 +370,14 @@ function count(
       phase: 'calls',
       tracked: true,
       people: callPeople,
-      events: groupTotals(attendanceRows),
+      events: groupTotals(callGroups),
       eventsLabel: 'Attendances (people x calls)',
     },
     {
       phase: 'nri_sessions',
       tracked: true,
       people: src.sessionPeople(ctx.db, params),
-      events: groupTotals(sessionRows),
+      events: groupTotals(sessionGroups),
       eventsLabel: 'Attendances (people x sessions)',
     },
     {
@@ -701,6 +739,32 @@ export function representationDashboard(
     sessionsHeld: counted.sessions.length,
     alerts: suppressed ? [] : enrichAlerts(ctx, counted, actuals, map.settings),
     settings: map.settings,
+  };
+}
+
+/**
+ * The dashboard outside coordinators: its free text redacted. That is the call titles of the trend,
+ * the plan's labels and organisations, and (never sent outside coordinators, redacted all the same)
+ * the alerts. Everything else is figures, codes and the app's own labels: sending those through
+ * the Markdown redactor cost more than counting (a reader's first public dashboard paid about
+ * 150 ms for parsing labels such as "Least developed country (LDC)"). The representation tests
+ * fail when the dashboard gains a string that is neither redacted here nor known to be a code or
+ * an app label.
+ */
+export function dashboardForAudience(
+  d: RepresentationDashboard,
+  redact: (s: string) => string,
+): RepresentationDashboard {
+  const orNull = (s: string | null) => (s === null ? null : redact(s));
+  return {
+    ...d,
+    trend: d.trend.map((t) => ({ ...t, title: redact(t.title) })),
+    plan: d.plan.map((r) => ({
+      ...r,
+      label: redact(r.label),
+      organisation: orNull(r.organisation),
+    })),
+    alerts: redactStrings(d.alerts, redact),
   };
 }
 

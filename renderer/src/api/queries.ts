@@ -177,6 +177,18 @@ export function invalidatingClient(client: Client, queryClient: QueryClient): Cl
   return wrapped;
 }
 
+/**
+ * One read as the query cache holds it: its key (audience first) and the call behind it. Every
+ * read of the UI is built here (useApi, the participant list's pages); bench/pages times it.
+ */
+export function apiQuery<M extends Method>(client: Client, method: M, input: MethodInput<M>) {
+  return {
+    queryKey: apiKey(client.audience, method, input),
+    // Generic M: TypeScript cannot see that Awaited<ReturnType<…>> of the envelope is MethodOutput<M>.
+    queryFn: async () => unwrap(await client.call(method, input)) as MethodOutput<M>,
+  };
+}
+
 /** Reads `method` with `input` through the query cache of the current session's audience. */
 export function useApi<M extends Method>(
   method: M,
@@ -185,9 +197,7 @@ export function useApi<M extends Method>(
 ) {
   const client = useClient();
   return useQuery<MethodOutput<M>, ApiError>({
-    queryKey: apiKey(client.audience, method, input),
-    // Generic M: TypeScript cannot see that Awaited<ReturnType<…>> of the envelope is MethodOutput<M>.
-    queryFn: async () => unwrap(await client.call(method, input)) as MethodOutput<M>,
+    ...apiQuery(client, method, input),
     enabled: opts.enabled,
     staleTime: opts.staleTime,
   });

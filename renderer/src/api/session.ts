@@ -42,12 +42,18 @@ export function connect(): Client | null {
     history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${route}`);
   }
   const token = sessionStorage.getItem(TOKEN_KEY);
-  return token
-    ? createClient(httpTransport(token), {
-        withSession: (t) => httpTransport(t),
-        events: sseChannel(token),
-      })
-    : null;
+  return token ? browserClient(token) : null;
+}
+
+/**
+ * Browser mode's client: `POST /rpc` with the token, narrower sessions on the same origin, live
+ * updates over `GET /events`. `base` is the origin when not the page's own (bench/pages).
+ */
+export function browserClient(token: string, base = ''): Client {
+  return createClient(httpTransport(token, base), {
+    withSession: (t) => httpTransport(t, base),
+    events: sseChannel(token, { base }),
+  });
 }
 
 /** Browser mode's session token (null on desktop), for the unlock screen's requests. */

@@ -14,13 +14,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
-import type {
-  ContributionPage,
-  ContributionRow,
-  Forum,
-  NoteHit,
-  Theme,
-} from '../../../../shared/api';
+import type { ContributionPage, Forum, NoteHit, Theme } from '../../../../shared/api';
 import {
   CONTRIBUTION_KIND_LABELS,
   CONTRIBUTION_STATUS_LABELS,
@@ -49,22 +43,11 @@ import {
 import { ThemesManager } from './ThemesManager';
 import { ExportDialog } from '../publish/ExportDialog';
 import { SavedFilters, type FilterParams } from '../participants/SavedFilters';
-import { SortableTh } from '../../components/SortableTh';
-import { useSortedRows } from '../../components/SortableRows';
+import { SortableTh, type SortState } from '../../components/SortableTh';
 import { useRouteParam } from '../../app/routes';
+import type { ContributionSort } from '../../../../shared/schemas/contributions';
 
 const PAGE_SIZE = 50;
-
-type ContributionColumn = 'title' | 'kind' | 'status' | 'contributor' | 'received';
-/** What each sortable column sorts by: the text shown, in the user's alphabet. */
-const COLUMN_VALUES: Record<ContributionColumn, (r: ContributionRow) => string> = {
-  title: (r) => r.title,
-  kind: (r) => CONTRIBUTION_KIND_LABELS[r.kind],
-  status: (r) => CONTRIBUTION_STATUS_LABELS[r.status],
-  contributor: (r) => r.contributorLabel ?? '',
-  received: (r) => r.receivedOn ?? '',
-};
-const EMPTY_ROWS: ContributionRow[] = [];
 
 interface Filters {
   status: ContributionStatus | '';
@@ -93,7 +76,10 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<ContributionPage | null>(null);
+  // The backend sorts the whole list (as the audience sees it); none: newest first, or best match.
+  const [sort, setSort] = useState<SortState<ContributionSort> | null>(null);
+  // The page shown, with the request it answers: while another is on its way the table is busy.
+  const [loaded, setLoaded] = useState<{ key: string; page: ContributionPage } | null>(null);
   const [notes, setNotes] = useState<NoteHit[]>([]);
   const [themes, setThemes] = useState<Theme[]>([]);
   const [adding, setAdding] = useState(false);
@@ -111,6 +97,10 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
       .then((r) => setThemes(unwrapOrNotify(r) ?? []));
   }, [client, forum.id, version]);
 
+  const listKey = JSON.stringify([forum.id, audience, debounced, filters, sort, page, version]);
+  const data = loaded?.page ?? null;
+  const busy = loaded !== null && loaded.key !== listKey;
+
   useEffect(() => {
     let live = true;
     const input = {
@@ -118,10 +108,12 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
       offset: (page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
       ...(debounced ? { search: debounced } : {}),
+      ...(sort ? { sort: sort.key, direction: sort.direction } : {}),
       ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')),
     };
     void client.call('contributions.list', input).then((r) => {
-      if (live) setData(unwrapOrNotify(r) ?? { total: 0, offset: 0, rows: [] });
+      if (live)
+        setLoaded({ key: listKey, page: unwrapOrNotify(r) ?? { total: 0, offset: 0, rows: [] } });
     });
     if (debounced && coordinators)
       void client
@@ -133,7 +125,7 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
     return () => {
       live = false;
     };
-  }, [client, forum.id, audience, coordinators, debounced, filters, page, version]);
+  }, [client, forum.id, audience, coordinators, debounced, filters, sort, page, version, listKey]);
 
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => {
     setFilters((f) => ({ ...f, [key]: value }));
@@ -141,7 +133,10 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
   };
 
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
-  const { sorted, sort, setSort } = useSortedRows(data?.rows ?? EMPTY_ROWS, COLUMN_VALUES);
+  const onSort = (next: SortState<ContributionSort>) => {
+    setSort(next);
+    setPage(1);
+  };
 
   const currentFilter: FilterParams = Object.fromEntries(
     Object.entries({ search: search.trim(), ...filters }).filter(([, v]) => v !== ''),
@@ -266,28 +261,28 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
               </Alert>
             )}
             {data && data.rows.length > 0 && (
-              <Table highlightOnHover aria-label="Contributions">
+              <Table highlightOnHover aria-label="Contributions" aria-busy={busy}>
                 <Table.Thead>
                   <Table.Tr>
-                    <SortableTh column="title" sort={sort} onSort={setSort}>
+                    <SortableTh column="title" sort={sort} onSort={onSort}>
                       Title
                     </SortableTh>
-                    <SortableTh column="kind" sort={sort} onSort={setSort}>
+                    <SortableTh column="kind" sort={sort} onSort={onSort}>
                       Kind
                     </SortableTh>
-                    <SortableTh column="status" sort={sort} onSort={setSort}>
+                    <SortableTh column="status" sort={sort} onSort={onSort}>
                       Status
                     </SortableTh>
-                    <SortableTh column="contributor" sort={sort} onSort={setSort}>
+                    <SortableTh column="contributor" sort={sort} onSort={onSort}>
                       Contributor
                     </SortableTh>
-                    <SortableTh column="received" sort={sort} onSort={setSort}>
+                    <SortableTh column="received" sort={sort} onSort={onSort}>
                       Received
                     </SortableTh>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {sorted.map((r) => (
+                  {data.rows.map((r) => (
                     <Table.Tr
                       key={r.id}
                       tabIndex={0}
@@ -327,11 +322,6 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            )}
-            {pages > 1 && sort && (
-              <Text size="sm" c="dimmed">
-                Sorting orders the {PAGE_SIZE} contributions of this page.
-              </Text>
             )}
             {pages > 1 && (
               <Pagination

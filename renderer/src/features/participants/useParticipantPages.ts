@@ -3,11 +3,18 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ParticipantRow } from '../../../../shared/api';
 import type { MethodInput } from '../../../../shared/schemas';
 import { useClient } from '../../api/context';
-import { apiKey, unwrap } from '../../api/queries';
+import { apiKey, apiQuery } from '../../api/queries';
 
 export const PAGE_SIZE = 100;
 
 export type ListQuery = Omit<MethodInput<'participants.list'>, 'offset' | 'limit'>;
+
+/** The `participants.list` input of page `page` (0-based) of a list query. */
+export const participantPageInput = (query: ListQuery, page: number) => ({
+  ...query,
+  offset: page * PAGE_SIZE,
+  limit: PAGE_SIZE,
+});
 
 /**
  * Loads the participant list one SQL page at a time, as the virtual list scrolls to it, each page
@@ -25,11 +32,7 @@ export function useParticipantPages(query: ListQuery) {
 
   const results = useQueries({
     queries: pages.map((page) => {
-      const input = { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
-      return {
-        queryKey: apiKey(client.audience, 'participants.list', input),
-        queryFn: async () => unwrap(await client.call('participants.list', input)),
-      };
+      return apiQuery(client, 'participants.list', participantPageInput(query, page));
     }),
   });
 

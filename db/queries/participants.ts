@@ -331,7 +331,7 @@ export function listParticipants(
   // (the page's rows times the forum's share of matches), a few hundred rows for that search.
   const walkIndex =
     q.terms.length > 0 && total >= WALK_MIN_MATCHES && (q.offset + q.limit) * 10 <= total;
-  const { pageSql } = walkIndex ? participantListSql({ ...q, walkIndex }) : participantListSql(q);
+  const { pageSql } = participantListSql({ ...q, walkIndex });
   const rows = stmt(db, pageSql).all(params) as ParticipantListRow[];
   return { total, rows };
 }

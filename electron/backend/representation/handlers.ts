@@ -1,6 +1,5 @@
 import type { BackendContext } from '../context';
 import type { RepresentationDashboard } from '../../../shared/api';
-import type { Redactor } from '../../../shared/domain/redaction';
 import type { Audience } from '../../../shared/domain/vocabulary';
 import { protectionFor, redactedFor } from '../privacy/redactors';
 import { textRedactor } from '../privacy/views';
@@ -13,14 +12,9 @@ import {
   saveStakeholderMap,
 } from './service';
 
-/** Dashboards as redacted by one redactor, by their unredacted JSON (a few per redactor). */
-const redactedDashboards = new WeakMap<Redactor, Map<string, RepresentationDashboard>>();
-const MAX_REDACTED_DASHBOARDS = 8;
-
 /**
- * The dashboard as `audience` reads it: its free text (dashboardForAudience) redacted. That gives
- * the same result for the same figures and redactor (rebuilt when protection changes): done once
- * per state of the figures.
+ * The dashboard as `audience` reads it: outside coordinators, its free text redacted
+ * (dashboardForAudience: a few dozen titles and labels, so no cache is needed).
  */
 function dashboardFor(
   ctx: BackendContext,
@@ -29,17 +23,10 @@ function dashboardFor(
 ): RepresentationDashboard {
   const dashboard = representationDashboard(ctx, forumId, audience);
   if (audience === 'coordinators') return dashboard;
-  const { redactor } = protectionFor(ctx, forumId);
-  let cache = redactedDashboards.get(redactor);
-  if (!cache) redactedDashboards.set(redactor, (cache = new Map()));
-  const key = `${audience}\u0000${JSON.stringify(dashboard)}`;
-  let out = cache.get(key);
-  if (!out) {
-    out = dashboardForAudience(dashboard, textRedactor(audience, redactor));
-    if (cache.size >= MAX_REDACTED_DASHBOARDS) cache.delete(cache.keys().next().value!);
-    cache.set(key, out);
-  }
-  return out;
+  return dashboardForAudience(
+    dashboard,
+    textRedactor(audience, protectionFor(ctx, forumId).redactor),
+  );
 }
 
 type RepresentationMethods = Extract<keyof Handlers, `representation.${string}`>;

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -89,6 +89,11 @@ function vitest(tz) {
   recap.push(
     `${failed ? 'FAIL' : 'ok  '} ${name}: ${passed} passed, ${failed} failed, ${skipped} skipped`,
   );
+  // Name what failed, so the recap says it even where the log above is cut.
+  for (const file of report.testResults ?? [])
+    for (const t of file.assertionResults ?? [])
+      if (t.status === 'failed')
+        recap.push(`       ${relative(root, file.name)} > ${t.fullName ?? t.title}`);
 }
 
 /** Newest modification time of the files under `dir` (tests excluded). */

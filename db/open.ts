@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { applyKey, isPlaintextDatabase } from './cipher';
 import { encryptInPlace, recoverInPlaceEncryption } from './encrypt';
 import { DatabaseLockedError, lockDatabaseFile } from './lock';
-import { registerFoldFunction } from './fold';
+import { registerFoldFunction, registerSortKeyFunction } from './fold';
+import { COLLATION_VERSION } from '../shared/domain/collation';
 import { registerRecordKeyFunction } from './recordKey';
 
 export type Db = Database.Database;
@@ -66,6 +67,25 @@ export class WrongKeyError extends StartupError {
 function registerFunctions(db: Db): void {
   registerRecordKeyFunction(db);
   registerFoldFunction(db);
+  registerSortKeyFunction(db);
+}
+
+/**
+ * Makes the stored sort keys of names again when they were made by another version of the
+ * collation (shared/domain/collation.ts), or by the fold of earlier versions of the app; the
+ * version is kept in `settings`. Runs on the writer at open, in one transaction.
+ */
+export function refreshSortKeys(db: Db): void {
+  const stored = db.prepare("SELECT value FROM settings WHERE key = 'collation'").pluck().get();
+  if (stored === COLLATION_VERSION) return;
+  db.transaction(() => {
+    db.prepare(
+      'UPDATE participants SET sort_name = sort_key(full_name) WHERE sort_name IS NOT sort_key(full_name)',
+    ).run();
+    db.prepare(
+      "INSERT INTO settings (key, value) VALUES ('collation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(COLLATION_VERSION);
+  })();
 }
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -169,6 +189,7 @@ export function openDatabase({
     registerFunctions(db);
     migrate(drizzle(db), { migrationsFolder });
     db.pragma(`user_version = ${schemaVersionOf(migrationsFolder)}`);
+    refreshSortKeys(db);
     optimizeDatabase(db, { atOpen: true });
     return db;
   }
@@ -227,6 +248,7 @@ export function openDatabase({
     registerFunctions(db);
     migrate(drizzle(db), { migrationsFolder });
     db.pragma(`user_version = ${schemaVersionOf(migrationsFolder)}`);
+    refreshSortKeys(db);
     optimizeDatabase(db, { atOpen: true });
   } catch (e) {
     try {

@@ -242,16 +242,16 @@ const rank = (column: string, order: readonly string[]) =>
   `CASE ${column} ${order.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${order.length} END`;
 
 /**
- * The sort key of each order. Text sorts by `fold` (db/fold.ts), as participants sort by
+ * The sort key of each order. Text sorts by `sort_key` (db/fold.ts), as participants sort by
  * `sort_name`; kinds and statuses by their labels' order; the contributor as the coordinators'
  * list labels them (`rowFor` in the contributions service: the participant's name, else the
  * outside contributor's name or organisation, else "Not recorded").
  */
 const ORDER_KEYS: Record<ContributionOrder, string> = {
-  title: 'fold(c.title)',
+  title: 'sort_key(c.title)',
   kind: rank('c.kind', CONTRIBUTION_KINDS_BY_LABEL),
   status: rank('c.status', CONTRIBUTION_STATUSES_BY_LABEL),
-  contributor: `fold(coalesce(p.full_name, nullif(c.contributor_name, ''),
+  contributor: `sort_key(coalesce(p.full_name, nullif(c.contributor_name, ''),
     nullif(c.contributor_organisation, ''), 'Not recorded'))`,
   received: 'c.received_on',
 };

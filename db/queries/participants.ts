@@ -233,7 +233,7 @@ export function participantListSql(q: ParticipantListQuery): {
     ...like('search_text'),
     ...(indexed.length > 0 && !q.walkIndex ? [candidates] : []),
   ];
-  const pseudonym = "lower(coalesce(pseudonym, ''))";
+  const pseudonym = "sort_key(coalesce(pseudonym, ''))";
 
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
   params.limit = q.limit;

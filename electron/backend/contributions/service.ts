@@ -61,7 +61,7 @@ import {
   type WithdrawalScope,
 } from '../../../shared/domain/contributions';
 import { REGION_LABELS, regionOf, type Region } from '../../../shared/domain/countries';
-import { fold } from '../../../shared/domain/fold';
+import { sortKey } from '../../../shared/domain/collation';
 import { newId } from '../../../shared/domain/ids';
 import { ftsAnyQuery, ftsQuery, highlightSegments } from '../../../shared/domain/search';
 import { similarity } from '../../../shared/domain/similarity';
@@ -448,9 +448,9 @@ function shownSortKey(
 ): string | number {
   switch (sort) {
     case 'title':
-      return fold(red(r.title));
+      return sortKey(red(r.title));
     case 'contributor':
-      return fold(contributorLabelFor(r, audience, red));
+      return sortKey(contributorLabelFor(r, audience, red));
     case 'kind':
       return CONTRIBUTION_KINDS_BY_LABEL.indexOf(r.kind as ContributionKind);
     case 'status':

@@ -11,7 +11,6 @@ import {
   CONTRIBUTION_KIND_LABELS,
   CONTRIBUTION_STATUS_LABELS,
 } from '../../../shared/domain/contributions';
-import { fold } from '../../../shared/domain/fold';
 import type { Session } from '../../../shared/methods';
 import type { RpcResult } from '../../../shared/result';
 import { CONTRIBUTION_SORTS, type ContributionSort } from '../../../shared/schemas/contributions';
@@ -72,23 +71,27 @@ async function readPages(
   return { total: first.total, rows };
 }
 
-/** The key of a row as shown: the text folded as names sort, the label of a kind or status. */
+/** The key of a row as shown: its text, the label of a kind or status, the date. */
 const shownKey: Record<ContributionSort, (r: ContributionRow) => string> = {
-  title: (r) => fold(r.title),
-  kind: (r) => fold(CONTRIBUTION_KIND_LABELS[r.kind]),
-  status: (r) => fold(CONTRIBUTION_STATUS_LABELS[r.status]),
-  contributor: (r) => fold(r.contributorLabel),
+  title: (r) => r.title,
+  kind: (r) => CONTRIBUTION_KIND_LABELS[r.kind],
+  status: (r) => CONTRIBUTION_STATUS_LABELS[r.status],
+  contributor: (r) => r.contributorLabel,
   received: (r) => r.receivedOn,
 };
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Text compares as the renderer's `compareNames` does: Intl.Collator, base, numeric. */
+const collator = new Intl.Collator('und', { sensitivity: 'base', numeric: true });
+const cmpShown = (sort: ContributionSort) =>
+  sort === 'received' ? cmp : (a: string, b: string) => collator.compare(a, b);
 
 /** The rows sorted by their shown key, then by id, in `direction`. */
 const sortedAsShown = (rows: ContributionRow[], sort: ContributionSort, direction: string) =>
   [...rows].sort(
     (a, b) =>
       (direction === 'desc' ? -1 : 1) *
-      (cmp(shownKey[sort](a), shownKey[sort](b)) || cmp(a.id, b.id)),
+      (cmpShown(sort)(shownKey[sort](a), shownKey[sort](b)) || cmp(a.id, b.id)),
   );
 
 describe('contributions.list sorted by a column', () => {
@@ -114,6 +117,12 @@ describe('contributions.list sorted by a column', () => {
     await add({ title: 'Mesh networks', receivedOn: '2026-02-01', attribution: 'anonymous' });
     await add({ title: 'Not for publication', mayPublish: false, contributorName: 'Bea' });
     await add({ title: 'Community radio', contributorName: 'Yusuf', receivedOn: '2026-02-01' });
+    // Names and titles sort as Intl.Collator does: Ø with O, Ł with L, Cyrillic after Latin and
+    // Ё with Е, Han after every alphabet, "Call 2" before "Call 10".
+    await add({ title: 'Øresund mesh', contributorName: 'Łukasz Nowak' });
+    await add({ title: 'Ёлка network', contributorName: 'Елена Петрова' });
+    await add({ title: 'Call 10 notes', contributorName: '李娜' });
+    await add({ title: 'Call 2 notes', contributorName: 'Zoë Ortiz' });
     const statuses = ['in_review', 'accepted', 'declined', 'needs_information'];
     const page = await call<ContributionPage>('contributions.list', { forumId });
     for (const [i, r] of page.rows.slice(0, statuses.length).entries())

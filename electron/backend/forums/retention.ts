@@ -16,6 +16,7 @@ import {
 import { collectForumRows } from '../../../db/queries/forumTables';
 import type { RetentionResult, RetentionStatus } from '../../../shared/api';
 import { fold } from '../../../shared/domain/fold';
+import { sortKey } from '../../../shared/domain/collation';
 import { assignPseudonym } from '../../../shared/domain/pseudonym';
 import {
   buildRedactor,
@@ -207,7 +208,7 @@ export function applyRetention(
           gender_self_described: null,
           notes: typeof p.notes === 'string' ? redactStored(p.notes, redactor) : null,
           search_text: fold([pseudonym, organisation].filter(Boolean).join(' | ')),
-          sort_name: fold(pseudonym),
+          sort_name: sortKey(pseudonym),
           pseudonym,
           updated_at: now,
         },

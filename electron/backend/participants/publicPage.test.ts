@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listParticipants } from '../../../db/queries/participants';
 import type { Page, ParticipantRow } from '../../../shared/api';
+import { sortKey } from '../../../shared/domain/collation';
 import type { Session } from '../../../shared/methods';
 import { createBackend } from '../backend';
 
@@ -160,7 +161,7 @@ describe('the public directory page sorted by another column', () => {
                     ? nocase(r.organisation ?? '')
                     : (r.country ?? '');
             const nameOf = (r: (typeof records)[number]) =>
-              r.p ? (r.pseudonym ?? '').toLowerCase() : r.n;
+              r.p ? sortKey(r.pseudonym ?? '') : r.n;
             const sign = direction === 'desc' ? -1 : 1;
             const expected = [...records]
               .sort(

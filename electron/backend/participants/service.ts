@@ -16,6 +16,7 @@ import {
   type Region,
 } from '../../../shared/domain/countries';
 import { fold } from '../../../shared/domain/fold';
+import { sortKey } from '../../../shared/domain/collation';
 import { newId } from '../../../shared/domain/ids';
 import type {
   Audience,
@@ -74,7 +75,7 @@ export function toRecord(
         .filter(Boolean)
         .join(' | '),
     ),
-    sortName: fold(fields.fullName),
+    sortName: sortKey(fields.fullName),
     isProtected: base.isProtected ?? 0,
     pseudonym: base.pseudonym ?? null,
     removedAt: base.removedAt ?? null,
@@ -306,7 +307,7 @@ function publicNamePage(
     pseudonymsOnly: true,
     offset: 0,
     limit: Number.MAX_SAFE_INTEGER,
-  }).rows.map((r) => ({ key: fold(r.pseudonym ?? ''), row: r }));
+  }).rows.map((r) => ({ key: sortKey(r.pseudonym ?? ''), row: r }));
   const cmp = (a: { key: string; id: string }, b: { key: string; id: string }) =>
     dir * (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const p = protectedRows.map((x) => ({ key: x.key, id: x.row.id, row: x.row })).sort(cmp);
@@ -317,7 +318,7 @@ function publicNamePage(
     offset: start,
     limit: input.limit + p.length,
   });
-  const a = others.rows.map((r) => ({ key: fold(r.fullName), id: r.id, row: r }));
+  const a = others.rows.map((r) => ({ key: sortKey(r.fullName), id: r.id, row: r }));
   // Where the window begins in the merged order: its offset plus the protected rows before it.
   let position = start === 0 ? 0 : start + p.filter((x) => cmp(x, a[0] ?? x) < 0).length;
   const rest = start === 0 || a.length === 0 ? p : p.filter((x) => cmp(x, a[0]) >= 0);

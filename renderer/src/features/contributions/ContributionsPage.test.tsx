@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ContributionRow } from '../../../../shared/api';
+import type { ContributionRow, SavedFilter } from '../../../../shared/api';
 import type { RpcResult } from '../../../../shared/result';
 import { createClient } from '../../api/client';
 import { installDomShims } from '../../testing/domShims';
@@ -33,7 +33,7 @@ const row = (i: number, title: string): ContributionRow => ({
 });
 
 /** The page over a backend of 120 contributions that records each `contributions.list` input. */
-function renderPage() {
+function renderPage(saved: SavedFilter[] = [], saves: Record<string, unknown>[] = []) {
   const lists: Record<string, unknown>[] = [];
   const transport = (method: string, input: unknown): Promise<RpcResult<unknown>> => {
     if (method === 'contributions.list') {
@@ -44,8 +44,12 @@ function renderPage() {
         value: { total: 120, offset: 0, rows: [row(1, 'Zine'), row(2, 'Atlas')] },
       });
     }
-    if (method === 'themes.list' || method === 'savedFilters.list')
-      return Promise.resolve({ ok: true as const, value: [] });
+    if (method === 'themes.list') return Promise.resolve({ ok: true as const, value: [] });
+    if (method === 'savedFilters.list') return Promise.resolve({ ok: true as const, value: saved });
+    if (method === 'savedFilters.save') {
+      saves.push(input as Record<string, unknown>);
+      return Promise.resolve({ ok: true as const, value: {} });
+    }
     return Promise.resolve({
       ok: false as const,
       error: { code: 'unknown_method' as const, message: method },
@@ -94,5 +98,57 @@ describe('ContributionsPage', () => {
     expect(header.getAttribute('aria-sort')).toBe('none');
     // The order is the whole list's: no note that only this page is sorted.
     expect(screen.queryByText(/of this page/)).toBeNull();
+  });
+
+  it('keeps the sort in a saved filter, and a saved filter brings its sort back', async () => {
+    const byContributor: SavedFilter = {
+      id: 'f1',
+      forumId: testForum.id,
+      list: 'contributions',
+      name: 'By contributor',
+      params: { status: 'accepted', sort: 'contributor', direction: 'desc' },
+      createdAt: 0,
+    };
+    const saves: Record<string, unknown>[] = [];
+    const lists = renderPage([byContributor], saves);
+    await screen.findByRole('option', { name: 'By contributor' });
+    fireEvent.change(screen.getByLabelText('Saved filter'), { target: { value: 'f1' } });
+    await waitFor(() =>
+      expect(lists.at(-1)).toMatchObject({
+        sort: 'contributor',
+        direction: 'desc',
+        status: 'accepted',
+      }),
+    );
+    const contributor = screen.getByRole('columnheader', { name: /Contributor/ });
+    expect(contributor.getAttribute('aria-sort')).toBe('descending');
+
+    // Saving now keeps that sort under the new name.
+    fireEvent.click(screen.getByRole('button', { name: 'Save filter' }));
+    fireEvent.change(await screen.findByLabelText(/^Filter name/), {
+      target: { value: 'Accepted, by contributor' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(saves).toHaveLength(1));
+    expect(saves[0].params).toEqual({ status: 'accepted', sort: 'contributor', direction: 'desc' });
+  });
+
+  it('a saved filter with a sort this list does not offer falls back to the default order', async () => {
+    const old: SavedFilter = {
+      id: 'f2',
+      forumId: testForum.id,
+      list: 'contributions',
+      name: 'Old',
+      params: { sort: 'shoeSize', direction: 'desc' },
+      createdAt: 0,
+    };
+    const lists = renderPage([old]);
+    await screen.findByRole('option', { name: 'Old' });
+    const title = screen.getByRole('columnheader', { name: /Title/ });
+    fireEvent.click(within(title).getByRole('button', { name: /Title/ }));
+    await waitFor(() => expect(lists.at(-1)).toMatchObject({ sort: 'title' }));
+    fireEvent.change(screen.getByLabelText('Saved filter'), { target: { value: 'f2' } });
+    await waitFor(() => expect(lists.at(-1)).not.toHaveProperty('sort'));
+    expect(title.getAttribute('aria-sort')).toBe('none');
   });
 });

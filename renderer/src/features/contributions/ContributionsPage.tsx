@@ -45,7 +45,10 @@ import { ExportDialog } from '../publish/ExportDialog';
 import { SavedFilters, type FilterParams } from '../participants/SavedFilters';
 import { SortableTh, type SortState } from '../../components/SortableTh';
 import { useRouteParam } from '../../app/routes';
-import type { ContributionSort } from '../../../../shared/schemas/contributions';
+import {
+  CONTRIBUTION_SORTS,
+  type ContributionSort,
+} from '../../../../shared/schemas/contributions';
 
 const PAGE_SIZE = 50;
 
@@ -139,7 +142,11 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
   };
 
   const currentFilter: FilterParams = Object.fromEntries(
-    Object.entries({ search: search.trim(), ...filters }).filter(([, v]) => v !== ''),
+    Object.entries({
+      search: search.trim(),
+      ...filters,
+      ...(sort ? { sort: sort.key, direction: sort.direction } : {}),
+    }).filter(([, v]) => v !== ''),
   );
   /** Applies a saved filter; values the list no longer offers are left out. */
   const applyFilter = (p: FilterParams) => {
@@ -157,6 +164,12 @@ export function ContributionsPage({ forum }: { forum: Forum }) {
       source: pick(SOURCE_OPTIONS, p.source) as Filters['source'],
       stakeholderGroup: pick(GROUP_OPTIONS, p.stakeholderGroup) as Filters['stakeholderGroup'],
     });
+    // The sort is kept too; none (or one this list no longer offers) is the default order.
+    setSort(
+      (CONTRIBUTION_SORTS as readonly unknown[]).includes(p.sort)
+        ? { key: p.sort as ContributionSort, direction: p.direction === 'desc' ? 'desc' : 'asc' }
+        : null,
+    );
     setPage(1);
   };
 

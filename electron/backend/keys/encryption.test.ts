@@ -172,7 +172,12 @@ describe('rekeyTo', () => {
     expect(opensWithKey(file, KEY)).toBe(false);
     expect(opensWithKey(file, OTHER)).toBe(true);
     const again = openDatabase({ file, key: OTHER });
-    expect(again.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(2);
+    expect(
+      again.prepare("SELECT key, value FROM settings WHERE key IN ('k', 'k2') ORDER BY key").all(),
+    ).toEqual([
+      { key: 'k', value: '"v"' },
+      { key: 'k2', value: '"w"' },
+    ]);
     again.close();
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/app';
+import { rpcClient } from './fixtures/rpc';
 import { ActionsPage } from './pages/actions-page';
 import { AppShell } from './pages/app-shell';
 import { CallPage } from './pages/call-page';
@@ -224,4 +225,47 @@ test('close the week: needs minutes, bulk and imported attendance, actions, minu
   await expect(main.getByText('Week loop call')).toHaveCount(0);
   await shell.undoButton.click();
   await expect(page.getByText('“Week loop call” is back.')).toBeVisible();
+});
+
+/**
+ * An attendee of a meeting report who matches an excluded disruptive actor (by e-mail) is flagged
+ * in the import dialog at once, and its link opens the incident. The incident and its actor are set
+ * up through the RPC API: logging an incident is not what this test is about.
+ */
+test('an attendee who matches an excluded actor is flagged at once, with a link to the incident', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await app.open(page);
+  await new WelcomePage(page).loadSample();
+  await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+  const rpc = rpcClient(page, app.url);
+  const forum = await rpc<{ id: string }>('forums.current', {});
+  const incident = await rpc<{ incident: { id: string } }>('incidents.create', {
+    forumId: forum.id,
+    occurredAt: Date.UTC(2026, 10, 20, 14, 0),
+    channel: 'call',
+    description: 'Joined the call under another name and threatened to publish home addresses.',
+    newActors: [{ name: 'R. Troll', emails: ['Visitor@Example.net'], excluded: true }],
+  });
+  const incidentId = incident.incident.id;
+
+  await new AppShell(page).goTo('Calls');
+  const callsPage = new CallsPage(page);
+  await callsPage.seriesButton('BPF Gender and Access fortnightly call').click();
+  await callsPage.openCall(1);
+  const call = new CallPage(page);
+  await call.tab('Attendance').click();
+  await call.importAttendanceButton.click();
+  const imp = call.importAttendance;
+  await imp.chooseFile('e2e/fixtures/attendance/zoom.csv');
+  const flag = imp.dialog.getByRole('alert').filter({ hasText: 'Disruptive actor in the call' });
+  await expect(flag).toHaveCount(1);
+  await expect(flag).toContainText(
+    'Late Visitor (visitor@example.net) matches the excluded disruptive actor R. Troll.',
+  );
+  await flag.getByRole('link', { name: 'Open the incident' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/safeguards/incidents/${incidentId}$`));
+  await expect(page.getByRole('dialog', { name: 'Edit incident' })).toBeVisible();
 });

@@ -63,6 +63,16 @@ function renderPage(saved: SavedFilter[] = [], saves: Record<string, unknown>[] 
   return lists;
 }
 
+/** A saved filter of the contributions list. */
+const savedFilter = (id: string, name: string, params: SavedFilter['params']): SavedFilter => ({
+  id,
+  forumId: testForum.id,
+  list: 'contributions',
+  name,
+  params,
+  createdAt: 0,
+});
+
 const titles = () =>
   within(screen.getByRole('table', { name: 'Contributions' }))
     .getAllByRole('row')
@@ -101,14 +111,11 @@ describe('ContributionsPage', () => {
   });
 
   it('keeps the sort in a saved filter, and a saved filter brings its sort back', async () => {
-    const byContributor: SavedFilter = {
-      id: 'f1',
-      forumId: testForum.id,
-      list: 'contributions',
-      name: 'By contributor',
-      params: { status: 'accepted', sort: 'contributor', direction: 'desc' },
-      createdAt: 0,
-    };
+    const byContributor = savedFilter('f1', 'By contributor', {
+      status: 'accepted',
+      sort: 'contributor',
+      direction: 'desc',
+    });
     const saves: Record<string, unknown>[] = [];
     const lists = renderPage([byContributor], saves);
     await screen.findByRole('option', { name: 'By contributor' });
@@ -134,14 +141,7 @@ describe('ContributionsPage', () => {
   });
 
   it('a saved filter with a sort this list does not offer falls back to the default order', async () => {
-    const old: SavedFilter = {
-      id: 'f2',
-      forumId: testForum.id,
-      list: 'contributions',
-      name: 'Old',
-      params: { sort: 'shoeSize', direction: 'desc' },
-      createdAt: 0,
-    };
+    const old = savedFilter('f2', 'Old', { sort: 'shoeSize', direction: 'desc' });
     const lists = renderPage([old]);
     await screen.findByRole('option', { name: 'Old' });
     const title = screen.getByRole('columnheader', { name: /Title/ });

@@ -299,15 +299,16 @@ export function insertTeamLoginAttempt(db: Db, address: string, at: number): voi
   stmt(db, 'INSERT INTO team_login_attempts (address, at) VALUES (?, ?)').run(address, at);
 }
 
-/** Failed attempts from `address` at or after `since`, oldest first (their times). */
-export function listTeamLoginAttemptTimes(db: Db, address: string, since: number): number[] {
-  return stmt(db, 'SELECT at FROM team_login_attempts WHERE address = ? AND at >= ? ORDER BY at')
+/** Failed attempts from `address` later than `after`, oldest first (their times). */
+export function listTeamLoginAttemptTimes(db: Db, address: string, after: number): number[] {
+  return stmt(db, 'SELECT at FROM team_login_attempts WHERE address = ? AND at > ? ORDER BY at')
     .pluck()
-    .all(address, since) as number[];
+    .all(address, after) as number[];
 }
 
-export function deleteTeamLoginAttemptsBefore(db: Db, before: number): void {
-  stmt(db, 'DELETE FROM team_login_attempts WHERE at < ?').run(before);
+/** Deletes the attempts at or before `until` (out of every window). */
+export function deleteTeamLoginAttemptsUntil(db: Db, until: number): void {
+  stmt(db, 'DELETE FROM team_login_attempts WHERE at <= ?').run(until);
 }
 
 // ---- settings of the team server ----

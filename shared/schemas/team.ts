@@ -5,7 +5,7 @@
  * Every message is a whole sentence that names its field.
  */
 import { z } from 'zod';
-import { id, nameLine } from './common';
+import { id, nameLine, optionalNameLine } from './common';
 
 /** A team user's role in one forum. */
 export const TEAM_ROLES = ['coordinator', 'rapporteur', 'mag_reviewer', 'observer'] as const;
@@ -113,7 +113,7 @@ export const teamSchemas = {
    */
   'team.invitations.accept': z.strictObject({
     token: teamToken('Invitation token'),
-    displayName: displayName.optional(),
+    displayName: optionalNameLine(100, 'Display name'),
     password: currentPassword,
     totpCode: optionalTotpCode,
   }),

@@ -45,7 +45,9 @@ describe('session cookie', () => {
     expect(readSessionCookie(`intersession=${token}`, { insecureLoopback: true })).toBe(token);
     // The loopback name is not accepted in place of the __Host- one, nor the reverse.
     expect(readSessionCookie(`intersession=${token}`)).toBeNull();
-    expect(readSessionCookie(`__Host-intersession=${token}`, { insecureLoopback: true })).toBeNull();
+    expect(
+      readSessionCookie(`__Host-intersession=${token}`, { insecureLoopback: true }),
+    ).toBeNull();
   });
 
   it('reads nothing from a missing, malformed or doubled cookie', () => {
@@ -55,7 +57,9 @@ describe('session cookie', () => {
     expect(readSessionCookie('__Host-intersession=short')).toBeNull();
     expect(readSessionCookie(`__Host-intersession=${token}x`)).toBeNull();
     expect(readSessionCookie(`__host-intersession=${token}`)).toBeNull();
-    expect(readSessionCookie(`__Host-intersession=${token}; __Host-intersession=${newToken()}`)).toBeNull();
+    expect(
+      readSessionCookie(`__Host-intersession=${token}; __Host-intersession=${newToken()}`),
+    ).toBeNull();
     // The same value twice is still one token.
     expect(readSessionCookie(`__Host-intersession=${token}; __Host-intersession=${token}`)).toBe(
       token,

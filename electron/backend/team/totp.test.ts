@@ -57,7 +57,10 @@ describe('TOTP', () => {
     const step = totpStep(now);
     for (const d of [-1, 0, 1]) {
       const code = totpCodeAt(secret, now + d * 30_000);
-      expect(checkTotp({ secret, code, lastStep: null, now })).toEqual({ ok: true, step: step + d });
+      expect(checkTotp({ secret, code, lastStep: null, now })).toEqual({
+        ok: true,
+        step: step + d,
+      });
     }
     for (const d of [-2, 2]) {
       const code = totpCodeAt(secret, now + d * 30_000);
@@ -67,7 +70,9 @@ describe('TOTP', () => {
       });
     }
     expect(checkTotp({ secret, code: '12345', lastStep: null, now }).ok).toBe(false);
-    expect(checkTotp({ secret: 'not base32!', code: '123456', lastStep: null, now }).ok).toBe(false);
+    expect(checkTotp({ secret: 'not base32!', code: '123456', lastStep: null, now }).ok).toBe(
+      false,
+    );
   });
 
   it('refuses a code of the step already used or of an earlier one (replay)', () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  check,
   index,
   integer,
   primaryKey,
@@ -883,4 +884,131 @@ export const savedFilters = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('saved_filters_forum_list_name_uq').on(t.forumId, t.list, t.name)],
+);
+
+/**
+ * Team server accounts (issue 14): one row per person who signs in to the team server. `email`
+ * is stored trimmed and lowercased (the unique key); `password_hash` is an argon2id PHC string;
+ * `totp_secret` is the base32 TOTP key (null until enrolled) and `totp_last_step` the last time
+ * step accepted (a code of that step or an earlier one is refused: replay guard). An
+ * `administrator` manages accounts on the whole server (the account made with the setup token);
+ * roles within a forum are memberships. `locked_until` is set after repeated failed sign-ins.
+ */
+export const teamUsers = sqliteTable(
+  'team_users',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    totpSecret: text('totp_secret'),
+    totpLastStep: integer('totp_last_step'),
+    administrator: integer('administrator', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: integer('locked_until'),
+    createdAt: integer('created_at').notNull(),
+    deactivatedAt: integer('deactivated_at'),
+  },
+  (t) => [
+    uniqueIndex('team_users_email_uq').on(t.email),
+    check('team_users_email_normalised', sql`${t.email} = lower(trim(${t.email}))`),
+  ],
+);
+
+/** A team user's role in one forum. */
+export const teamMemberships = sqliteTable(
+  'team_memberships',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => teamUsers.id, { onDelete: 'cascade' }),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.forumId] }),
+    index('team_memberships_forum_idx').on(t.forumId),
+    check(
+      'team_memberships_role',
+      sql`${t.role} IN ('coordinator', 'rapporteur', 'mag_reviewer', 'observer')`,
+    ),
+  ],
+);
+
+/**
+ * A one-time invitation to a forum with a role; only the SHA-256 of its token is kept.
+ * `totp_secret` is the authenticator key offered while the invitee enrols (before the account
+ * exists); it moves to the account when the invitation is accepted.
+ */
+export const teamInvitations = sqliteTable(
+  'team_invitations',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    email: text('email').notNull(),
+    forumId: text('forum_id')
+      .notNull()
+      .references(() => forums.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    invitedBy: text('invited_by')
+      .notNull()
+      .references(() => teamUsers.id),
+    totpSecret: text('totp_secret'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [
+    uniqueIndex('team_invitations_token_uq').on(t.tokenHash),
+    index('team_invitations_forum_email_idx').on(t.forumId, t.email),
+    index('team_invitations_invited_by_idx').on(t.invitedBy),
+    check(
+      'team_invitations_role',
+      sql`${t.role} IN ('coordinator', 'rapporteur', 'mag_reviewer', 'observer')`,
+    ),
+  ],
+);
+
+/**
+ * A signed-in browser; only the SHA-256 of its token is kept. It ends after 30 idle minutes
+ * (`last_seen_at`) or at `expires_at` (12 hours after sign-in), whichever comes first.
+ */
+export const teamSessions = sqliteTable(
+  'team_sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => teamUsers.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    address: text('address').notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [
+    uniqueIndex('team_sessions_token_uq').on(t.tokenHash),
+    index('team_sessions_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * Failed sign-ins by client address (the per-address limit), kept 15 minutes. In the database
+ * rather than in memory so the limit holds across the team server's worker threads and restarts.
+ */
+export const teamLoginAttempts = sqliteTable(
+  'team_login_attempts',
+  {
+    id: integer('id').primaryKey(),
+    address: text('address').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [
+    index('team_login_attempts_address_at_idx').on(t.address, t.at),
+    index('team_login_attempts_at_idx').on(t.at),
+  ],
 );

@@ -35,3 +35,6 @@ export type MethodName = keyof typeof methodSchemas;
 export type MethodInput<M extends MethodName> = z.input<(typeof methodSchemas)[M]>;
 /** What a handler receives (validated, defaults applied). */
 export type ParsedInput<M extends MethodName> = z.output<(typeof methodSchemas)[M]>;
+
+/** The team server's account inputs (issue 14): not contract methods yet. */
+export { teamSchemas, type TeamInput, type TeamMethod } from './team';

@@ -51,6 +51,14 @@ export const NOT_PACKAGED: Record<string, string> = {
     'Derived: change counters of this installation, bumped by triggers on import.',
   trash:
     'Deleted items kept for Undo for one day on this installation; not handed over (retention empties it).',
+  // The team server's accounts (issue 14) belong to the server, not to a forum: a package must
+  // not carry accounts, password or token hashes, and retention must not touch them.
+  team_users: "The team server's accounts (password hashes, authenticator keys); never packaged.",
+  team_memberships:
+    "The team server's roles per forum: they point at accounts, which are not packaged.",
+  team_invitations: "The team server's one-time invitations (token hashes); not handed over.",
+  team_sessions: "The team server's signed-in browsers (token hashes); never packaged.",
+  team_login_attempts: "The team server's failed sign-ins by address (rate limit); never packaged.",
 };
 
 let cached: Map<string, TableInfo> | undefined;

@@ -233,6 +233,8 @@ export function participantListSql(q: ParticipantListQuery): {
     ...like('search_text'),
     ...(indexed.length > 0 && !q.walkIndex ? [candidates] : []),
   ];
+  // A protected person's pseudonym: searched as lower-case text, ordered by its collation key.
+  const pseudonymText = "lower(coalesce(pseudonym, ''))";
   const pseudonym = "sort_key(coalesce(pseudonym, ''))";
 
   const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
@@ -255,7 +257,7 @@ export function participantListSql(q: ParticipantListQuery): {
 
   // Protected people are found by their pseudonym only: no name search, no trigram prefilter.
   const openWhere = [...common, 'is_protected = 0', ...byName].join(' AND ');
-  const protectedWhere = [...common, 'is_protected = 1', ...like(pseudonym)].join(' AND ');
+  const protectedWhere = [...common, 'is_protected = 1', ...like(pseudonymText)].join(' AND ');
   const hidden = q.sort === 'organisation' || q.sort === 'country';
   const openKey = q.sort === 'name' ? '' : `${SORT_COLUMNS[q.sort]} AS sortKey, `;
   const protectedKey =

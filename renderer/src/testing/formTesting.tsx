@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { Notifications, notifications } from '@mantine/notifications';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { expect } from 'vitest';
@@ -29,6 +29,8 @@ export function renderForm(
     calls.push({ method, input });
     return Promise.resolve(answer(method, input) ?? { ok: true as const, value: {} });
   });
+  // The notifications' store outlives a test: start without the last test's.
+  notifications.clean();
   render(
     <MantineProvider>
       <Notifications />

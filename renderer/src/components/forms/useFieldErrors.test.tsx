@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { Button, Checkbox, Group, MantineProvider, NativeSelect, TextInput } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { Notifications, notifications } from '@mantine/notifications';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -54,13 +54,15 @@ function Row({ answer, fallback }: { answer: () => Answer; fallback?: string }) 
   );
 }
 
-const renderUi = (ui: React.ReactElement) =>
-  render(
+const renderUi = (ui: React.ReactElement) => {
+  notifications.clean();
+  return render(
     <MantineProvider>
       <Notifications />
       {ui}
     </MantineProvider>,
   );
+};
 
 const refusal = (message: string, field?: string): Answer => ({
   ok: false,

@@ -144,6 +144,8 @@ describe('ContributionDetail', () => {
     type('Reviewer notes', ' Good. ');
     fireEvent.click(screen.getByRole('button', { name: 'Save review' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledOnce());
-    expect((screen.getByLabelText('Reviewer notes') as HTMLTextAreaElement).value).toBe('Good.');
+    await waitFor(() =>
+      expect((screen.getByLabelText('Reviewer notes') as HTMLTextAreaElement).value).toBe('Good.'),
+    );
   });
 });

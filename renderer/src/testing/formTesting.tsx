@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { Notifications, notifications } from '@mantine/notifications';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { expect } from 'vitest';
@@ -29,6 +29,8 @@ export function renderForm(
     calls.push({ method, input });
     return Promise.resolve(answer(method, input) ?? { ok: true as const, value: {} });
   });
+  // The notifications' store outlives a test: start without the last test's.
+  notifications.clean();
   render(
     <MantineProvider>
       <Notifications />
@@ -59,6 +61,42 @@ export async function focusedSummary(): Promise<HTMLElement> {
 export const summaryLinks = (summary: HTMLElement): string[] =>
   Array.from(summary.querySelectorAll('a')).map((a) => a.textContent ?? '');
 
+const textsOf = (ids: string | null): string[] =>
+  (ids ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '');
+
+/**
+ * What describes an input to assistive technology: the texts its aria-describedby points at, and
+ * its checkbox or radio group's (Mantine describes the group, not each box).
+ */
+export function descriptionsOf(node: HTMLElement): string[] {
+  const group = node.closest('[role="group"], [role="radiogroup"]');
+  return [
+    ...textsOf(node.getAttribute('aria-describedby')),
+    ...textsOf(group?.getAttribute('aria-describedby') ?? null),
+  ];
+}
+
+/** The Mantine notifications on screen (a refusal said beside its field shows none). */
+export const shownNotifications = (): HTMLElement[] =>
+  Array.from(document.querySelectorAll<HTMLElement>('.mantine-Notification-root'));
+
+/**
+ * A backend refusal said beside an inline input: the input is invalid, described by the sentence,
+ * has focus, and no notification was shown.
+ */
+export async function expectErrorBeside(input: () => HTMLElement, message: string): Promise<void> {
+  await waitFor(() =>
+    expect(descriptionsOf(input()), 'the error beside the field').toContain(message),
+  );
+  const node = input();
+  expect(node.getAttribute('aria-invalid')).toBe('true');
+  await waitFor(() => expect(document.activeElement, 'the field has focus').toBe(node));
+  expect(shownNotifications().map((n) => n.textContent)).toEqual([]);
+}
+
 /**
  * Each error is said in the summary and beside its field (the field is invalid and described by
  * it); each summary link focuses its field. `fields` maps each sentence to its field's input.
@@ -70,19 +108,7 @@ export function expectErrorsBesideFields(
   expect(summaryLinks(summary)).toEqual(fields.map((f) => f.message));
   for (const { message, input } of fields) {
     const node = input();
-    const describedBy = (node.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? '');
-    const group = node.closest('[role="group"], [role="radiogroup"]');
-    const groupDescribedBy = (group?.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? '');
-    expect(
-      [...describedBy, ...groupDescribedBy],
-      `the error beside the field of "${message}"`,
-    ).toContain(message);
+    expect(descriptionsOf(node), `the error beside the field of "${message}"`).toContain(message);
     const link = Array.from(summary.querySelectorAll('a')).find((a) => a.textContent === message)!;
     link.click();
     expect(document.activeElement, `the field "${message}" links to`).toBe(node);

@@ -1,19 +1,7 @@
 import { Alert, Anchor, List, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
+import { focusTarget } from './focus';
 import type { SummaryItem } from './useZodForm';
-
-const FOCUSABLE =
-  'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
-/**
- * What takes focus for a field's node: the node itself when it is an input, else the first input
- * inside it. A checkbox or radio group carries its field id on its wrapper, which cannot take
- * focus: its first checkbox or radio does.
- */
-function focusTarget(node: HTMLElement): HTMLElement {
-  if (node.matches(FOCUSABLE)) return node;
-  return node.querySelector<HTMLElement>(FOCUSABLE) ?? node;
-}
 
 /** The input of a field, by the id the form gave it; else the form's first invalid input. */
 function inputOf(from: HTMLElement, id: string): HTMLElement | null {

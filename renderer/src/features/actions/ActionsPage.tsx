@@ -18,6 +18,7 @@ import { fold } from '../../../../shared/domain/fold';
 import { useClient } from '../../api/context';
 import { ReadOnlyNote, useForumAccess } from '../../app/forumAccess';
 import { unwrapOrNotify } from '../../components/errors';
+import { useFieldError } from '../../components/forms';
 import { ConfirmDelete, notifyDeleted } from '../../components/undo';
 
 /** Today's date (YYYY-MM-DD) in the user's zone: an item due before it is overdue. */
@@ -66,8 +67,10 @@ export function ActionsPage({ forum }: { forum: Forum }) {
     );
   const overdue = (a: ActionItem) => a.status !== 'done' && a.dueDate !== null && a.dueDate < day;
 
-  const update = async (id: string, patch: { status?: 'done'; ownerId?: string | null }) => {
-    if (unwrapOrNotify(await client.call('actionItems.update', { id, ...patch }))) await load();
+  // "Complete" is a button: its refusal is a notification (there is no input to say it beside).
+  const complete = async (id: string) => {
+    if (unwrapOrNotify(await client.call('actionItems.update', { id, status: 'done' })))
+      await load();
   };
 
   return (
@@ -116,14 +119,7 @@ export function ActionsPage({ forum }: { forum: Forum }) {
                 <Table.Th scope="row">{a.title}</Table.Th>
                 <Table.Td>
                   {canWrite ? (
-                    <NativeSelect
-                      aria-label={`Owner of ${a.title}`}
-                      value={a.ownerId ?? ''}
-                      onChange={(e) =>
-                        void update(a.id, { ownerId: e.currentTarget.value || null })
-                      }
-                      data={[{ value: '', label: 'No owner' }, ...owners]}
-                    />
+                    <OwnerSelect item={a} owners={owners} onChanged={load} />
                   ) : (
                     (a.ownerName ?? '')
                   )}
@@ -147,7 +143,7 @@ export function ActionsPage({ forum }: { forum: Forum }) {
                           size="compact-sm"
                           variant="light"
                           aria-label={`Complete ${a.title}`}
-                          onClick={() => void update(a.id, { status: 'done' })}
+                          onClick={() => void complete(a.id)}
                         >
                           Complete
                         </Button>
@@ -206,5 +202,36 @@ export function ActionsPage({ forum }: { forum: Forum }) {
         <Text>“{deleting?.title}” goes from the list and from its call.</Text>
       </ConfirmDelete>
     </Stack>
+  );
+}
+
+/** Reassigns an item on change; a refusal is said beside the select, which takes focus. */
+function OwnerSelect({
+  item,
+  owners,
+  onChanged,
+}: {
+  item: ActionItem;
+  owners: { value: string; label: string }[];
+  onChanged: () => Promise<void>;
+}) {
+  const client = useClient();
+  const owner = useFieldError('Owner');
+  return (
+    <NativeSelect
+      aria-label={`Owner of ${item.title}`}
+      value={item.ownerId ?? ''}
+      onChange={async (e) => {
+        const r = owner.run(
+          await client.call('actionItems.update', {
+            id: item.id,
+            ownerId: e.currentTarget.value || null,
+          }),
+        );
+        if (r) await onChanged();
+      }}
+      data={[{ value: '', label: 'No owner' }, ...owners]}
+      {...owner.inputProps}
+    />
   );
 }

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CallDetails } from '../../../../shared/api';
+import type { ActionItem, CallDetails } from '../../../../shared/api';
 import { installDomShims } from '../../testing/domShims';
 import {
+  expectErrorBeside,
   expectErrorsBesideFields,
   focusedSummary,
   renderForm,
@@ -89,5 +90,40 @@ describe('ActionItems', () => {
     await waitFor(() =>
       expect((screen.getByLabelText('Action') as HTMLInputElement).value).toBe(''),
     );
+  });
+
+  it("says a refused status beside the row's Status select, which takes focus", async () => {
+    const item: ActionItem = {
+      id: 'a1',
+      forumId: FORUM,
+      callId: CALL_ID,
+      title: 'Circulate the survey',
+      ownerId: null,
+      ownerName: null,
+      dueDate: null,
+      status: 'open',
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    const onChanged = vi.fn(() => Promise.resolve());
+    const calls = renderForm(
+      <ActionItems
+        call={{ ...call, actionItems: [item] }}
+        owners={owners}
+        readOnly={false}
+        onChanged={onChanged}
+      />,
+      () => ({
+        ok: false,
+        error: { code: 'not_found', message: 'id: No action item with this id', field: 'id' },
+      }),
+    );
+    type('Status of Circulate the survey', 'done');
+    await expectErrorBeside(
+      () => screen.getByLabelText('Status of Circulate the survey'),
+      'No action item with this id.',
+    );
+    expect(calls).toEqual([{ method: 'actionItems.update', input: { id: 'a1', status: 'done' } }]);
+    expect(onChanged).not.toHaveBeenCalled();
   });
 });

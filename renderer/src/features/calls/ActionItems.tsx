@@ -18,7 +18,7 @@ import {
 import { useClient } from '../../api/context';
 import { callsSchemas } from '../../../../shared/schemas/calls';
 import { unwrapOrNotify } from '../../components/errors';
-import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
+import { ErrorSummary, SubmitButton, useFieldError, useZodForm } from '../../components/forms';
 import type { Owner } from './types';
 import { ConfirmDelete, notifyDeleted } from '../../components/undo';
 
@@ -91,20 +91,7 @@ export function ActionItems({
                   {readOnly ? (
                     ACTION_ITEM_STATUS_LABELS[a.status]
                   ) : (
-                    <NativeSelect
-                      aria-label={`Status of ${a.title}`}
-                      value={a.status}
-                      data={statusData}
-                      onChange={async (e) => {
-                        const r = unwrapOrNotify(
-                          await client.call('actionItems.update', {
-                            id: a.id,
-                            status: e.currentTarget.value as ActionItemStatus,
-                          }),
-                        );
-                        if (r) await onChanged();
-                      }}
-                    />
+                    <ItemStatusSelect item={a} data={statusData} onChanged={onChanged} />
                   )}
                 </Table.Td>
                 {!readOnly && (
@@ -189,5 +176,36 @@ export function ActionItems({
         <Text>“{deleting?.title}” goes from this call and from the Actions list.</Text>
       </ConfirmDelete>
     </Stack>
+  );
+}
+
+/** An item's status, written on change; a refusal is said beside the select, which takes focus. */
+function ItemStatusSelect({
+  item,
+  data,
+  onChanged,
+}: {
+  item: ActionItem;
+  data: { value: string; label: string }[];
+  onChanged: () => Promise<void>;
+}) {
+  const client = useClient();
+  const status = useFieldError('Status');
+  return (
+    <NativeSelect
+      aria-label={`Status of ${item.title}`}
+      value={item.status}
+      data={data}
+      onChange={async (e) => {
+        const r = status.run(
+          await client.call('actionItems.update', {
+            id: item.id,
+            status: e.currentTarget.value as ActionItemStatus,
+          }),
+        );
+        if (r) await onChanged();
+      }}
+      {...status.inputProps}
+    />
   );
 }

@@ -19,6 +19,7 @@ import type {
 } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { unwrapOrNotify } from '../../components/errors';
+import { useFieldErrors } from '../../components/forms';
 
 type Decision = { kind: 'match'; participantId: string } | { kind: 'ignore' } | { kind: 'open' };
 
@@ -64,7 +65,6 @@ export function AttendanceImport({
       ),
     );
   };
-  const decide = (key: string, d: Decision) => setDecisions((all) => ({ ...all, [key]: d }));
 
   const addAsParticipant = async (row: AttendanceReportRow) => {
     const r = unwrapOrNotify(
@@ -82,13 +82,29 @@ export function AttendanceImport({
   };
 
   const open = preview ? preview.rows.filter((r) => decisions[r.key]?.kind === 'open') : [];
+  // The rows recorded, in the order of the entries sent: "entries.2" is the third of them.
+  const matched = preview ? preview.rows.filter((r) => decisions[r.key]?.kind === 'match') : [];
+  const entryOf = (key: string) => matched.findIndex((r) => r.key === key);
+  // A refusal of the threshold or of a row's member is said beside that input, focused; any other
+  // (the call went away) is a notification.
+  const fields = useFieldErrors((path) => {
+    if (path === 'minMinutes') return 'Minimum minutes to count as attended';
+    const n = /^entries\.(\d+)$/.exec(path);
+    const row = n ? matched[Number(n[1])] : undefined;
+    return row ? `Member for ${row.name}` : undefined;
+  });
+  const decide = (key: string, d: Decision) => {
+    // A changed decision renumbers the entries: errors said of the last ones no longer apply.
+    fields.clear();
+    setDecisions((all) => ({ ...all, [key]: d }));
+  };
   const record = async () => {
     if (!preview) return;
-    const entries = preview.rows.flatMap((row) => {
+    const entries = matched.flatMap((row) => {
       const d = decisions[row.key];
       return d?.kind === 'match' ? [{ participantId: d.participantId, minutes: row.minutes }] : [];
     });
-    const r = unwrapOrNotify(
+    const r = fields.run(
       await client.call('calls.attendanceApply', { id: call.id, minMinutes, entries }),
     );
     if (r) onApplied(r);
@@ -131,6 +147,7 @@ export function AttendanceImport({
               max={480}
               value={minMinutes}
               onChange={(v) => setMinMinutes(typeof v === 'number' ? v : Number(v) || 0)}
+              {...fields.inputProps('minMinutes')}
             />
             <Table striped aria-label="Attendees in the report">
               <Table.Thead>
@@ -175,6 +192,7 @@ export function AttendanceImport({
                                     : { kind: 'open' },
                                 )
                               }
+                              {...fields.inputProps(`entries.${entryOf(row.key)}`)}
                             />
                             {d?.kind === 'match' &&
                               row.match?.participantId === d.participantId && (

@@ -20,6 +20,7 @@ import { REGION_LABELS } from '../../../../shared/domain/countries';
 import { STAKEHOLDER_GROUP_LABELS } from '../../../../shared/domain/vocabulary';
 import { useClient } from '../../api/context';
 import { unwrapOrNotify } from '../../components/errors';
+import { useFieldError } from '../../components/forms';
 import { AttendanceImport } from './AttendanceImport';
 import { CountsTable } from './CountsTable';
 
@@ -45,12 +46,6 @@ export function AttendancePanel({
     if (r) onSaved(r);
     return r;
   };
-  const set = async (participantId: string, status: AttendanceStatus | null) =>
-    applied(
-      unwrapOrNotify(
-        await client.call('calls.setAttendance', { id: call.id, participantId, status }),
-      ),
-    );
   const markSelected = async (status: AttendanceStatus) => {
     const r = applied(
       unwrapOrNotify(
@@ -180,22 +175,12 @@ export function AttendancePanel({
                         'Not recorded'
                       )
                     ) : (
-                      <NativeSelect
-                        aria-label={`Attendance of ${a.fullName}`}
-                        value={a.status ?? ''}
-                        onChange={(e) =>
-                          void set(
-                            a.participantId,
-                            (e.currentTarget.value || null) as AttendanceStatus | null,
-                          )
-                        }
-                        data={[
-                          { value: '', label: 'Not recorded' },
-                          ...ATTENDANCE_STATUSES.map((s) => ({
-                            value: s,
-                            label: ATTENDANCE_STATUS_LABELS[s],
-                          })),
-                        ]}
+                      <AttendanceSelect
+                        callId={call.id}
+                        participantId={a.participantId}
+                        fullName={a.fullName}
+                        status={a.status}
+                        onSaved={onSaved}
                       />
                     )}
                   </Table.Td>
@@ -216,5 +201,46 @@ export function AttendancePanel({
         />
       )}
     </Stack>
+  );
+}
+
+const ATTENDANCE_OPTIONS = [
+  { value: '', label: 'Not recorded' },
+  ...ATTENDANCE_STATUSES.map((s) => ({ value: s, label: ATTENDANCE_STATUS_LABELS[s] })),
+];
+
+/** A member's attendance, written on change; a refusal is said beside the select, focused. */
+function AttendanceSelect({
+  callId,
+  participantId,
+  fullName,
+  status,
+  onSaved,
+}: {
+  callId: string;
+  participantId: string;
+  fullName: string;
+  status: AttendanceStatus | null;
+  onSaved: (c: CallDetails) => void;
+}) {
+  const client = useClient();
+  const attendance = useFieldError('Attendance');
+  return (
+    <NativeSelect
+      aria-label={`Attendance of ${fullName}`}
+      value={status ?? ''}
+      onChange={async (e) => {
+        const r = attendance.run(
+          await client.call('calls.setAttendance', {
+            id: callId,
+            participantId,
+            status: (e.currentTarget.value || null) as AttendanceStatus | null,
+          }),
+        );
+        if (r) onSaved(r);
+      }}
+      data={ATTENDANCE_OPTIONS}
+      {...attendance.inputProps}
+    />
   );
 }

@@ -4,7 +4,7 @@ import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type { CallDetails } from '../../../../shared/api';
 import { useClient } from '../../api/context';
-import { unwrapOrNotify } from '../../components/errors';
+import { useFieldError } from '../../components/forms';
 
 export function MinutesEditor({
   call,
@@ -18,6 +18,8 @@ export function MinutesEditor({
   const client = useClient();
   const [text, setText] = useState(call.minutes);
   const [saving, setSaving] = useState(false);
+  // A refusal (too long, a control character) is said beside the text, which takes focus.
+  const minutes = useFieldError('Minutes');
   const preview = (
     <Card withBorder aria-label="Minutes preview">
       {text.trim() ? (
@@ -30,7 +32,7 @@ export function MinutesEditor({
   if (readOnly) return preview;
   const save = async () => {
     setSaving(true);
-    const r = unwrapOrNotify(await client.call('calls.update', { id: call.id, minutes: text }));
+    const r = minutes.run(await client.call('calls.update', { id: call.id, minutes: text }));
     setSaving(false);
     if (r) onSaved(r);
   };
@@ -43,6 +45,7 @@ export function MinutesEditor({
           minRows={10}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
+          {...minutes.inputProps}
         />
         <Group>
           <Button onClick={() => void save()} loading={saving} disabled={text === call.minutes}>

@@ -15,7 +15,7 @@ import type { CallSlot, TimeSuggestion } from '../../../../shared/api';
 import { WEEKDAYS, isoWeekday } from '../../../../shared/domain/burdenSuggest';
 import { describeSlot } from '../../../../shared/domain/schedule';
 import { useClient } from '../../api/context';
-import { unwrapOrNotify } from '../../components/errors';
+import { useFieldErrors } from '../../components/forms';
 import { HeatMap } from './HeatMap';
 
 const fmt = (b: number) => (Math.round(b * 100) / 100).toString();
@@ -28,6 +28,13 @@ function outsideText(minutes: number, side: 'before' | 'after' | null): string {
   const span = [h > 0 ? `${h} h` : '', m > 0 ? `${m} min` : ''].filter(Boolean).join(' ');
   return side === 'before' ? `${span} before 08:00` : `${span} after 20:00`;
 }
+
+/** The visible label of each choice: error sentences start with it. */
+const SUGGEST_LABELS: Record<string, string> = {
+  slotCount: 'Number of slots',
+  days: 'Days',
+  keepFixed: 'Keep current slots fixed',
+};
 
 /**
  * "Suggest times": the coordinator chooses the number of slots, the days and whether the current
@@ -62,6 +69,8 @@ export function SuggestTimesDialog({
   const [busy, setBusy] = useState(false);
   const [accepting, setAccepting] = useState(false);
   const [suggestion, setSuggestion] = useState<TimeSuggestion | null | undefined>(undefined);
+  // A refusal of a choice is said beside it, which takes focus; any other is a notification.
+  const fields = useFieldErrors(SUGGEST_LABELS, { title: 'No suggestion' });
 
   const suggest = async () => {
     setBusy(true);
@@ -76,7 +85,7 @@ export function SuggestTimesDialog({
       keepFixed,
     });
     setBusy(false);
-    const v = unwrapOrNotify(r);
+    const v = fields.run(r);
     if (r.ok) setSuggestion(v);
   };
   // A changed choice makes the shown suggestion stale: it must be asked for again.
@@ -89,6 +98,7 @@ export function SuggestTimesDialog({
           label="Number of slots"
           description="The calls rotate through the slots in order."
           value={slotCount}
+          {...fields.inputProps('slotCount')}
           onChange={(v) => {
             setSlotCount(v);
             changed();
@@ -104,7 +114,8 @@ export function SuggestTimesDialog({
           label="Days"
           description={`The calls are now on ${dayName(currentDay)}s; they move to the best chosen day.`}
           value={days}
-          error={days.length === 0 ? 'Choose at least one day.' : undefined}
+          {...fields.inputProps('days')}
+          error={days.length === 0 ? 'Choose at least one day.' : fields.error('days')}
           onChange={(v) => {
             setDays(v);
             changed();
@@ -120,6 +131,7 @@ export function SuggestTimesDialog({
           label="Keep current slots fixed"
           description={slots.map(describeSlot).join('; ')}
           checked={keepFixed}
+          {...fields.inputProps('keepFixed')}
           onChange={(e) => {
             setKeepFixed(e.currentTarget.checked);
             changed();

@@ -31,7 +31,9 @@ import {
 } from '../../../../shared/domain/contributions';
 import { countryByCode, REGION_LABELS } from '../../../../shared/domain/countries';
 import { useClient } from '../../api/context';
+import { contributionsSchemas } from '../../../../shared/schemas/contributions';
 import { unwrapOrNotify } from '../../components/errors';
+import { ErrorSummary, SubmitButton, useZodForm } from '../../components/forms';
 import { ContributionForm } from './ContributionForm';
 import { STATUS_OPTIONS } from './options';
 import { personLabel } from '../../../../shared/domain/credit';
@@ -81,49 +83,16 @@ export function ContributionDetail({
 }) {
   const client = useClient();
   const [c, setC] = useState<Contribution | null>(null);
-  const [status, setStatus] = useState<ContributionStatus>('submitted');
-  const [notes, setNotes] = useState('');
   const [editing, setEditing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
-  const [scope, setScope] = useState<WithdrawalScope>('publication');
-  const [withdrawNote, setWithdrawNote] = useState('');
 
-  const show = (value: Contribution | null) => {
-    setC(value);
-    if (value) {
-      setStatus(value.status);
-      setNotes(value.reviewerNotes);
-    }
-  };
+  const show = (value: Contribution | null) => setC(value);
 
   useEffect(() => {
     setC(null);
     if (!id) return;
     void client.call('contributions.get', { id }).then((r) => show(unwrapOrNotify(r)));
   }, [client, id]);
-
-  const saveReview = async () => {
-    if (!c) return;
-    const r = unwrapOrNotify(
-      await client.call('contributions.setStatus', { id: c.id, status, reviewerNotes: notes }),
-    );
-    if (r) {
-      show(r);
-      onChanged();
-    }
-  };
-
-  const withdraw = async () => {
-    if (!c) return;
-    const r = unwrapOrNotify(
-      await client.call('contributions.withdrawConsent', { id: c.id, scope, note: withdrawNote }),
-    );
-    if (r) {
-      show(r);
-      setWithdrawing(false);
-      onChanged();
-    }
-  };
 
   const withdrawable = c && c.consentWithdrawnScope !== 'publication';
 
@@ -225,29 +194,13 @@ export function ContributionDetail({
             </Group>
           )}
           {!readOnly && (
-            <Paper withBorder p="sm">
-              <Stack>
-                <Title order={3} size="h4">
-                  Review
-                </Title>
-                <NativeSelect
-                  label="Status"
-                  value={status}
-                  data={STATUS_OPTIONS}
-                  onChange={(e) => setStatus(e.currentTarget.value as ContributionStatus)}
-                />
-                <Textarea
-                  label="Reviewer notes"
-                  autosize
-                  minRows={2}
-                  value={notes}
-                  onChange={(e) => setNotes(e.currentTarget.value)}
-                />
-                <Group justify="flex-end">
-                  <Button onClick={() => void saveReview()}>Save review</Button>
-                </Group>
-              </Stack>
-            </Paper>
+            <ReviewForm
+              contribution={c}
+              onSaved={(r) => {
+                show(r);
+                onChanged();
+              }}
+            />
           )}
           <section aria-label="History">
             <Title order={3} size="h4">
@@ -267,34 +220,17 @@ export function ContributionDetail({
         </Stack>
       )}
       <Modal opened={withdrawing} onClose={() => setWithdrawing(false)} title="Withdraw consent">
-        <Stack>
-          <NativeSelect
-            label="What is withdrawn"
-            value={scope}
-            onChange={(e) => setScope(e.currentTarget.value as WithdrawalScope)}
-            data={WITHDRAWAL_SCOPES.filter((s) => s !== c?.consentWithdrawnScope).map((s) => ({
-              value: s,
-              label: WITHDRAWAL_SCOPE_LABELS[s],
-            }))}
+        {c && (
+          <WithdrawForm
+            contribution={c}
+            onCancel={() => setWithdrawing(false)}
+            onWithdrawn={(r) => {
+              show(r);
+              setWithdrawing(false);
+              onChanged();
+            }}
           />
-          <TextInput
-            label="Note"
-            description="How the contributor asked (optional)"
-            value={withdrawNote}
-            onChange={(e) => setWithdrawNote(e.currentTarget.value)}
-          />
-          <Text size="sm">
-            This is recorded in the history and the audit log and cannot be undone here.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setWithdrawing(false)}>
-              Cancel
-            </Button>
-            <Button color="red" onClick={() => void withdraw()}>
-              Confirm withdrawal
-            </Button>
-          </Group>
-        </Stack>
+        )}
       </Modal>
       {c && (
         <ContributionForm
@@ -311,5 +247,129 @@ export function ContributionDetail({
         />
       )}
     </Modal>
+  );
+}
+
+/** The visible label of each field of the review: error sentences start with it. */
+export const REVIEW_LABELS: Record<string, string> = {
+  status: 'Status',
+  reviewerNotes: 'Reviewer notes',
+};
+
+type ReviewDraft = { status: ContributionStatus; reviewerNotes: string };
+
+/** The review of a contribution: its status and the reviewers' notes, saved together. */
+function ReviewForm({
+  contribution: c,
+  onSaved,
+}: {
+  contribution: Contribution;
+  onSaved: (c: Contribution) => void;
+}) {
+  const client = useClient();
+  const zf = useZodForm({
+    schema: contributionsSchemas['contributions.setStatus'],
+    initialValues: { status: c.status, reviewerNotes: c.reviewerNotes } as ReviewDraft,
+    toInput: (d: ReviewDraft) => ({ id: c.id, status: d.status, reviewerNotes: d.reviewerNotes }),
+    labels: REVIEW_LABELS,
+  });
+  const { reset } = zf;
+  // The contribution as saved (here or by "Edit contribution") is what the review starts from.
+  useEffect(
+    () => reset({ status: c.status, reviewerNotes: c.reviewerNotes }),
+    [reset, c.status, c.reviewerNotes],
+  );
+  return (
+    <Paper withBorder p="sm">
+      <form
+        onSubmit={zf.onSubmit(async (input) => {
+          const r = await client.call('contributions.setStatus', input);
+          if (!r.ok) return r;
+          onSaved(r.value);
+        })}
+        noValidate
+        aria-label="Review"
+      >
+        <Stack>
+          <Title order={3} size="h4">
+            Review
+          </Title>
+          <ErrorSummary {...zf.summary} />
+          <NativeSelect label="Status" data={STATUS_OPTIONS} {...zf.form.getInputProps('status')} />
+          <Textarea
+            label="Reviewer notes"
+            autosize
+            minRows={2}
+            {...zf.form.getInputProps('reviewerNotes')}
+          />
+          <Group justify="flex-end">
+            <SubmitButton busy={zf.submitting}>Save review</SubmitButton>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/** The visible label of each field of the withdrawal: error sentences start with it. */
+export const WITHDRAW_LABELS: Record<string, string> = {
+  scope: 'What is withdrawn',
+  note: 'Note',
+};
+
+type WithdrawDraft = { scope: WithdrawalScope; note: string };
+
+/** "Withdraw consent": to publication or to attribution, with how the contributor asked. */
+function WithdrawForm({
+  contribution: c,
+  onCancel,
+  onWithdrawn,
+}: {
+  contribution: Contribution;
+  onCancel: () => void;
+  onWithdrawn: (c: Contribution) => void;
+}) {
+  const client = useClient();
+  const scopes = WITHDRAWAL_SCOPES.filter((s) => s !== c.consentWithdrawnScope);
+  const zf = useZodForm({
+    schema: contributionsSchemas['contributions.withdrawConsent'],
+    initialValues: { scope: scopes[0] ?? 'publication', note: '' } as WithdrawDraft,
+    toInput: (d: WithdrawDraft) => ({ id: c.id, scope: d.scope, note: d.note }),
+    labels: WITHDRAW_LABELS,
+  });
+  return (
+    <form
+      onSubmit={zf.onSubmit(async (input) => {
+        const r = await client.call('contributions.withdrawConsent', input);
+        if (!r.ok) return r;
+        onWithdrawn(r.value);
+      })}
+      noValidate
+    >
+      <Stack>
+        <ErrorSummary {...zf.summary} />
+        <NativeSelect
+          label="What is withdrawn"
+          data={scopes.map((s) => ({ value: s, label: WITHDRAWAL_SCOPE_LABELS[s] }))}
+          {...zf.form.getInputProps('scope')}
+        />
+        <TextInput
+          label="Note"
+          description="How the contributor asked (optional)"
+          {...zf.form.getInputProps('note')}
+        />
+        <Text size="sm">
+          This is recorded in the history and the audit log and cannot be undone here.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <SubmitButton busy={zf.submitting} color="red">
+            Confirm withdrawal
+          </SubmitButton>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -4,6 +4,7 @@ import type { Theme } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { useForumAccess } from '../../app/forumAccess';
 import { unwrapOrNotify } from '../../components/errors';
+import { useFieldError } from '../../components/forms';
 
 /** The forum's themes: add, rename, remove (only listed in an archived forum). */
 export function ThemesManager({
@@ -18,20 +19,21 @@ export function ThemesManager({
   const client = useClient();
   const { canWrite } = useForumAccess();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
+  // A refused name (empty, taken) is said beside its input, which takes focus.
+  const newName = useFieldError('New theme');
+  const editingName = themes.find((t) => t.id === editing?.id)?.name ?? '';
+  const renamed = useFieldError(`New name for ${editingName}`);
 
   const add = async () => {
-    const r = await client.call('themes.create', { forumId, name });
-    if (!r.ok) return setError(r.error.message.replace(/^name: /, ''));
-    setError(null);
+    if (!newName.run(await client.call('themes.create', { forumId, name }))) return;
     setName('');
     onChanged();
   };
 
   const rename = async () => {
     if (!editing) return;
-    if (unwrapOrNotify(await client.call('themes.update', editing))) {
+    if (renamed.run(await client.call('themes.update', editing))) {
       setEditing(null);
       onChanged();
     }
@@ -52,8 +54,8 @@ export function ThemesManager({
           <TextInput
             label="New theme"
             value={name}
-            error={error}
             onChange={(e) => setName(e.currentTarget.value)}
+            {...newName.inputProps}
             onKeyDown={(e) => {
               if (e.key === 'Enter') void add();
             }}
@@ -85,6 +87,7 @@ export function ThemesManager({
                       label={`New name for ${t.name}`}
                       value={editing.name}
                       onChange={(e) => setEditing({ id: t.id, name: e.currentTarget.value })}
+                      {...renamed.inputProps}
                     />
                   ) : (
                     t.name
@@ -102,7 +105,10 @@ export function ThemesManager({
                         <Button
                           size="xs"
                           variant="default"
-                          onClick={() => setEditing({ id: t.id, name: t.name })}
+                          onClick={() => {
+                            renamed.clear();
+                            setEditing({ id: t.id, name: t.name });
+                          }}
                         >
                           Rename {t.name}
                         </Button>

@@ -23,6 +23,13 @@ import {
 } from '../../../../shared/schemas/contributions';
 import { useClient } from '../../api/context';
 
+const POLL_MS = 150;
+/** With the live channel up, the status is still asked every this many ticks (about 2 s). */
+const SAFETY_POLL_EVERY = 13;
+
+const isImportPhase = (phase: string | undefined): phase is ContributionImportStatus['phase'] =>
+  phase === 'validating' || phase === 'writing' || phase === 'saving';
+
 /** Import contributions from a survey export: file, column mapping, preview with errors, progress. */
 export function ImportSurvey({
   opened,
@@ -41,7 +48,13 @@ export function ImportSurvey({
   const [preview, setPreview] = useState<ContributionImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<ContributionImportStatus | null>(null);
-  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
+  /** The running job: followed by the live-update channel's events, polled only without them. */
+  const [jobId, setJobId] = useState<string | null>(null);
+  // The parent's callback, read when the job ends: a new one each render must not restart the job.
+  const imported = useRef(onImported);
+  useEffect(() => {
+    imported.current = onImported;
+  }, [onImported]);
 
   useEffect(() => {
     if (opened) return;
@@ -50,14 +63,57 @@ export function ImportSurvey({
     setPreview(null);
     setError(null);
     setStatus(null);
+    setJobId(null);
   }, [opened]);
 
-  useEffect(
-    () => () => {
-      if (timer.current) clearInterval(timer.current);
-    },
-    [],
-  );
+  // Follow the job until it ends: by its ProgressEvent and FinishedEvent while the channel is up
+  // (with a slow safety poll for a lost FinishedEvent), by polling `importStatus` while it is down.
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let ticks = 0;
+    const fetchStatus = async () => {
+      const s = await client.call('contributions.importStatus', { jobId });
+      if (stopped || !s.ok) return;
+      setStatus(s.value);
+      if (s.value.state === 'running') schedule();
+      else {
+        stopped = true;
+        if (s.value.state === 'done') imported.current();
+      }
+    };
+    const schedule = () => {
+      timer = setTimeout(() => {
+        ticks += 1;
+        if (client.events.up && ticks % SAFETY_POLL_EVERY !== 0) schedule();
+        else void fetchStatus();
+      }, POLL_MS);
+    };
+    const unsubscribe = client.onEvent((event) => {
+      if (stopped || !('jobId' in event) || event.jobId !== jobId) return;
+      if (event.kind === 'progress')
+        setStatus((prev) =>
+          prev && prev.state === 'running'
+            ? {
+                ...prev,
+                processed: event.done,
+                total: event.total,
+                ...(isImportPhase(event.phase) ? { phase: event.phase } : {}),
+              }
+            : prev,
+        );
+      // The final counts come with the status, asked once.
+      else if (event.kind === 'finished') void fetchStatus();
+    });
+    // Asked once now, after subscribing: a short job may have finished already.
+    void fetchStatus();
+    return () => {
+      stopped = true;
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [client, jobId]);
 
   useEffect(() => {
     if (!csv) return;
@@ -81,18 +137,7 @@ export function ImportSurvey({
       mapping: preview.mapping,
     });
     if (!r.ok) return setError(r.error.message);
-    const poll = async () => {
-      const s = await client.call('contributions.importStatus', { jobId: r.value.jobId });
-      if (!s.ok) return;
-      setStatus(s.value);
-      if (s.value.state !== 'running' && timer.current) {
-        clearInterval(timer.current);
-        timer.current = null;
-        if (s.value.state === 'done') onImported();
-      }
-    };
-    timer.current = setInterval(() => void poll(), 200);
-    void poll();
+    setJobId(r.value.jobId);
   };
 
   const cancel = async () => {

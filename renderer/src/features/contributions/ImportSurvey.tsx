@@ -22,13 +22,7 @@ import {
   type ContributionImportField,
 } from '../../../../shared/schemas/contributions';
 import { useClient } from '../../api/context';
-
-const POLL_MS = 150;
-/** With the live channel up, the status is still asked every this many ticks (about 2 s). */
-const SAFETY_POLL_EVERY = 13;
-
-const isImportPhase = (phase: string | undefined): phase is ContributionImportStatus['phase'] =>
-  phase === 'validating' || phase === 'writing' || phase === 'saving';
+import { followJob, isImportPhase } from '../../api/followJob';
 
 /** Import contributions from a survey export: file, column mapping, preview with errors, progress. */
 export function ImportSurvey({
@@ -66,33 +60,13 @@ export function ImportSurvey({
     setJobId(null);
   }, [opened]);
 
-  // Follow the job until it ends: by its ProgressEvent and FinishedEvent while the channel is up
-  // (with a slow safety poll for a lost FinishedEvent), by polling `importStatus` while it is down.
+  // Follow the job until it ends (live events, polling only while the channel is down).
   useEffect(() => {
     if (!jobId) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let ticks = 0;
-    const fetchStatus = async () => {
-      const s = await client.call('contributions.importStatus', { jobId });
-      if (stopped || !s.ok) return;
-      setStatus(s.value);
-      if (s.value.state === 'running') schedule();
-      else {
-        stopped = true;
-        if (s.value.state === 'done') imported.current();
-      }
-    };
-    const schedule = () => {
-      timer = setTimeout(() => {
-        ticks += 1;
-        if (client.events.up && ticks % SAFETY_POLL_EVERY !== 0) schedule();
-        else void fetchStatus();
-      }, POLL_MS);
-    };
-    const unsubscribe = client.onEvent((event) => {
-      if (stopped || !('jobId' in event) || event.jobId !== jobId) return;
-      if (event.kind === 'progress')
+    return followJob(client, jobId, {
+      fetchStatus: () => client.call('contributions.importStatus', { jobId }),
+      onStatus: setStatus,
+      onProgress: (event) =>
         setStatus((prev) =>
           prev && prev.state === 'running'
             ? {
@@ -102,17 +76,11 @@ export function ImportSurvey({
                 ...(isImportPhase(event.phase) ? { phase: event.phase } : {}),
               }
             : prev,
-        );
-      // The final counts come with the status, asked once.
-      else if (event.kind === 'finished') void fetchStatus();
+        ),
+      onEnd: (s) => {
+        if (s.state === 'done') imported.current();
+      },
     });
-    // Asked once now, after subscribing: a short job may have finished already.
-    void fetchStatus();
-    return () => {
-      stopped = true;
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
   }, [client, jobId]);
 
   useEffect(() => {

@@ -1,14 +1,8 @@
 import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import type { ImportJobStatus, MethodInput } from '../../../../../shared/api';
 import { useClient } from '../../../api/context';
+import { followJob, isImportPhase } from '../../../api/followJob';
 import type { DialogSetters, Step } from './importFields';
-
-const POLL_MS = 150;
-/** With the live channel up, the status is still asked every this many ticks (about 2 s). */
-const SAFETY_POLL_EVERY = 13;
-
-const isImportPhase = (phase: string | undefined): phase is ImportJobStatus['phase'] =>
-  phase === 'validating' || phase === 'writing' || phase === 'saving';
 
 /**
  * The running import: start it, follow its progress until it ends, cancel it. The wizard's step,
@@ -58,51 +52,18 @@ export function useImportJob({
     setStep('running');
   };
 
-  // Follow the running job until it ends: by the live-update channel's ProgressEvent and
-  // FinishedEvent when it is up, by polling `importStatus` only while it is down.
+  // Follow the running job until it ends (live events, polling only while the channel is down).
   const jobId = job?.jobId;
   useEffect(() => {
     if (step !== 'running' || !jobId) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const fetchStatus = async () => {
-      const result = await client.call('participants.importStatus', { jobId });
-      if (stopped) return;
-      if (!result.ok) {
-        setError(result.error.message);
+    return followJob(client, jobId, {
+      fetchStatus: () => client.call('participants.importStatus', { jobId }),
+      onStatus: setJob,
+      onRefused: (message) => {
+        setError(message);
         setStep('map');
-        return;
-      }
-      const status = result.value;
-      setJob(status);
-      if (status.state === 'running') schedule();
-      else finish(status);
-    };
-    // While the channel is up, its events carry the job and a slow safety poll covers a lost
-    // FinishedEvent; while it is down, the poll is all there is.
-    let ticks = 0;
-    const schedule = () => {
-      timer = setTimeout(() => {
-        ticks += 1;
-        if (client.events.up && ticks % SAFETY_POLL_EVERY !== 0) schedule();
-        else void fetchStatus();
-      }, POLL_MS);
-    };
-    const finish = (status: ImportJobStatus) => {
-      stopped = true;
-      setCancelling(false);
-      if (status.state === 'done') {
-        setStep('done');
-        onImported();
-      } else {
-        setStep('map');
-        if (status.state === 'cancelled') setNotice('Import cancelled. Nothing was changed.');
-        else setError(status.error ?? 'The import failed; nothing was changed.');
-      }
-    };
-    const unsubscribe = client.onEvent((event) => {
-      if (stopped || !('jobId' in event) || event.jobId !== jobId) return;
-      if (event.kind === 'progress')
+      },
+      onProgress: (event) =>
         setJob((prev) =>
           prev
             ? {
@@ -112,18 +73,19 @@ export function useImportJob({
                 ...(isImportPhase(event.phase) ? { phase: event.phase } : {}),
               }
             : prev,
-        );
-      // The final counts come with the status, asked once.
-      else if (event.kind === 'finished') void fetchStatus();
+        ),
+      onEnd: (status) => {
+        setCancelling(false);
+        if (status.state === 'done') {
+          setStep('done');
+          onImported();
+        } else {
+          setStep('map');
+          if (status.state === 'cancelled') setNotice('Import cancelled. Nothing was changed.');
+          else setError(status.error ?? 'The import failed; nothing was changed.');
+        }
+      },
     });
-    // Ask once now, after subscribing: a short job can finish before this effect runs, and its
-    // FinishedEvent is then gone (the e2e import of 10 rows sometimes waited for ever).
-    void fetchStatus();
-    return () => {
-      stopped = true;
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
   }, [client, step, jobId, onImported, recheck, setStep, setError, setNotice]);
 
   const cancel = async () => {
